@@ -1,0 +1,54 @@
+/**
+ * Ties incidents to areas: which rows fall inside a set of polygons (a drawn area, chosen precincts, a
+ * catchment), stored as small tables that queries join, so counting stays in the engine.
+ */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { type PolygonFeature, pointInPolygons } from '../geo/point-in-polygons';
+import type { Connector } from './connector';
+import { numberColumn } from './rows';
+import { incidentPointsQuery } from './sql/count-queries';
+import { dropTablesQuery } from './sql/import-queries';
+
+/** Coordinates of every incident row, as columns. */
+export interface IncidentPoints {
+  rowId: Float64Array;
+  lon: Float64Array;
+  lat: Float64Array;
+}
+
+/** Reads the row ids and coordinates of a canonical table. */
+export async function incidentPoints(db: Connector, table: string): Promise<IncidentPoints> {
+  const result = await db.query(incidentPointsQuery(table));
+  return {
+    rowId: numberColumn(result, 'row_id'),
+    lon: numberColumn(result, 'lon'),
+    lat: numberColumn(result, 'lat'),
+  };
+}
+
+/**
+ * Writes `target` (row_id, area) with the index of the first polygon containing each incident; rows
+ * outside every polygon are left out. Returns how many rows fell inside.
+ */
+export async function assignAreas(
+  db: Connector,
+  points: IncidentPoints,
+  polygons: readonly PolygonFeature[],
+  target: string,
+): Promise<number> {
+  const area = pointInPolygons(points.lon, points.lat, polygons);
+  let inside = 0;
+  for (const a of area) if (a >= 0) inside++;
+  const rowId = new Float64Array(inside);
+  const areaOut = new Int32Array(inside);
+  let k = 0;
+  for (let i = 0; i < area.length; i++) {
+    if (area[i]! < 0) continue;
+    rowId[k] = points.rowId[i]!;
+    areaOut[k] = area[i]!;
+    k++;
+  }
+  await db.query(dropTablesQuery([target]));
+  await db.insertArrowIpc(target, tableToIPC(tableFromArrays({ row_id: rowId, area: areaOut }), 'stream'));
+  return inside;
+}

@@ -1,0 +1,41 @@
+/**
+ * The seam between CVI Atlas and its one database engine, DuckDB-WASM.
+ *
+ * The browser runs DuckDB-WASM in a Web Worker (`engine-browser.ts`); Node (tests, command line, benchmarks)
+ * runs the same DuckDB-WASM build in-process (`engine-node.ts`). Everything above this interface issues the
+ * same SQL text, so the app and the command line compute identical numbers.
+ */
+import type { Table } from 'apache-arrow';
+
+/** A value bound to a `?` placeholder of a prepared statement. */
+export type SqlParam = string | number | boolean | null | bigint;
+
+/** What the rest of the product may ask of the database engine. */
+export interface Connector {
+  /** Runs one SQL statement (optionally prepared with `?` parameters) and returns its Arrow result. */
+  query(sql: string, params?: readonly SqlParam[]): Promise<Table>;
+  /** Makes bytes readable by SQL under a virtual file name (e.g. for `read_csv`). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Makes a browser `File` readable by SQL without copying it into memory first (browser only). */
+  registerFileHandle?(name: string, file: Blob): Promise<void>;
+  /** Forgets a registered file. */
+  dropFile(name: string): Promise<void>;
+  /** Creates (or appends to) `table` from an Arrow IPC stream. */
+  insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
+  /** Decodes Parquet bytes to an Arrow IPC stream (DuckDB-WASM's own Parquet reader needs the network). */
+  parquetToArrowIpc(bytes: Uint8Array): Promise<Uint8Array>;
+  /** Which runtime this connector runs in, for benchmark reports. */
+  readonly runtime: 'node' | 'browser';
+  /** Releases the engine. */
+  close(): Promise<void>;
+}
+
+/**
+ * Statements run right after connecting. DuckDB-WASM downloads Parquet, JSON and ICU extensions from the
+ * internet on first use by default and hangs offline; turning autoloading off makes a missing extension
+ * fail at once with a clear error instead.
+ */
+export const OFFLINE_SETTINGS_SQL = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+] as const;

@@ -1,0 +1,66 @@
+/**
+ * The Node runtime of the engine: DuckDB-WASM's blocking bundle, in-process. Used by tests, the command line
+ * and benchmarks, so they run the very same database build and SQL as the browser.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import type { Table } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
+import { type Connector, OFFLINE_SETTINGS_SQL, type SqlParam } from './connector';
+
+const require = createRequire(import.meta.url);
+
+/** Starts DuckDB-WASM in this Node process and returns a connector to it. */
+export async function createNodeConnector(): Promise<Connector> {
+  const bundles = {
+    mvp: {
+      mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
+      mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-mvp.worker.cjs'),
+    },
+    eh: {
+      mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'),
+      mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-eh.worker.cjs'),
+    },
+  };
+  const db: DuckDBBindings = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+  await db.instantiate(() => {});
+  db.open({});
+  const conn = db.connect();
+  for (const sql of OFFLINE_SETTINGS_SQL) conn.query(sql);
+
+  return {
+    runtime: 'node',
+    async query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
+      if (!params || params.length === 0) return conn.query(sql);
+      const statement = conn.prepare(sql);
+      try {
+        return statement.query(...params);
+      } finally {
+        statement.close();
+      }
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string) {
+      db.dropFile(name);
+    },
+    async insertArrowIpc(table: string, ipc: Uint8Array) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async parquetToArrowIpc(bytes: Uint8Array) {
+      return readParquet(bytes).intoIPCStream();
+    },
+    async close() {
+      conn.close();
+      db.reset();
+    },
+  };
+}
+
+/** Reads a file from disk as bytes (Node only). */
+export function readFileBytes(path: string): Uint8Array {
+  const buffer = readFileSync(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

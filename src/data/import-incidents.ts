@@ -1,0 +1,404 @@
+/**
+ * Imports an incident file into the canonical incident table: sniff, stage, recognise the columns, parse,
+ * recover coordinates, validate, and only then replace the target table, so that a file that fails leaves
+ * every table already loaded as it was.
+ */
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { stateplaneToLonLat } from '../geo/state-plane';
+import type { Connector } from './connector';
+import { geojsonPointsToArrowIpc } from './loaders/geojson-points';
+import { ImportError, type SourceFormat, sniffSource } from './loaders/sniff';
+import { detectPreset, guessMapping, isCompleteMapping, type Preset } from './presets';
+import { arrowRows } from './rows';
+import { type ColumnMapping, type MappedField, REJECT_REASON_LABELS, type RejectReason } from './schema';
+import {
+  applyRecoveredCoordinatesQuery,
+  canonicalIncidentsQuery,
+  csvRejectsQuery,
+  dateFormatCandidates,
+  dateFormatScoresQuery,
+  describeTableQuery,
+  distinctValuesQuery,
+  dropTablesQuery,
+  incidentSummaryQuery,
+  parseIncidentsQuery,
+  rejectCountsQuery,
+  rejectSamplesQuery,
+  replaceTableQuery,
+  stageCsvQuery,
+  stageNumberedQuery,
+  stateplaneCandidatesQuery,
+  unrecognisedAgesQuery,
+  validateIncidentsQuery,
+} from './sql/import-queries';
+
+/** A file to import: bytes (Node, tests, small files) or a browser Blob read lazily by the engine. */
+export interface ImportSource {
+  name: string;
+  bytes?: Uint8Array;
+  blob?: Blob;
+}
+
+/** How to read the source's columns. */
+export interface ImportOptions {
+  /** Table that receives the canonical incidents (replaced only when the import succeeds). */
+  table: string;
+  /** `auto` recognises a preset from the header and otherwise guesses; `generic` always uses `mapping`. */
+  preset?: 'auto' | 'nypd' | 'demo' | 'generic';
+  /** Column mapping; fields given here override the preset's or the guess. */
+  mapping?: Partial<ColumnMapping>;
+  /** A strptime format for the date column (e.g. `%d/%m/%Y`), or `epoch-seconds` / `epoch-milliseconds`. */
+  dateFormat?: string;
+  /** Latest acceptable date `YYYY-MM-DD`; default today (UTC). */
+  today?: string;
+  /** Called with a stage name and a fraction 0..1 of the whole import. */
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+/** Raw values of one rejected row, for the report. */
+export interface RejectSample {
+  sourceRow: number;
+  incidentId: string | null;
+  date: string | null;
+  time: string | null;
+  lat: string | null;
+  lon: string | null;
+}
+
+/** Rows rejected for one reason. */
+export interface RejectGroup {
+  reason: RejectReason;
+  label: string;
+  count: number;
+  samples: RejectSample[];
+}
+
+/** What an import did, for the app's report panel and the command line. */
+export interface ImportReport {
+  source: { name: string; format: SourceFormat; columns: string[]; delimiter?: string };
+  preset: Preset['id'] | 'generic';
+  presetName: string;
+  mapping: ColumnMapping;
+  dateFormat: string;
+  rowsRead: number;
+  victims: number;
+  incidents: number;
+  fatalVictims: number;
+  fatalIncidents: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  bbox: [west: number, south: number, east: number, north: number] | null;
+  recoveredFromStatePlane: number;
+  withoutTime: number;
+  rejected: RejectGroup[];
+  rejectedTotal: number;
+  notes: string[];
+}
+
+/** The result of a successful import. */
+export interface ImportResult {
+  table: string;
+  report: ImportReport;
+}
+
+let importCounter = 0;
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Loads one incident file into `options.table`.
+ * @throws ImportError with one sentence saying what is wrong and what was expected; nothing loaded before is
+ * changed in that case.
+ */
+export async function importIncidents(
+  db: Connector,
+  source: ImportSource,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const progress = options.onProgress ?? (() => {});
+  const n = ++importCounter;
+  const names = {
+    file: `__import_${n}_${source.name.replace(/[^A-Za-z0-9._-]/g, '_')}`,
+    raw: `__import_${n}_raw`,
+    staging: `__import_${n}_staging`,
+    parsed: `__import_${n}_parsed`,
+    recovered: `__import_${n}_recovered`,
+    validated: `__import_${n}_validated`,
+    result: `__import_${n}_result`,
+    csvRejects: `__import_${n}_csv_rejects`,
+    csvScan: `__import_${n}_csv_scan`,
+  };
+  const scratch = [
+    names.raw,
+    names.staging,
+    names.parsed,
+    names.recovered,
+    names.validated,
+    names.result,
+    names.csvRejects,
+    names.csvScan,
+  ];
+  let registered = false;
+  try {
+    progress('reading', 0);
+    const head = source.bytes
+      ? source.bytes.subarray(0, 65536)
+      : new Uint8Array(await source.blob!.slice(0, 65536).arrayBuffer());
+    const sniff = sniffSource(source.name, head);
+    const notes: string[] = [];
+
+    progress('parsing', 0.1);
+    let csvRejectLines = 0;
+    if (sniff.format === 'csv') {
+      if (source.blob && db.registerFileHandle) await db.registerFileHandle(names.file, source.blob);
+      else await db.registerFile(names.file, await sourceBytes(source));
+      registered = true;
+      await db.query(
+        stageCsvQuery({
+          table: names.staging,
+          file: names.file,
+          delimiter: sniff.delimiter!,
+          rejectsTable: names.csvRejects,
+          rejectsScan: names.csvScan,
+        }),
+      );
+      const rejects = arrowRows(await db.query(csvRejectsQuery(names.csvRejects)));
+      csvRejectLines = Number(rejects[0]?.total ?? 0);
+      if (csvRejectLines > 0) {
+        const first = rejects
+          .map(
+            (r) =>
+              `line ${r.line}: ${String(r.error_message).split('\n')[0]} (“${String(r.csv_line).slice(0, 80)}”)`,
+          )
+          .join('; ');
+        notes.push(`${csvRejectLines} line(s) could not be split into columns and were left out: ${first}`);
+      }
+    } else {
+      const ipc = await toArrowIpc(db, source, sniff.format);
+      await db.insertArrowIpc(names.raw, ipc);
+      await db.query(stageNumberedQuery(names.staging, names.raw));
+    }
+    const columns = arrowRows(await db.query(describeTableQuery(names.staging)))
+      .map((r) => String(r.column_name))
+      .filter((c) => c !== '__row');
+
+    const { mapping, preset } = chooseMapping(source.name, columns, options);
+    const dateFormat =
+      options.dateFormat ?? preset?.dateFormat ?? (await detectDateFormat(db, names.staging, mapping));
+
+    progress('mapping', 0.4);
+    await db.query(
+      parseIncidentsQuery({
+        target: names.parsed,
+        staging: names.staging,
+        mapping,
+        dateFormat,
+        rejectsTable: sniff.format === 'csv' && csvRejectLines > 0 ? names.csvRejects : undefined,
+        lineNumbers: sniff.format === 'csv',
+      }),
+    );
+
+    progress('recovering coordinates', 0.6);
+    if (mapping.stateX && mapping.stateY) await recoverStatePlane(db, names.parsed, names.recovered);
+
+    progress('validating', 0.75);
+    await db.query(
+      validateIncidentsQuery({
+        parsed: names.parsed,
+        target: names.validated,
+        today: options.today ?? todayUtc(),
+      }),
+    );
+    await db.query(canonicalIncidentsQuery(names.validated, names.result));
+
+    const rejected = await rejectGroups(db, names.validated);
+    if (csvRejectLines > 0) {
+      rejected.unshift({
+        reason: 'malformed_line',
+        label: REJECT_REASON_LABELS.malformed_line,
+        count: csvRejectLines,
+        samples: [],
+      });
+    }
+    const summary = arrowRows(await db.query(incidentSummaryQuery(names.result)))[0]!;
+    const victims = Number(summary.victims);
+    const rejectedTotal = rejected.reduce((s, g) => s + g.count, 0);
+    if (victims === 0) {
+      const top = rejected[0];
+      throw new ImportError(
+        `None of the ${rejectedTotal} rows of "${source.name}" could be used${top ? `: most were rejected because ${top.label} (${top.count} rows)` : ''}.`,
+      );
+    }
+    const unrecognisedAges = Number(
+      arrowRows(await db.query(unrecognisedAgesQuery(names.validated)))[0]?.n ?? 0,
+    );
+    if (unrecognisedAges > 0)
+      notes.push(`${unrecognisedAges} victim age value(s) were not a known age band and count as unknown.`);
+
+    progress('saving', 0.95);
+    await db.query(replaceTableQuery(names.result, options.table));
+    progress('done', 1);
+    const bboxKnown = summary.west !== null && summary.west !== undefined;
+    return {
+      table: options.table,
+      report: {
+        source: { name: source.name, format: sniff.format, columns, delimiter: sniff.delimiter },
+        preset: preset?.id ?? 'generic',
+        presetName: preset?.name ?? 'Generic column mapping',
+        mapping,
+        dateFormat,
+        rowsRead: victims + rejectedTotal,
+        victims,
+        incidents: Number(summary.incidents),
+        fatalVictims: Number(summary.fatal_victims),
+        fatalIncidents: Number(summary.fatal_incidents),
+        firstDate: (summary.first_date as string | null) ?? null,
+        lastDate: (summary.last_date as string | null) ?? null,
+        bbox: bboxKnown
+          ? [Number(summary.west), Number(summary.south), Number(summary.east), Number(summary.north)]
+          : null,
+        recoveredFromStatePlane: Number(summary.recovered_state_plane),
+        withoutTime: Number(summary.without_time),
+        rejected,
+        rejectedTotal,
+        notes,
+      },
+    };
+  } catch (error) {
+    throw asImportError(error, source.name);
+  } finally {
+    await db.query(dropTablesQuery(scratch)).catch(() => {});
+    if (registered) await db.dropFile(names.file).catch(() => {});
+  }
+}
+
+async function sourceBytes(source: ImportSource): Promise<Uint8Array> {
+  if (source.bytes) return source.bytes;
+  return new Uint8Array(await source.blob!.arrayBuffer());
+}
+
+async function toArrowIpc(db: Connector, source: ImportSource, format: SourceFormat): Promise<Uint8Array> {
+  const bytes = await sourceBytes(source);
+  if (format === 'parquet') return db.parquetToArrowIpc(bytes);
+  if (format === 'geojson') return geojsonPointsToArrowIpc(source.name, new TextDecoder().decode(bytes));
+  // Arrow files and streams both become a stream, the form DuckDB-WASM inserts.
+  return tableToIPC(tableFromIPC(bytes), 'stream');
+}
+
+function chooseMapping(
+  name: string,
+  columns: string[],
+  options: ImportOptions,
+): { mapping: ColumnMapping; preset: Preset | null } {
+  const requested = options.preset ?? 'auto';
+  const detected = detectPreset(columns);
+  let preset: Preset | null = null;
+  if (requested === 'auto') preset = detected;
+  else if (requested !== 'generic') {
+    if (detected?.id !== requested) {
+      throw new ImportError(
+        `"${name}" does not have the columns of the ${requested.toUpperCase()} preset; its columns are: ${columns.join(', ')}.`,
+      );
+    }
+    preset = detected;
+  }
+  const base: Partial<ColumnMapping> = preset ? { ...preset.mapping } : guessMapping(columns);
+  const mapping: Partial<ColumnMapping> = { ...base, ...definedOnly(options.mapping ?? {}) };
+  const present = new Set(columns);
+  // Optional preset columns that a release does not have (e.g. LOCATION_DESC) are simply not mapped.
+  for (const [field, column] of Object.entries(mapping) as [MappedField, string][]) {
+    if (present.has(column)) continue;
+    const userGave = options.mapping?.[field] !== undefined;
+    const required = field === 'date' || field === 'lat' || field === 'lon';
+    if (userGave || required) {
+      throw new ImportError(
+        `Column "${column}" (for ${field}) is not in "${name}"; its columns are: ${columns.join(', ')}.`,
+      );
+    }
+    delete mapping[field];
+  }
+  if (!isCompleteMapping(mapping)) {
+    const missing = (['date', 'lat', 'lon'] as const).filter((f) => !mapping[f]);
+    throw new ImportError(
+      `"${name}" does not look like incident data: no ${missing.join(', ')} column was recognised among its columns (${columns
+        .slice(0, 30)
+        .join(
+          ', ',
+        )}${columns.length > 30 ? ', …' : ''}). Expected at least a date, a latitude and a longitude column; name them in the column mapping.`,
+    );
+  }
+  return { mapping, preset };
+}
+
+function definedOnly(mapping: Partial<ColumnMapping>): Partial<ColumnMapping> {
+  return Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.length > 0));
+}
+
+async function detectDateFormat(db: Connector, table: string, mapping: ColumnMapping): Promise<string> {
+  const row = arrowRows(await db.query(dateFormatScoresQuery(table, mapping.date)))[0]!;
+  const total = Number(row.total);
+  if (total === 0) throw new ImportError(`The date column "${mapping.date}" is empty in every row.`);
+  const candidates = dateFormatCandidates();
+  let best = 0;
+  let bestScore = -1;
+  candidates.forEach((_, i) => {
+    const score = Number(row[`f${i}`]);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  if (bestScore < total * 0.5) {
+    const examples = arrowRows(await db.query(distinctValuesQuery(table, mapping.date, 3)))
+      .map((r) => `"${String(r.v)}"`)
+      .join(', ');
+    throw new ImportError(
+      `The dates in column "${mapping.date}" are in no known format (e.g. ${examples}); expected ISO 8601 (2024-05-31 or 2024-05-31T22:15:00), MM/DD/YYYY with optional time, or epoch seconds/milliseconds. Give the format explicitly.`,
+    );
+  }
+  return candidates[best]!;
+}
+
+async function recoverStatePlane(db: Connector, parsed: string, recoveredTable: string): Promise<void> {
+  const candidates = await db.query(stateplaneCandidatesQuery(parsed));
+  if (candidates.numRows === 0) return;
+  const x = Float64Array.from(candidates.getChild('state_x')!.toArray() as ArrayLike<number>);
+  const y = Float64Array.from(candidates.getChild('state_y')!.toArray() as ArrayLike<number>);
+  const rowId = candidates.getChild('row_id')!.toArray() as BigInt64Array;
+  const lon = new Float64Array(x.length);
+  const lat = new Float64Array(x.length);
+  stateplaneToLonLat(x, y, { lon, lat });
+  await db.insertArrowIpc(recoveredTable, tableToIPC(tableFromArrays({ row_id: rowId, lon, lat }), 'stream'));
+  await db.query(applyRecoveredCoordinatesQuery(parsed, recoveredTable));
+}
+
+async function rejectGroups(db: Connector, validated: string): Promise<RejectGroup[]> {
+  const counts = arrowRows(await db.query(rejectCountsQuery(validated)));
+  const samples = arrowRows(await db.query(rejectSamplesQuery(validated)));
+  return counts.map((c) => {
+    const reason = String(c.reason) as RejectReason;
+    return {
+      reason,
+      label: REJECT_REASON_LABELS[reason],
+      count: Number(c.n),
+      samples: samples
+        .filter((s) => s.reason === reason)
+        .map((s) => ({
+          sourceRow: Number(s.source_row),
+          incidentId: (s.incident_id as string | null) ?? null,
+          date: (s.date_raw as string | null) ?? null,
+          time: (s.time_raw as string | null) ?? null,
+          lat: (s.lat_raw as string | null) ?? null,
+          lon: (s.lon_raw as string | null) ?? null,
+        })),
+    };
+  });
+}
+
+function asImportError(error: unknown, name: string): Error {
+  if (error instanceof ImportError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ImportError(`"${name}" could not be read: ${message.split('\n')[0]}`);
+}

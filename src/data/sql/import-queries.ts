@@ -1,0 +1,311 @@
+/**
+ * Query builders for the import pipeline: staging a source, recognising its date format, mapping it into
+ * the canonical incident table, and reporting what was rejected. Pure functions returning SQL text; every
+ * name and value passes through `quoteIdentifier` / `quoteLiteral`.
+ */
+import { AGE_GROUP_PATTERN, type ColumnMapping, MISSING_SPELLINGS } from '../schema';
+import { quoteIdentifier as id, quoteLiteral as lit, quoteList } from './quote';
+
+/** Options for staging a CSV file into a table of text columns. */
+export interface StageCsvOptions {
+  table: string;
+  file: string;
+  delimiter: string;
+  rejectsTable: string;
+  rejectsScan: string;
+}
+
+/**
+ * Reads a CSV file into `table` with every column as text plus `__row` (data row number from 1). Quoting
+ * is always `"` so that quoted fields deep in a file (NYPD's `"1,015,796"` in 2024 rows) parse; lines that
+ * cannot be split are stored in `rejectsTable` with their line number instead of failing the load.
+ */
+export function stageCsvQuery(o: StageCsvOptions): string {
+  return `CREATE OR REPLACE TABLE ${id(o.table)} AS
+SELECT row_number() OVER () AS __row, *
+FROM read_csv(${lit(o.file)}, header = true, all_varchar = true, delim = ${lit(o.delimiter)}, quote = '"',
+  escape = '"', sample_size = -1, ignore_errors = true, store_rejects = true,
+  rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
+}
+
+/** Adds `__row` to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), casting nothing. */
+export function stageNumberedQuery(table: string, source: string): string {
+  return `CREATE OR REPLACE TABLE ${id(table)} AS SELECT row_number() OVER () AS __row, * FROM ${id(source)}`;
+}
+
+/** Column names and types of a table, in order. */
+export function describeTableQuery(table: string): string {
+  return `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${lit(table)} ORDER BY ordinal_position`;
+}
+
+/** Candidate strptime formats tried on a date column, in order of preference when several fit equally. */
+export const DATE_FORMATS: readonly string[] = [
+  '%Y-%m-%d %H:%M:%S',
+  '%Y-%m-%d %H:%M',
+  '%Y-%m-%d',
+  '%m/%d/%Y %I:%M:%S %p',
+  '%m/%d/%Y %I:%M %p',
+  '%m/%d/%Y %H:%M:%S',
+  '%m/%d/%Y %H:%M',
+  '%m/%d/%Y',
+  '%d/%m/%Y %H:%M:%S',
+  '%d/%m/%Y',
+  '%Y/%m/%d %H:%M:%S',
+  '%Y/%m/%d',
+  '%d.%m.%Y',
+];
+
+/** Pseudo-formats for numeric epoch timestamps. */
+export const EPOCH_SECONDS = 'epoch-seconds';
+export const EPOCH_MILLISECONDS = 'epoch-milliseconds';
+
+/**
+ * ISO 8601 text with a `T`, fractional seconds or a zone suffix is reduced to its wall-clock part. A local
+ * date published as midnight UTC (`2021-08-09T00:00:00.000Z`) therefore stays on 9 August.
+ */
+function normalizedDateText(column: string): string {
+  return `regexp_replace(trim(CAST(${id(column)} AS VARCHAR)), '^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(:\\d{2})?)(\\.\\d+)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$', '\\1 \\2')`;
+}
+
+/** SQL turning a column into a TIMESTAMP with the given format (strptime text or an epoch pseudo-format). */
+export function parseDateExpression(column: string, format: string): string {
+  const text = `trim(CAST(${id(column)} AS VARCHAR))`;
+  if (format === EPOCH_SECONDS) {
+    return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,11}') THEN epoch_ms(CAST(${text} AS BIGINT) * 1000) END`;
+  }
+  if (format === EPOCH_MILLISECONDS) {
+    return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,14}') THEN epoch_ms(CAST(${text} AS BIGINT)) END`;
+  }
+  return `try_strptime(${normalizedDateText(column)}, ${lit(format)})`;
+}
+
+/**
+ * Scores each candidate date format on up to `sample` non-empty values of a column: how many parse.
+ * Returns one row with a column per candidate, named by its position.
+ */
+export function dateFormatScoresQuery(table: string, column: string, sample = 2000): string {
+  const candidates = [...DATE_FORMATS, EPOCH_SECONDS, EPOCH_MILLISECONDS];
+  const scores = candidates.map((format, i) => {
+    const parsed = parseDateExpression(column, format);
+    const plausible =
+      format === EPOCH_SECONDS
+        ? `regexp_full_match(trim(CAST(${id(column)} AS VARCHAR)), '\\d{9,10}')`
+        : format === EPOCH_MILLISECONDS
+          ? `regexp_full_match(trim(CAST(${id(column)} AS VARCHAR)), '\\d{12,13}')`
+          : 'TRUE';
+    return `count(*) FILTER (WHERE ${plausible} AND ${parsed} IS NOT NULL) AS ${id(`f${i}`)}`;
+  });
+  return `SELECT count(*) AS total, ${scores.join(', ')}
+FROM (SELECT ${id(column)} FROM ${id(table)} WHERE ${id(column)} IS NOT NULL AND trim(CAST(${id(column)} AS VARCHAR)) <> '' LIMIT ${sample}) AS s`;
+}
+
+/** All date-format candidates, with their position in the score query. */
+export function dateFormatCandidates(): readonly string[] {
+  return [...DATE_FORMATS, EPOCH_SECONDS, EPOCH_MILLISECONDS];
+}
+
+/** Whether a chosen date format carries a time of day. */
+export function dateFormatHasTime(format: string): boolean {
+  return format === EPOCH_SECONDS || format === EPOCH_MILLISECONDS || /%[HI]/.test(format);
+}
+
+function text(column: string | undefined): string {
+  if (column === undefined) return 'CAST(NULL AS VARCHAR)';
+  return `CASE WHEN lower(trim(CAST(${id(column)} AS VARCHAR))) IN ${quoteList(MISSING_SPELLINGS)} THEN NULL ELSE trim(CAST(${id(column)} AS VARCHAR)) END`;
+}
+
+function number(column: string | undefined, stripThousands: boolean): string {
+  if (column === undefined) return 'CAST(NULL AS DOUBLE)';
+  const value = `trim(CAST(${id(column)} AS VARCHAR))`;
+  return `TRY_CAST(${stripThousands ? `replace(${value}, ',', '')` : value} AS DOUBLE)`;
+}
+
+function timeOfDay(column: string): string {
+  const raw = `trim(CAST(${id(column)} AS VARCHAR))`;
+  const clock = `CASE WHEN regexp_full_match(${raw}, '\\d{3,4}') THEN substr(lpad(${raw}, 4, '0'), 1, 2) || ':' || substr(lpad(${raw}, 4, '0'), 3, 2)
+    ELSE regexp_extract(${raw}, '(\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[AaPp][Mm])?)$', 1) END`;
+  return `CAST(try_strptime('2000-01-01 ' || (${clock}), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p']) AS TIME)`;
+}
+
+/** Options for mapping a staged table into parsed (not yet validated) incident rows. */
+export interface ParseIncidentsOptions {
+  target: string;
+  staging: string;
+  mapping: ColumnMapping;
+  dateFormat: string;
+  /** Table of CSV lines that could not be split (for line-number correction), if any. */
+  rejectsTable?: string;
+  /** Whether the source is a text file with a header line (source_row is then a line number). */
+  lineNumbers: boolean;
+}
+
+/**
+ * Maps a staged source into parsed rows: typed values next to the raw text (kept for the report). Missing
+ * spellings (`(null)`, `UNKNOWN`, `U`, empty, …) become NULL; thousands separators are removed from
+ * state-plane coordinates; age values outside the usual bands become NULL.
+ */
+export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
+  const m = o.mapping;
+  const dateTs = parseDateExpression(m.date, o.dateFormat);
+  const time = m.time === undefined ? 'CAST(NULL AS TIME)' : timeOfDay(m.time);
+  const hasTimeInDate = dateFormatHasTime(o.dateFormat);
+  const occurredAt = `CASE WHEN d_ts IS NULL THEN NULL WHEN t_of_day IS NOT NULL THEN CAST(d_ts AS DATE) + t_of_day ELSE d_ts END`;
+  const hour = `CASE WHEN d_ts IS NULL THEN NULL WHEN t_of_day IS NOT NULL THEN hour(t_of_day) ${
+    hasTimeInDate ? 'ELSE hour(d_ts)' : 'ELSE NULL'
+  } END`;
+  const fatal =
+    m.fatal === undefined
+      ? 'CAST(NULL AS BOOLEAN)'
+      : `CASE WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ('true', 't', '1', 'y', 'yes', 'fatal', 'killed') THEN TRUE
+         WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ('false', 'f', '0', 'n', 'no', 'nonfatal', 'non-fatal') THEN FALSE END`;
+  const age = text(m.victimAgeGroup);
+  const lineFix = o.rejectsTable
+    ? `(SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS q FROM ${id(o.rejectsTable)}) AS r WHERE r.q <= s.__row)`
+    : '0';
+  const sourceRow = o.lineNumbers ? `s.__row + 1 + ${lineFix}` : 's.__row';
+  return `CREATE OR REPLACE TABLE ${id(o.target)} AS
+SELECT *, ${occurredAt} AS occurred_at, ${hour} AS hour
+FROM (
+  SELECT
+    s.__row AS row_id,
+    ${sourceRow} AS source_row,
+    ${m.rowId === undefined ? 'CAST(NULL AS VARCHAR)' : text(m.rowId)} AS row_key,
+    coalesce(${m.incidentId === undefined ? 'NULL' : text(m.incidentId)}, 'row-' || CAST(s.__row AS VARCHAR)) AS incident_id,
+    CAST(${id(m.date)} AS VARCHAR) AS date_raw,
+    ${m.time === undefined ? 'CAST(NULL AS VARCHAR)' : `CAST(${id(m.time)} AS VARCHAR)`} AS time_raw,
+    CAST(${id(m.lat)} AS VARCHAR) AS lat_raw,
+    CAST(${id(m.lon)} AS VARCHAR) AS lon_raw,
+    ${dateTs} AS d_ts,
+    ${time} AS t_of_day,
+    ${number(m.lat, false)} AS lat,
+    ${number(m.lon, false)} AS lon,
+    ${number(m.stateX, true)} AS state_x,
+    ${number(m.stateY, true)} AS state_y,
+    ${fatal} AS fatal,
+    CASE WHEN regexp_full_match(${age}, ${lit(AGE_GROUP_PATTERN)}) THEN ${age} END AS victim_age_group,
+    ${age} AS victim_age_raw,
+    ${text(m.victimSex)} AS victim_sex,
+    ${text(m.victimRace)} AS victim_race,
+    ${text(m.locationType)} AS location_type,
+    ${text(m.precinct)} AS precinct,
+    ${text(m.district)} AS district,
+    'reported' AS coord_source
+  FROM ${id(o.staging)} AS s
+) AS p`;
+}
+
+/** Rows whose latitude/longitude are missing but whose state-plane coordinates are present. */
+export function stateplaneCandidatesQuery(parsed: string): string {
+  return `SELECT row_id, state_x, state_y FROM ${id(parsed)}
+WHERE (lat IS NULL OR lon IS NULL) AND state_x IS NOT NULL AND state_y IS NOT NULL AND state_x > 0 AND state_y > 0
+ORDER BY row_id`;
+}
+
+/** Writes recovered coordinates (from a table of row_id, lon, lat) into the parsed rows. */
+export function applyRecoveredCoordinatesQuery(parsed: string, recovered: string): string {
+  return `UPDATE ${id(parsed)} AS p SET lon = r.lon, lat = r.lat, coord_source = 'state_plane'
+FROM ${id(recovered)} AS r WHERE p.row_id = r.row_id`;
+}
+
+/** Options for validating parsed rows. */
+export interface ValidateOptions {
+  parsed: string;
+  /** Table that receives every parsed row with its reject reason (NULL when usable). */
+  target: string;
+  /** Latest acceptable date, `YYYY-MM-DD` (normally today). */
+  today: string;
+}
+
+/** Gives every parsed row its first reject reason, or NULL when it can be used. */
+export function validateIncidentsQuery(o: ValidateOptions): string {
+  return `CREATE OR REPLACE TABLE ${id(o.target)} AS
+SELECT *, CASE
+    WHEN date_raw IS NULL OR trim(date_raw) = '' THEN 'missing_date'
+    WHEN occurred_at IS NULL THEN 'unparsable_date'
+    WHEN occurred_at < TIMESTAMP '1900-01-01' THEN 'date_before_1900'
+    WHEN CAST(occurred_at AS DATE) > DATE ${lit(o.today)} THEN 'date_in_future'
+    WHEN lat IS NULL OR lon IS NULL OR isnan(lat) OR isnan(lon) THEN 'missing_coordinates'
+    WHEN lat < -90 OR lat > 90 OR lon < -180 OR lon > 180 THEN 'coordinates_out_of_range'
+    WHEN lat = 0 AND lon = 0 THEN 'coordinates_zero'
+    WHEN row_key IS NOT NULL AND row_number() OVER (PARTITION BY row_key ORDER BY row_id) > 1 THEN 'duplicate_row_id'
+  END AS reject_reason
+FROM ${id(o.parsed)}`;
+}
+
+/** The canonical incident table from validated rows (see `CANONICAL_COLUMNS`). */
+export function canonicalIncidentsQuery(validated: string, target: string): string {
+  return `CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT
+  row_id,
+  incident_id,
+  occurred_at,
+  CAST(occurred_at AS DATE) AS occurred_date,
+  CAST(date_trunc('month', occurred_at) AS DATE) AS month,
+  CAST(hour AS TINYINT) AS hour,
+  CAST(isodow(occurred_at) AS TINYINT) AS weekday,
+  lon,
+  lat,
+  fatal,
+  victim_age_group,
+  victim_sex,
+  victim_race,
+  location_type,
+  precinct,
+  district,
+  source_row,
+  coord_source
+FROM ${id(validated)}
+WHERE reject_reason IS NULL
+ORDER BY occurred_at, row_id`;
+}
+
+/** Count of rejected rows per reason. */
+export function rejectCountsQuery(validated: string): string {
+  return `SELECT reject_reason AS reason, count(*) AS n FROM ${id(validated)} WHERE reject_reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`;
+}
+
+/** Up to `limit` sample rows per reject reason, with the raw values that caused it. */
+export function rejectSamplesQuery(validated: string, limit = 5): string {
+  return `SELECT reject_reason AS reason, source_row, incident_id, date_raw, time_raw, lat_raw, lon_raw, row_key
+FROM (SELECT *, row_number() OVER (PARTITION BY reject_reason ORDER BY source_row) AS k FROM ${id(validated)} WHERE reject_reason IS NOT NULL)
+WHERE k <= ${Math.max(1, Math.floor(limit))}
+ORDER BY reason, source_row`;
+}
+
+/** Lines of a CSV file that could not be split into columns. */
+export function csvRejectsQuery(rejectsTable: string, limit = 5): string {
+  return `SELECT line, column_name, error_type, error_message, csv_line, count(*) OVER () AS total
+FROM ${id(rejectsTable)} ORDER BY line LIMIT ${Math.max(1, Math.floor(limit))}`;
+}
+
+/** Age values present in the source but not in a recognised band (they become unknown). */
+export function unrecognisedAgesQuery(validated: string): string {
+  return `SELECT count(*) AS n FROM ${id(validated)} WHERE reject_reason IS NULL AND victim_age_raw IS NOT NULL AND victim_age_group IS NULL`;
+}
+
+/** Summary of a canonical incident table: rows, incidents, fatal victims, date range and bounding box. */
+export function incidentSummaryQuery(table: string): string {
+  return `SELECT count(*) AS victims, count(DISTINCT incident_id) AS incidents,
+  count(*) FILTER (WHERE fatal) AS fatal_victims,
+  count(DISTINCT incident_id) FILTER (WHERE fatal) AS fatal_incidents,
+  CAST(min(occurred_date) AS VARCHAR) AS first_date, CAST(max(occurred_date) AS VARCHAR) AS last_date,
+  min(lon) AS west, min(lat) AS south, max(lon) AS east, max(lat) AS north,
+  count(*) FILTER (WHERE coord_source = 'state_plane') AS recovered_state_plane,
+  count(*) FILTER (WHERE hour IS NULL) AS without_time
+FROM ${id(table)}`;
+}
+
+/** Drops tables if they exist. */
+export function dropTablesQuery(tables: readonly string[]): string {
+  return tables.map((t) => `DROP TABLE IF EXISTS ${id(t)}`).join('; ');
+}
+
+/** Replaces `target` by `source` (drop and rename), so a failed import never touches loaded data. */
+export function replaceTableQuery(source: string, target: string): string {
+  return `DROP TABLE IF EXISTS ${id(target)}; ALTER TABLE ${id(source)} RENAME TO ${id(target)}`;
+}
+
+/** Up to `limit` distinct non-empty values of a column, as text (for examples in messages). */
+export function distinctValuesQuery(table: string, column: string, limit: number): string {
+  return `SELECT DISTINCT CAST(${id(column)} AS VARCHAR) AS v FROM ${id(table)} WHERE ${id(column)} IS NOT NULL LIMIT ${Math.max(1, Math.floor(limit))}`;
+}
