@@ -13,6 +13,9 @@
  * Coordinates are GeoJSON order, [longitude, latitude] in degrees (WGS 84). Incidents are tested against
  * the polygons with an even-odd ray-crossing test accelerated by a Flatbush index over the polygon edges,
  * so tens of thousands of points against a detailed borough outline take milliseconds.
+ *
+ * Options and defaults: `extraCells` (none) in {@link h3StudyGrid}; ring size `k` (1) in
+ * {@link h3KRingNeighbors}. Polygons crossing the antimeridian are not supported.
  */
 
 import Flatbush from 'flatbush';

@@ -23,7 +23,8 @@
  *
  * Reference tool: R `spdep::localG(x, nb2listw(include.self(nb), style = "B"))`.
  *
- * Options: none change the statistic; see {@link GetisOrdGiStarOptions}.
+ * Options: `validate` (default true) checks that every neighbour list includes its own cell, has no
+ * duplicates and stays in range; it never changes the numbers.
  *
  * References: Getis, A. & Ord, J. K. (1992) The analysis of spatial association by use of distance
  * statistics. Geographical Analysis 24(3), 189-206. Ord, J. K. & Getis, A. (1995) Local spatial
