@@ -21,7 +21,9 @@ describe('areaRates: hand-worked example', () => {
     expect(result.priorMean).toBeCloseTo(28, 10);
     expect(result.priorVariance / ((127 / 15) * 1e-9 * 1e10) - 1).toBeCloseTo(0, 12);
     const weights = [127 / 547, 127 / 232, 254 / 359, 127 / 337];
-    weights.forEach((w, i) => expect(Math.abs((result.weight[i] as number) / w - 1)).toBeLessThan(1e-12));
+    weights.forEach((w, i) => {
+      expect(Math.abs((result.weight[i] as number) / w - 1)).toBeLessThan(1e-12);
+    });
   });
 
   it('gives the EB rates (1e-12 relative)', () => {
@@ -31,7 +33,9 @@ describe('areaRates: hand-worked example', () => {
       28 + (9.5 * 254) / 359,
       28 - (28 * 127) / 337,
     ];
-    expected.forEach((e, i) => expect(Math.abs((result.smoothed[i] as number) / e - 1)).toBeLessThan(1e-12));
+    expected.forEach((e, i) => {
+      expect(Math.abs((result.smoothed[i] as number) / e - 1)).toBeLessThan(1e-12);
+    });
     // 26.1426, 26.3578, 34.7214, 17.4481 to 4 decimals
     expect([...result.smoothed].map((v) => Number(v.toFixed(4)))).toEqual([
       26.1426, 26.3578, 34.7214, 17.4481,
@@ -127,7 +131,9 @@ describe('areaRates edge cases', () => {
   it('does not depend on the time unit', () => {
     const yearly = areaRates([4, 9, 40], [3000, 9000, 20000], { years: 3 });
     const monthly = areaRates([4, 9, 40], [3000, 9000, 20000], { years: 36, per: 100000 * 12 });
-    yearly.smoothed.forEach((v, i) => expect(monthly.smoothed[i]).toBeCloseTo(v, 10));
+    yearly.smoothed.forEach((v, i) => {
+      expect(monthly.smoothed[i]).toBeCloseTo(v, 10);
+    });
   });
 
   it('returns zeros when there are no events', () => {
