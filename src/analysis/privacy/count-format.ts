@@ -1,0 +1,212 @@
+/**
+ * The single place where a number shown to a user becomes text: counts (with small-cell suppression),
+ * rates, ratios, percent changes, p-values and confidence intervals, always in the fixed locale en-US so a
+ * screenshot, an export and a shared link read the same on every machine.
+ *
+ * Small-cell suppression: a count c with 1 ≤ c < k is shown as "<k" (e.g. "<10 incidents"); 0 is shown as
+ * 0, because an empty cell discloses nobody. k is the app's `suppressBelow` setting (0 = off). Anything that
+ * could let a reader recover a hidden count must also go through here: a rate built on a suppressed count
+ * is not shown, and {@link suppressCounts} hides a second cell of a row whose total is shown.
+ *
+ * Complementary suppression ({@link suppressCounts}), for one row of cells that sum to a shown total:
+ * 1. primary: every cell with 1 ≤ c < k is hidden;
+ * 2. if the total itself is in 1..k−1 it is hidden too (then the row needs nothing more);
+ * 3. otherwise, if any cell is hidden, the smallest positive shown cell (ties: the first) is hidden as
+ *    well, even when two or more cells are already hidden: the total minus the shown cells then gives only
+ *    the sum of the hidden cells, one of which is ≥ k with no known upper bound. (Without it, two hidden
+ *    cells of 1 and 1, or of k−1 and k−1, would be recovered from their sum.) If no such cell exists, the
+ *    total is hidden instead.
+ * Its limits, honestly: it protects one row against subtraction from its own total. It does not audit
+ * protection intervals: a reader who knows the rule knows a complementary cell is ≥ k, so when that cell is
+ * small (e.g. exactly k) the primary cell's range narrows and can collapse to one value. It knows nothing
+ * of other tables: two overlapping brushes, two drawn areas that differ by one block, or a row and a column
+ * total of a two-way table can still be differenced. Zero cells are never used as complements (hiding a
+ * zero protects nothing). For publication-grade protection use dedicated software (e.g. τ-ARGUS, sdcTable)
+ * and aggregate more coarsely.
+ */
+
+const LOCALE = 'en-US';
+
+/** What a count counts; used for the noun ("1 victim", "12 incidents"). */
+export type CountUnit = 'incidents' | 'victims';
+
+/** Options for {@link formatCount}. */
+export interface FormatCountOptions {
+  /** Noun to append; omitted means the bare number. */
+  unit?: CountUnit;
+  /** Show counts 1..k−1 as "<k"; 0 (default) or 1 turns suppression off. */
+  suppressBelow?: number;
+}
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+function fixed(digits: number): Intl.NumberFormat {
+  let format = fixedFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fixedFormats.set(digits, format);
+  }
+  return format;
+}
+
+function checkK(k: number): void {
+  if (!(Number.isInteger(k) && k >= 0))
+    throw new RangeError(`suppressBelow must be a whole number ≥ 0, got ${k}`);
+}
+
+function checkDigits(digits: number): void {
+  if (!(Number.isInteger(digits) && digits >= 0 && digits <= 10)) {
+    throw new RangeError(`digits must be a whole number from 0 to 10, got ${digits}`);
+  }
+}
+
+function noun(unit: CountUnit, singular: boolean): string {
+  if (unit === 'victims') return singular ? 'victim' : 'victims';
+  return singular ? 'incident' : 'incidents';
+}
+
+/** True when a count is hidden under threshold k (1 ≤ value < k). */
+export function isSuppressed(value: number, k: number): boolean {
+  return k > 1 && value >= 1 && value < k;
+}
+
+/**
+ * A count as text: "1,234 incidents", "1 victim", "0 incidents", or "<10 incidents" when suppression is on
+ * and 1 ≤ value < suppressBelow. Non-finite values give "—" (not available). Throws RangeError for negative
+ * or fractional counts (use {@link formatRate} for averages).
+ */
+export function formatCount(value: number, options: FormatCountOptions = {}): string {
+  const k = options.suppressBelow ?? 0;
+  checkK(k);
+  if (!Number.isFinite(value)) return '—';
+  if (!(Number.isInteger(value) && value >= 0)) {
+    throw new RangeError(`a count must be a whole number ≥ 0, got ${value}`);
+  }
+  const suppressed = isSuppressed(value, k);
+  const text = suppressed ? `<${integerFormat.format(k)}` : integerFormat.format(value);
+  if (options.unit === undefined) return text;
+  return `${text} ${noun(options.unit, !suppressed && value === 1)}`;
+}
+
+/** Options for {@link formatRate}. */
+export interface FormatRateOptions {
+  /** Rate denominator in residents (default 100,000). */
+  per?: number;
+  /** Decimals (default 1). */
+  digits?: number;
+  /** The count the rate is built on; with `suppressBelow`, a rate on a suppressed count is not shown. */
+  count?: number;
+  /** Suppression threshold k (default 0 = off). */
+  suppressBelow?: number;
+}
+
+/**
+ * A rate per residents per year: "12.3 per 100,000 per year". When `count` is given and suppressed under
+ * `suppressBelow`, returns "not shown (<k)" because rate × population would reveal the count.
+ */
+export function formatRate(value: number, options: FormatRateOptions = {}): string {
+  const per = options.per ?? 100_000;
+  const digits = options.digits ?? 1;
+  const k = options.suppressBelow ?? 0;
+  checkK(k);
+  checkDigits(digits);
+  if (options.count !== undefined && isSuppressed(options.count, k))
+    return `not shown (<${integerFormat.format(k)})`;
+  if (!Number.isFinite(value)) return '—';
+  return `${fixed(digits).format(value)} per ${integerFormat.format(per)} per year`;
+}
+
+/** A ratio such as a rate ratio or IRR: "0.71×" (default 2 decimals). Non-finite gives "—". */
+export function formatRatio(value: number, digits = 2): string {
+  checkDigits(digits);
+  if (!Number.isFinite(value)) return '—';
+  return `${fixed(digits).format(value)}×`;
+}
+
+/**
+ * A relative change given as a fraction: −0.293 → "-29.3%", 0.12 → "+12.0%", 0 → "0.0%" (default 1
+ * decimal). Non-finite gives "—".
+ */
+export function formatPercentChange(fraction: number, digits = 1): string {
+  checkDigits(digits);
+  if (!Number.isFinite(fraction)) return '—';
+  const text = fixed(digits).format(Math.abs(fraction) * 100);
+  if (Number(text.replace(/,/g, '')) === 0) return `${text}%`;
+  return `${fraction < 0 ? '-' : '+'}${text}%`;
+}
+
+/**
+ * A p-value: "p < 0.001" below 0.001, otherwise "p = 0.012" (3 decimals, rounded half up as usual, so
+ * 0.0496 reads "p = 0.050"). NaN gives "p = —". Throws RangeError outside [0, 1].
+ */
+export function formatPValue(p: number): string {
+  if (Number.isNaN(p)) return 'p = —';
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`a p-value must be between 0 and 1, got ${p}`);
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${fixed(3).format(p)}`;
+}
+
+/**
+ * A confidence interval: "95% CI 0.58–0.86" (default level 0.95, 2 decimals). When a bound is negative the
+ * range is written "-0.12 to 0.34" so the minus sign and the dash cannot be confused. Non-finite bounds
+ * show as "—"; an infinite upper bound shows as "∞".
+ */
+export function formatCi(lower: number, upper: number, level = 0.95, digits = 2): string {
+  checkDigits(digits);
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
+  const bound = (v: number) =>
+    v === Number.POSITIVE_INFINITY ? '∞' : Number.isFinite(v) ? fixed(digits).format(v) : '—';
+  const label = `${Number((level * 100).toFixed(1))}% CI`;
+  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
+  return `${label} ${bound(lower)}${separator}${bound(upper)}`;
+}
+
+/** Why a cell is hidden by {@link suppressCounts}. */
+export type SuppressionReason = 'shown' | 'primary' | 'complementary';
+
+/** Result of {@link suppressCounts}. */
+export interface SuppressedCounts {
+  /** Per cell: shown, hidden as a small count ("<k"), or hidden to protect another cell. */
+  reasons: SuppressionReason[];
+  /**
+   * True if the row total must be hidden: it is itself small, or no positive cell is left to hide as a
+   * complement.
+   */
+  totalSuppressed: boolean;
+}
+
+/** Options for {@link suppressCounts}. */
+export interface SuppressCountsOptions {
+  /** Whether the row total is displayed next to the cells (default true). */
+  totalShown?: boolean;
+}
+
+/**
+ * Primary and simple complementary suppression for one row of counts that sum to a total (see the module
+ * header for the rule and its limits). k ≤ 1 turns suppression off. Show primary cells as "<k" and
+ * complementary cells as "suppressed" (never "<k": they are not small).
+ */
+export function suppressCounts(
+  cells: readonly number[],
+  k: number,
+  options: SuppressCountsOptions = {},
+): SuppressedCounts {
+  checkK(k);
+  const totalShown = options.totalShown ?? true;
+  let total = 0;
+  for (const c of cells) {
+    if (!(Number.isInteger(c) && c >= 0)) throw new RangeError(`counts must be whole numbers ≥ 0, got ${c}`);
+    total += c;
+  }
+  const reasons: SuppressionReason[] = cells.map((c) => (isSuppressed(c, k) ? 'primary' : 'shown'));
+  const totalSuppressed = totalShown && isSuppressed(total, k);
+  if (!totalShown || totalSuppressed || !reasons.includes('primary')) return { reasons, totalSuppressed };
+  let best = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as number;
+    if (reasons[i] === 'shown' && c > 0 && (best < 0 || c < (cells[best] as number))) best = i;
+  }
+  if (best < 0) return { reasons, totalSuppressed: true };
+  reasons[best] = 'complementary';
+  return { reasons, totalSuppressed };
+}
