@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { type KnoxResult, knoxTest } from '../../../src/analysis/nearrepeat/knox-test';
+import { nearRepeatSentence } from '../../../src/analysis/nearrepeat/near-repeat-sentence';
+import { seededRandom } from '../../../src/analysis/random';
+
+/** 2,000 background incidents and 150 × 2 planted repeats within ~60 m and 1–6 days (seeded). */
+function clustered(): KnoxResult {
+  const random = seededRandom(2024);
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const day: number[] = [];
+  for (let k = 0; k < 2000; k++) {
+    lon.push(-73.95 + random() * 0.06);
+    lat.push(40.7 + random() * 0.045);
+    day.push(Math.floor(random() * 730));
+  }
+  for (let k = 0; k < 150; k++) {
+    for (let r = 0; r < 2; r++) {
+      lon.push(lon[k]! + (random() - 0.5) * 0.0012);
+      lat.push(lat[k]! + (random() - 0.5) * 0.0009);
+      day.push(day[k]! + 1 + Math.floor(random() * 6));
+    }
+  }
+  return knoxTest(
+    { lon: Float64Array.from(lon), lat: Float64Array.from(lat), day: Int32Array.from(day) },
+    { permutations: 999, seed: 1 },
+  );
+}
+
+/** Σ observed / Σ expected over rows 0..s+1 and columns 0..t, computed here independently. */
+function windowRatio(result: KnoxResult, s: number, t: number): { o: number; e: number } {
+  let o = 0;
+  let e = 0;
+  for (let r = 0; r <= s + 1; r++) {
+    for (let c = 0; c <= t; c++) {
+      o += result.observed[r]![c]!;
+      e += result.expected[r]![c]!;
+    }
+  }
+  return { o, e };
+}
+
+function clone(result: KnoxResult): KnoxResult {
+  return structuredClone(result);
+}
+
+describe('nearRepeatSentence', () => {
+  const result = clustered();
+
+  it('reports the default window (2nd space band, 2nd time band) with its ratio, counts and p', () => {
+    const { o, e } = windowRatio(result, 1, 1);
+    const sentence = nearRepeatSentence(result);
+    expect(sentence.startsWith('Within 200 m and 14 days of a shooting, another shooting was ')).toBe(true);
+    expect(sentence).toContain(`${(o / e).toFixed(1)}× as likely as chance would give`);
+    expect(sentence).toContain(
+      `${o.toLocaleString('en-US')} pairs seen, ${Math.round(e).toLocaleString('en-US')} expected`,
+    );
+    expect(sentence).toContain(`p = ${result.cumulative.p[2]![1]}`);
+    // p = 0.001 is the floor with 999 permutations, and the sentence says so.
+    expect(result.cumulative.p[2]![1]).toBe(0.001);
+    expect(sentence).toContain('p = 0.001, the smallest possible with 999 permutations');
+    expect(sentence.endsWith('.')).toBe(true);
+    expect(sentence.split('. ').length).toBe(1);
+  });
+
+  it('changes when the result changes (numbers come from the result)', () => {
+    const before = nearRepeatSentence(result);
+    const changed = clone(result);
+    changed.observed[1]![0]! += 300;
+    const { o, e } = windowRatio(changed, 1, 1);
+    const after = nearRepeatSentence(changed);
+    expect(after).not.toBe(before);
+    expect(after).toContain(`${(o / e).toFixed(1)}×`);
+    const morePerms = clone(result);
+    morePerms.cumulative.p[2]![1] = 0.0123;
+    expect(nearRepeatSentence(morePerms)).toContain('p = 0.012, 999 permutations');
+  });
+
+  it('says plainly when the window is not significant', () => {
+    const flat = clone(result);
+    flat.cumulative.p[2]![1] = 0.31;
+    const sentence = nearRepeatSentence(flat);
+    expect(sentence).toContain('not detectably more likely than chance');
+    expect(sentence).toContain('p = 0.31');
+    expect(sentence).toContain('not significant at 0.05');
+    expect(sentence).not.toContain('as likely');
+  });
+
+  it('uses a chosen window, nouns and alpha', () => {
+    const { o, e } = windowRatio(result, 0, 0);
+    const sentence = nearRepeatSentence(result, {
+      spaceBand: 0,
+      timeBand: 0,
+      event: 'incident',
+      alpha: 0.01,
+    });
+    expect(sentence.startsWith('Within 100 m and 7 days of an incident, another incident was ')).toBe(true);
+    expect(sentence).toContain(`${(o / e).toFixed(1)}×`);
+    expect(() => nearRepeatSentence(result, { spaceBand: 4 })).toThrow(RangeError);
+    expect(() => nearRepeatSentence(result, { timeBand: -1 })).toThrow(RangeError);
+    expect(() => nearRepeatSentence(result, { alpha: 0 })).toThrow(RangeError);
+  });
+
+  it('says when no pairs fall in the window', () => {
+    const empty = knoxTest(
+      { lon: Float64Array.of(-73.9, -73.8), lat: Float64Array.of(40.7, 40.7), day: Int32Array.of(0, 1) },
+      { permutations: 9 },
+    );
+    expect(nearRepeatSentence(empty)).toBe(
+      'No two shootings happened within 200 m and 14 days of each other, so there is no near-repeat pattern to measure.',
+    );
+  });
+
+  it('uses two decimals for ratios close to 1', () => {
+    const near = clone(result);
+    const { o } = windowRatio(near, 1, 1);
+    // Scale expected so the window ratio is exactly 1.04.
+    const { e } = windowRatio(near, 1, 1);
+    const factor = o / 1.04 / e;
+    near.expected = near.expected.map((row) => row.map((v) => v * factor));
+    expect(nearRepeatSentence(near)).toContain('1.04× as likely');
+  });
+});
