@@ -94,14 +94,8 @@ export function closePairs(input: ClosePairsInput, options: ClosePairsOptions): 
   let count = 0;
 
   if (n >= 2) {
-    const latRad = new Float64Array(n);
-    const lonRad = new Float64Array(n);
-    const cosLat = new Float64Array(n);
     const index = new Flatbush(n);
     for (let k = 0; k < n; k++) {
-      latRad[k] = lat[k]! * RADIANS;
-      lonRad[k] = lon[k]! * RADIANS;
-      cosLat[k] = Math.cos(latRad[k]!);
       index.add(lon[k]!, lat[k]!, lon[k]!, lat[k]!);
     }
     index.finish();
@@ -112,16 +106,13 @@ export function closePairs(input: ClosePairsInput, options: ClosePairsOptions): 
     let current = 0;
     let curLat = 0;
     let curLon = 0;
-    let curCos = 0;
 
     // Called by flatbush for every candidate; it records the pair itself and returns false so that no
     // result array is built.
     const visit = (other: number): boolean => {
       if (other <= current) return false;
-      const sinHalfLat = Math.sin((latRad[other]! - curLat) / 2);
-      const sinHalfLon = Math.sin((lonRad[other]! - curLon) / 2);
-      const a = sinHalfLat * sinHalfLat + curCos * cosLat[other]! * sinHalfLon * sinHalfLon;
-      const distance = 2 * EARTH_RADIUS_METRES * Math.asin(Math.sqrt(Math.min(1, a)));
+      // The same arithmetic as haversineMetres, so a pair at exactly a bound lands in that bound's band.
+      const distance = haversineMetres(curLon, curLat, lon[other]!, lat[other]!);
       if (distance > maxDistance) return false;
       let band = 0;
       if (distance > 0) {
@@ -144,24 +135,21 @@ export function closePairs(input: ClosePairsInput, options: ClosePairsOptions): 
     };
 
     for (current = 0; current < n; current++) {
-      curLat = latRad[current]!;
-      curLon = lonRad[current]!;
-      curCos = cosLat[current]!;
-      const y = lat[current]!;
-      const x = lon[current]!;
-      const minY = y - dLat;
-      const maxY = y + dLat;
+      curLat = lat[current]!;
+      curLon = lon[current]!;
+      const minY = curLat - dLat;
+      const maxY = curLat + dLat;
       // Widest longitude span of the cap: asin(sin(cap) / cos(latitude)) at the cap's most poleward
       // latitude, which bounds the span at every latitude the cap covers.
-      const poleward = Math.abs(curLat) + capAngle;
+      const poleward = Math.abs(curLat * RADIANS) + capAngle;
       const ratio = poleward >= Math.PI / 2 ? 2 : sinCap / Math.cos(poleward);
       if (ratio >= 1) {
         index.search(-180, minY, 180, maxY, visit);
         continue;
       }
       const dLon = (Math.asin(ratio) / RADIANS) * (1 + 1e-9) + 1e-12;
-      const minX = x - dLon;
-      const maxX = x + dLon;
+      const minX = curLon - dLon;
+      const maxX = curLon + dLon;
       index.search(Math.max(-180, minX), minY, Math.min(180, maxX), maxY, visit);
       if (minX < -180) index.search(minX + 360, minY, 180, maxY, visit);
       if (maxX > 180) index.search(-180, minY, maxX - 360, maxY, visit);

@@ -91,6 +91,20 @@ describe('closePairs', () => {
     expect(found.sort()).toEqual(['0-1:1', '2-3:2']);
   });
 
+  it('treats band bounds as inclusive upper limits: a pair exactly at a bound is in that band', () => {
+    const lon = Float64Array.of(-73.9, -73.9012);
+    const lat = Float64Array.of(40.7, 40.7003);
+    const d = haversineMetres(lon[0]!, lat[0]!, lon[1]!, lat[1]!);
+    expect(d).toBeGreaterThan(100);
+    expect(d).toBeLessThan(120);
+    const at = closePairs({ lon, lat }, { spaceBands: [d, 2 * d] });
+    expect(Array.from(at.spaceBand)).toEqual([1]);
+    const below = closePairs({ lon, lat }, { spaceBands: [d * (1 - 1e-12), 2 * d] });
+    expect(Array.from(below.spaceBand)).toEqual([2]);
+    const beyond = closePairs({ lon, lat }, { spaceBands: [d * (1 - 1e-12)] });
+    expect(beyond.count).toBe(0);
+  });
+
   it('returns no pairs for fewer than two incidents', () => {
     expect(
       closePairs({ lon: new Float64Array(0), lat: new Float64Array(0) }, { spaceBands: [100] }).count,
