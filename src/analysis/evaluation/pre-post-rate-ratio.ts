@@ -116,10 +116,11 @@ function prePostReading(
   windowNote: string,
 ): string {
   if (pre + post === 0) return 'No events in either window: the rate ratio cannot be estimated.';
-  const before = windowNote ? `the same-length period before (${windowNote})` : 'the period before';
+  const before = windowNote ? 'the same-length period before' : 'the period before';
   return (
     `After launch the area had ${formatNumber(rateRatio)}× the ${unitLabel} events of ${before} ` +
-    `(${formatLevel(level)} CI ${formatNumber(lower)}–${formatNumber(upper)}; ${formatP(pValue)}; ${post} vs ${pre} events).`
+    `(${formatLevel(level)} CI ${formatNumber(lower)}–${formatNumber(upper)}; ${formatP(pValue)}; ${post} vs ${pre} events` +
+    `${windowNote ? `; ${windowNote}` : ''}).`
   );
 }
 

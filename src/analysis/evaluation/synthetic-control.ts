@@ -13,9 +13,12 @@
  * 1e-10 × its largest diagonal entry (the objective moves by at most that amount).
  *
  * Fit and effect: pre-RMSPE = sqrt(mean pre-period gap²), post-RMSPE likewise after launch, and their
- * ratio. A poor pre-period fit (pre-RMSPE large relative to the treated unit's level) means the donors
- * cannot reproduce the treated unit and the effect path is not credible; a warning says so when the
- * pre-RMSPE exceeds `poorFitShare` of the treated pre-period mean.
+ * ratio. A poor pre-period fit means the donors cannot reproduce the treated unit and the effect path is
+ * not credible. For counts, part of the pre-RMSPE is irreducible Poisson noise of about sqrt(m) per period
+ * (m = treated pre-period mean), so the fit is judged against that floor: a warning is given when
+ * pre-RMSPE > `poorFitRatio` × sqrt(m), and when m lies outside the range of the donors' pre-period means
+ * (no convex combination can match the treated unit's level; Abadie 2021, §5).
+ * `noiseRatio` = pre-RMSPE / sqrt(m) is reported either way.
  *
  * Placebo-in-space p-value (Abadie et al. 2010, §4; Abadie 2021, §7): each donor in turn is treated as if
  * it had the program, with the other donors (not the treated unit) as its donor pool; the p-value is the
@@ -26,7 +29,7 @@
  * No confidence interval is reported: synthetic-control inference is by placebo rank, not by a sampling
  * distribution.
  *
- * Options (defaults): `placebo` true; `poorFitShare` 0.5; `donorNames` 'donor 0', 'donor 1', ….
+ * Options (defaults): `placebo` true; `poorFitRatio` 1.5; `donorNames` 'donor 0', 'donor 1', ….
  *
  * References: Abadie A, Diamond A, Hainmueller J (2010) Synthetic control methods for comparative case
  * studies. J Am Stat Assoc 105:493–505. Abadie A (2021) Using synthetic controls: feasibility, data
@@ -40,8 +43,8 @@ import { choleskyInPlace, choleskySolve } from './poisson-glm';
 export interface SyntheticControlOptions {
   /** Run the placebo-in-space analysis. Default true. */
   placebo?: boolean;
-  /** Warn when pre-RMSPE exceeds this share of the treated pre-period mean. Default 0.5. */
-  poorFitShare?: number;
+  /** Warn when pre-RMSPE exceeds this multiple of the Poisson noise level sqrt(pre-period mean). Default 1.5. */
+  poorFitRatio?: number;
   /** Donor labels for the reading and weights (default 'donor 0', 'donor 1', …). */
   donorNames?: string[];
 }
@@ -81,6 +84,8 @@ export interface SyntheticControl {
   postRmspe: number;
   /** postRmspe / preRmspe. */
   rmspeRatio: number;
+  /** preRmspe / sqrt(treated pre-period mean): about 1 when the fit is as close as Poisson noise allows. */
+  noiseRatio: number;
   /** Mean post-period gap (events per period). */
   averagePostEffect: number;
   /** Post-period treated total / synthetic total. */
@@ -320,7 +325,8 @@ export function syntheticControl(
   const x = donors.map((d, j) => toSeries(d, `donors[${j}]`));
   const donorNames = options.donorNames ?? x.map((_, j) => `donor ${j}`);
   if (donorNames.length !== x.length) throw new RangeError(`donorNames must have ${x.length} entries`);
-  const poorFitShare = options.poorFitShare ?? 0.5;
+  const poorFitRatio = options.poorFitRatio ?? 1.5;
+  if (!(poorFitRatio > 0)) throw new RangeError(`poorFitRatio must be > 0, got ${poorFitRatio}`);
 
   const main = fitOne(y, x, launchIndex);
   const placebos: PlaceboRun[] = [];
@@ -352,9 +358,20 @@ export function syntheticControl(
   }
   const averagePostEffect = postGap / (T - launchIndex);
   const warnings: string[] = [];
-  if (main.preRmspe > poorFitShare * preMean) {
+  const noiseRatio = main.preRmspe / Math.sqrt(preMean);
+  if (noiseRatio > poorFitRatio) {
     warnings.push(
-      `Poor pre-launch fit: pre-RMSPE ${formatNumber(main.preRmspe)} is more than ${Math.round(poorFitShare * 100)}% of the treated unit's pre-launch mean (${formatNumber(preMean)}); the synthetic control is not a credible counterfactual.`,
+      `Poor pre-launch fit: pre-RMSPE ${formatNumber(main.preRmspe)} is ${formatNumber(noiseRatio, 1)}× the Poisson noise level (${formatNumber(Math.sqrt(preMean))}); the synthetic control is not a credible counterfactual.`,
+    );
+  }
+  const donorMeans = x.map((d) => {
+    let s = 0;
+    for (let t = 0; t < launchIndex; t++) s += d[t] as number;
+    return s / launchIndex;
+  });
+  if (preMean > Math.max(...donorMeans) || preMean < Math.min(...donorMeans)) {
+    warnings.push(
+      `The treated unit's pre-launch mean (${formatNumber(preMean)}) lies outside the donors' range (${formatNumber(Math.min(...donorMeans))}–${formatNumber(Math.max(...donorMeans))}): no weighted average of donors can match its level.`,
     );
   }
   const top = [...main.solution.weights]
@@ -381,6 +398,7 @@ export function syntheticControl(
     preRmspe: main.preRmspe,
     postRmspe: main.postRmspe,
     rmspeRatio: main.ratio,
+    noiseRatio,
     averagePostEffect,
     postRatio: postTreated / postSynthetic,
     placebos,
