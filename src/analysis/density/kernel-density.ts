@@ -98,6 +98,11 @@ export function kernelDensity(
   lon: Float64Array,
   lat: Float64Array,
   options: KernelDensityOptions,
+): KernelDensityGrid<Float32Array> | KernelDensityGrid<Float64Array>;
+export function kernelDensity(
+  lon: Float64Array,
+  lat: Float64Array,
+  options: KernelDensityOptions,
 ): KernelDensityGrid<Float32Array> | KernelDensityGrid<Float64Array> {
   const { bandwidthM: h, cellSizeM: cs, years, weights } = options;
   const maxCells = options.maxCells ?? 4_000_000;
