@@ -57,7 +57,7 @@ export interface DemoCityOptions {
   startYear?: number;
   /** Length of the study period in whole years. Default 10. */
   years?: number;
-  /** Factor on every background rate (1 = ~22k incidents over 10 years). Default 1. */
+  /** Factor on every background rate (1 gives ~23k incidents over 10 years). Default 1. */
   scale?: number;
 }
 
@@ -335,7 +335,7 @@ const NEIGHBORHOOD_NAMES = [
   'Westbrook',
 ];
 
-const NEIGHBORHOOD_BACKGROUND_PER_YEAR = 1250;
+const NEIGHBORHOOD_BACKGROUND_PER_YEAR = 1150;
 const RISK_CORES: { x: number; y: number; weight: number }[] = [
   { x: 8000, y: 4600, weight: 1.0 },
   { x: 3800, y: 4000, weight: 0.8 },
@@ -359,8 +359,9 @@ const HOTSPOTS: HotspotSpec[] = [
   { id: 'H1', kind: 'persistent', x: 7600, y: 5600, radius: 400, knots: [{ year: 0, rate: 95 }] },
   { id: 'H2', kind: 'persistent', x: 4200, y: 3600, radius: 350, knots: [{ year: 0, rate: 85 }] },
   { id: 'H3', kind: 'persistent', x: 9400, y: 2800, radius: 450, knots: [{ year: 0, rate: 95 }] },
-  { id: 'H4', kind: 'persistent', x: 6100, y: 7800, radius: 300, knots: [{ year: 0, rate: 55 }] },
-  { id: 'H5', kind: 'persistent', x: 2600, y: 6900, radius: 400, knots: [{ year: 0, rate: 50 }] },
+  { id: 'H4', kind: 'persistent', x: 6000, y: 8800, radius: 350, knots: [{ year: 0, rate: 85 }] },
+  { id: 'H5', kind: 'persistent', x: 2600, y: 6900, radius: 400, knots: [{ year: 0, rate: 85 }] },
+  { id: 'H6', kind: 'persistent', x: 1300, y: 4900, radius: 400, knots: [{ year: 0, rate: 80 }] },
   {
     id: 'E1',
     kind: 'emerging',
