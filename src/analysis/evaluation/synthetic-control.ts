@@ -236,23 +236,27 @@ export function simplexLeastSquares(
       for (let j = 0; j < J; j++) if (inFree[j]) free.push(j);
       const z = solveFree(free);
       let alpha = 1;
-      let blocking = false;
+      let blocking = -1;
       for (const j of free) {
         const zj = z[j] as number;
         if (zj <= 0) {
           const wj = w[j] as number;
           const a = wj / (wj - zj);
-          if (a < alpha) alpha = a;
-          blocking = true;
+          if (blocking < 0 || a < alpha) {
+            alpha = a;
+            blocking = j;
+          }
         }
       }
-      if (!blocking) {
+      if (blocking < 0) {
         w = z;
         break;
       }
+      // The blocking donor leaves the free set explicitly, so rounding cannot keep it at a tiny weight.
+      inFree[blocking] = 0;
       const next = new Float64Array(J);
       for (const j of free) {
-        const v = (w[j] as number) + alpha * ((z[j] as number) - (w[j] as number));
+        const v = j === blocking ? 0 : (w[j] as number) + alpha * ((z[j] as number) - (w[j] as number));
         if (v <= 1e-15) inFree[j] = 0;
         else next[j] = v;
       }

@@ -96,6 +96,17 @@ describe('differenceInDifferences: synthetic checks', () => {
     expect(r.eventStudy?.preTrendTest?.df).toBe(2);
   });
 
+  it('a constant exposure offset leaves the IRR unchanged; a treated-post exposure doubling halves it', () => {
+    const base = differenceInDifferences(panel, treated, LAUNCH, { eventStudy: false });
+    const constant = panel.map((row) => row.map(() => 2.5));
+    const scaled = differenceInDifferences(panel, treated, LAUNCH, { eventStudy: false, exposure: constant });
+    expectClose(scaled.effect.irr, base.effect.irr, 1e-9);
+    // Doubling the treated units' post-launch exposure doubles their expected counts at the same rate.
+    const doubled = panel.map((row, u) => row.map((_, t) => (treated[u] && t >= LAUNCH ? 2 : 1)));
+    const rate = differenceInDifferences(panel, treated, LAUNCH, { eventStudy: false, exposure: doubled });
+    expectClose(rate.effect.irr, base.effect.irr / 2, 1e-9);
+  });
+
   it('warns about sparse units and rejects invalid panels', () => {
     const counts = [
       [1, 0, 2, 1, 0, 1],

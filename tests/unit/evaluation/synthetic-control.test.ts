@@ -92,6 +92,28 @@ describe('simplexLeastSquares: independent checks', () => {
     expectClose(solution.objective, objective([...solution.weights]), 1e-12);
   });
 
+  it('satisfies the KKT optimality conditions on 50 seeded random problems (convex: KKT ⇒ global optimum)', () => {
+    const random = seededRandom(42);
+    for (let rep = 0; rep < 50; rep++) {
+      const J = 2 + Math.floor(random() * 10);
+      const m = 3 + Math.floor(random() * 20);
+      const cols = Array.from({ length: J }, () => Array.from({ length: m }, () => 10 * random()));
+      const b = Array.from({ length: m }, () => 12 * random());
+      const { weights } = simplexLeastSquares(cols, b);
+      const resid = b.map(
+        (bt, t) => cols.reduce((acc, c, j) => acc + (weights[j] as number) * (c[t] as number), 0) - bt,
+      );
+      const g = cols.map((c) => c.reduce((acc, ct, t) => acc + ct * (resid[t] as number), 0));
+      const scale = Math.max(1, ...cols.map((c) => c.reduce((acc, v) => acc + v * v, 0)));
+      const free = g.filter((_, j) => (weights[j] as number) > 1e-9);
+      const lambda = Math.min(...free);
+      // Free donors share one gradient value; excluded donors have a gradient at least that large.
+      for (const gj of free) expect(Math.abs(gj - lambda) / scale).toBeLessThan(1e-8);
+      for (let j = 0; j < J; j++) expect(((g[j] as number) - lambda) / scale).toBeGreaterThan(-1e-8);
+      expect(Math.abs(weights.reduce((a, w) => a + w, 0) - 1)).toBeLessThan(1e-12);
+    }
+  });
+
   it('recovers planted convex weights exactly (objective ≈ 0)', () => {
     const random = seededRandom(9);
     const cols = Array.from({ length: 5 }, () => Array.from({ length: 30 }, () => 5 + 10 * random()));
