@@ -180,6 +180,8 @@ export interface ProgramTruth {
   id: string;
   launch: string;
   catchmentAreaKm2: number;
+  /** Nominal catchment radius: the 12 vertices lie at 0.85-1.15 × this distance from the hotspot centre. */
+  catchmentRadiusMetres: number;
   hotspot: string;
   periods: EffectPeriod[];
   comparison: string[];
@@ -1085,6 +1087,7 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
       id: cat.spec.id,
       launch: isoDate(startEpoch + cat.launchDay),
       catchmentAreaKm2: round(ringArea(cat.ringMetres) / 1e6, 3),
+      catchmentRadiusMetres: cat.spec.catchmentRadius,
       hotspot: cat.spec.hotspot,
       periods,
       comparison,

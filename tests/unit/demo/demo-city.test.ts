@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { area, booleanPointInPolygon } from '@turf/turf';
+import { area, booleanClockwise, booleanPointInPolygon, kinks } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { type DemoCity, generateDemoCity } from '../../../scripts/demo-city/generate-demo-city';
 import { INCIDENTS_CSV_HEADER, serializeDemoCity } from '../../../scripts/demo-city/serialize-demo-city';
@@ -282,6 +282,13 @@ describe('demo city: documented truth holds on the data', () => {
       expect(f.properties.population).toBeGreaterThanOrEqual(5000);
       expect(f.properties.population).toBeLessThanOrEqual(60_000);
       expect(f.properties.name).toMatch(/^[A-Z][A-Za-z ]+$/);
+    }
+    // Valid rings: closed, counter-clockwise exteriors (RFC 7946), no self-intersections.
+    for (const f of [...neighborhoodsFc.features, ...cityFc.features]) {
+      const ring = f.geometry.coordinates[0]!;
+      expect(ring[0]).toEqual(ring[ring.length - 1]);
+      expect(booleanClockwise(ring)).toBe(false);
+      expect(kinks(f).features).toHaveLength(0);
     }
     // Shared edges: the neighborhoods' areas add up to the city's (no gaps, no overlaps) to 1e-6 relative.
     const sum = neighborhoodsFc.features.reduce((s, f) => s + area(f), 0);
