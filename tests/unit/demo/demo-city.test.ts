@@ -531,6 +531,18 @@ describe('demo city: programs and planted effects', () => {
       const compPreMean = comp(pre) / p.comparison.length;
       expect(compPreMean / treatedPre).toBeGreaterThan(0.5);
       expect(compPreMean / treatedPre).toBeLessThan(2);
+      // Similar pre-period trend: second vs first pre-year, treated vs comparison, within 3 SE (same SE rule).
+      // Measured log gaps: A −0.034, B −0.020, C +0.093 (SE 0.15-0.18).
+      const halves = [pre.slice(0, 12), pre.slice(12)];
+      const trend = [
+        sumOver(treated, halves[0]!),
+        sumOver(treated, halves[1]!),
+        comp(halves[0]!),
+        comp(halves[1]!),
+      ];
+      const trendGap = Math.log(trend[1]! / trend[0]! / (trend[3]! / trend[2]!));
+      const trendSe = Math.sqrt(1.5 * trend.reduce((s, c) => s + 1 / c, 0));
+      expect(Math.abs(trendGap)).toBeLessThan(3 * trendSe);
       const counts = [treatedPre, sumOver(treated, post), comp(pre), comp(post)];
       const did = counts[1]! / counts[0]! / (counts[3]! / counts[2]!);
       // The truth for this window: observed / exact counterfactual incidents in the catchment.
