@@ -1,0 +1,94 @@
+/** Counts by hour of day × weekday; click an hour or a weekday to filter by it (the matrix ignores its own filter). */
+import { formatCount } from '../analysis/privacy/count-format';
+import { cssColor, rampColor } from '../map/layers/color-ramps';
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** Props of the matrix. */
+export interface HourWeekdayMatrixProps {
+  /** 169 counts: (weekday − 1) × 24 + hour, then unknown time. */
+  counts: Float64Array;
+  hours: readonly number[];
+  weekdays: readonly number[];
+  unit: 'incidents' | 'victims';
+  onToggleHour(hour: number): void;
+  onToggleWeekday(day: number): void;
+  onClear(): void;
+}
+
+/** The matrix component. */
+export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
+  let max = 0;
+  for (let i = 0; i < 168; i++) max = Math.max(max, p.counts[i]!);
+  const cell = 14;
+  const left = 34;
+  const top = 14;
+  const filtered = p.hours.length < 24 || p.weekdays.length < 7;
+  return (
+    <figure className="chart matrix">
+      <figcaption>
+        Hour × weekday{' '}
+        <span className="muted">
+          {p.counts[168]! > 0 ? `(${formatCount(p.counts[168]!, { unit: p.unit })} without a time)` : ''}
+        </span>
+        {filtered && (
+          <button type="button" className="link" onClick={p.onClear}>
+            Clear
+          </button>
+        )}
+      </figcaption>
+      <svg
+        width={left + 24 * cell + 4}
+        height={top + 7 * cell + 4}
+        data-testid="hour-weekday"
+        role="img"
+        aria-label="Counts by hour of day and weekday"
+      >
+        {HOURS.map((h) => (
+          // biome-ignore lint/a11y/noStaticElementInteractions: SVG text acts as a toggle; the same filter is also reachable from the filter panel.
+          <text
+            key={`h${h}`}
+            x={left + h * cell + cell / 2}
+            y={top - 3}
+            className={`axis clickable ${p.hours.includes(h) && p.hours.length < 24 ? 'on' : ''}`}
+            textAnchor="middle"
+            onClick={() => p.onToggleHour(h)}
+          >
+            {h % 3 === 0 ? h : '·'}
+          </text>
+        ))}
+        {DAYS.map((d, i) => (
+          // biome-ignore lint/a11y/noStaticElementInteractions: as above.
+          <text
+            key={d}
+            x={2}
+            y={top + i * cell + cell - 3}
+            className={`axis clickable ${p.weekdays.includes(i + 1) && p.weekdays.length < 7 ? 'on' : ''}`}
+            onClick={() => p.onToggleWeekday(i + 1)}
+          >
+            {d}
+          </text>
+        ))}
+        {DAYS.map((d, day) =>
+          HOURS.map((h) => {
+            const v = p.counts[day * 24 + h]!;
+            const selected = p.hours.includes(h) && p.weekdays.includes(day + 1);
+            return (
+              <rect
+                key={`${d}${h}`}
+                x={left + h * cell}
+                y={top + day * cell}
+                width={cell - 1}
+                height={cell - 1}
+                fill={cssColor(rampColor(v, max), selected ? 1 : 0.35)}
+              >
+                <title>{`${d} ${String(h).padStart(2, '0')}:00 — ${formatCount(v, { unit: p.unit })}`}</title>
+              </rect>
+            );
+          }),
+        )}
+      </svg>
+    </figure>
+  );
+}

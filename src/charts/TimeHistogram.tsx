@@ -1,0 +1,112 @@
+/** Monthly counts with a brush: drag to select a month range, click outside the selection to clear it. */
+import { useRef, useState } from 'react';
+import { formatCount } from '../analysis/privacy/count-format';
+import { monthAtX, timeHistogramSpec } from './time-histogram-spec';
+
+/** Props of the histogram. */
+export interface TimeHistogramProps {
+  totals: Float64Array;
+  fatal: Float64Array;
+  firstMonth: string;
+  unit: 'incidents' | 'victims';
+  brush: [number, number] | null;
+  onBrush(range: [number, number] | null): void;
+  monthLabel(index: number): string;
+  width: number;
+  height: number;
+}
+
+/** The histogram component. */
+export function TimeHistogram(p: TimeHistogramProps) {
+  const spec = timeHistogramSpec(p.totals, p.fatal, p.firstMonth, p.width, p.height);
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<number | null>(null);
+  const xOf = (e: React.PointerEvent) => e.clientX - svg.current!.getBoundingClientRect().left;
+
+  const onDown = (e: React.PointerEvent) => {
+    (e.target as Element).setPointerCapture?.(e.pointerId);
+    const m = monthAtX(spec, xOf(e));
+    setDrag(m);
+    p.onBrush([m, m]);
+  };
+  const onMove = (e: React.PointerEvent) => {
+    if (drag === null) return;
+    const m = monthAtX(spec, xOf(e));
+    p.onBrush([Math.min(drag, m), Math.max(drag, m)]);
+  };
+  const onUp = () => setDrag(null);
+  const b = p.brush;
+  const label = b
+    ? `Selected ${p.monthLabel(b[0])} to ${p.monthLabel(b[1])}`
+    : `All months ${p.monthLabel(0)} to ${p.monthLabel(p.totals.length - 1)}`;
+
+  return (
+    <figure className="chart time-histogram">
+      <figcaption>
+        {p.unit === 'incidents' ? 'Incidents' : 'Victims'} per month <span className="muted">— {label}</span>
+        {b && (
+          <button type="button" className="link" onClick={() => p.onBrush(null)}>
+            Clear
+          </button>
+        )}
+      </figcaption>
+      <svg
+        ref={svg}
+        width={spec.width}
+        height={spec.height}
+        role="img"
+        aria-label={`Monthly ${p.unit}; drag to select a time range. ${label}.`}
+        data-testid="time-histogram"
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onPointerCancel={onUp}
+      >
+        <text x={4} y={spec.plot.top + 8} className="axis">
+          {formatCount(spec.max)}
+        </text>
+        <text x={4} y={spec.plot.bottom} className="axis">
+          0
+        </text>
+        {spec.bars.map((bar) => {
+          const inBrush = !b || (bar.month >= b[0] && bar.month <= b[1]);
+          return (
+            <g key={bar.month} className={inBrush ? 'bar in' : 'bar out'}>
+              <rect
+                x={bar.x}
+                y={bar.yTotal}
+                width={Math.max(0.5, spec.barWidth - 0.5)}
+                height={spec.plot.bottom - bar.yTotal}
+                className="total"
+              />
+              <rect
+                x={bar.x}
+                y={bar.yFatal}
+                width={Math.max(0.5, spec.barWidth - 0.5)}
+                height={spec.plot.bottom - bar.yFatal}
+                className="fatal"
+              />
+            </g>
+          );
+        })}
+        {b && (
+          <rect
+            className="brush"
+            x={spec.plot.left + b[0] * spec.barWidth}
+            y={spec.plot.top}
+            width={(b[1] - b[0] + 1) * spec.barWidth}
+            height={spec.plot.bottom - spec.plot.top}
+          />
+        )}
+        {spec.yearTicks.map((t) => (
+          <text key={t.label} x={t.x} y={spec.height - 4} className="axis">
+            {t.label}
+          </text>
+        ))}
+      </svg>
+      <div className="legend-inline">
+        <span className="swatch total" /> all <span className="swatch fatal" /> fatal
+      </div>
+    </figure>
+  );
+}

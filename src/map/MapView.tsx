@@ -1,0 +1,170 @@
+/**
+ * The map: maplibre-gl draws the offline base style (boundaries, catchments); deck.gl draws incident layers
+ * in an overlaid canvas (MapboxOverlay, not interleaved; see docs/ARCHITECTURE.md). The component owns
+ * the imperative engines and passes everything else through props.
+ */
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MapLibreMap, Marker, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LayersList, PickingInfo } from '@deck.gl/core';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+
+setWorkerUrl(workerUrl);
+
+/** Camera as the URL holds it. */
+export interface MapCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+/** A text label placed on the map (rendered as escaped HTML text). */
+export interface MapLabel {
+  key: string;
+  text: string;
+  lon: number;
+  lat: number;
+}
+
+/** Props of the map. */
+export interface MapViewProps {
+  style: StyleSpecification;
+  /** Identity of the style's content; the style is replaced only when this changes. */
+  styleKey: string;
+  camera: MapCamera | null;
+  layers: LayersList;
+  labels: readonly MapLabel[];
+  /** Fill layer whose features can be clicked, with the property that identifies them. */
+  clickable?: { layerId: string; source: string; idProperty: string };
+  selectedIds: readonly string[];
+  onCameraChange(camera: MapCamera): void;
+  onFeatureClick?(id: string): void;
+  getTooltip?(info: PickingInfo): string | null;
+  /** Called once the first frame with data has been drawn. */
+  onFirstRender?(): void;
+  /** Gives the parent access to the map for drawing tools. */
+  onMap?(map: MapLibreMap | null): void;
+}
+
+/** The map component. */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const markers = useRef<Marker[]>([]);
+  const selectedRef = useRef<readonly string[]>([]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later props flow through refs and the effects below.
+  useEffect(() => {
+    const map = new MapLibreMap({
+      container: container.current!,
+      style: props.style,
+      center: props.camera ? [props.camera.lon, props.camera.lat] : (props.style.center as [number, number]),
+      zoom: props.camera?.zoom ?? props.style.zoom ?? 10,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      getTooltip: (info) => {
+        const text = propsRef.current.getTooltip?.(info);
+        return text ? { text } : null;
+      },
+      onAfterRender: () => {
+        const first = propsRef.current.onFirstRender;
+        if (first && propsRef.current.layers.length > 0) {
+          // onAfterRender fires before the frame is presented; wait two frames.
+          requestAnimationFrame(() => requestAnimationFrame(() => first()));
+        }
+      },
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+    } as ConstructorParameters<typeof MapboxOverlay>[0]);
+    map.addControl(overlay);
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      propsRef.current.onCameraChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+    map.on('click', (e) => {
+      const clickable = propsRef.current.clickable;
+      if (!clickable || !map.getLayer(clickable.layerId)) return;
+      const hit = map.queryRenderedFeatures(e.point, { layers: [clickable.layerId] })[0];
+      const id = hit?.properties?.[clickable.idProperty];
+      if (id !== undefined && id !== null) propsRef.current.onFeatureClick?.(String(id));
+    });
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    props.onMap?.(map);
+    return () => {
+      props.onMap?.(null);
+      for (const m of markers.current) m.remove();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: replaced only when the style's content changes.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map.setStyle(props.style);
+    selectedRef.current = [];
+    if (!props.camera)
+      map.jumpTo({ center: props.style.center as [number, number], zoom: props.style.zoom ?? 10 });
+  }, [props.styleKey]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const cam = props.camera;
+    if (!map || !cam) return;
+    const c = map.getCenter();
+    if (
+      Math.abs(c.lng - cam.lon) > 1e-6 ||
+      Math.abs(c.lat - cam.lat) > 1e-6 ||
+      Math.abs(map.getZoom() - cam.zoom) > 1e-3
+    ) {
+      map.jumpTo({ center: [cam.lon, cam.lat], zoom: cam.zoom });
+    }
+  }, [props.camera]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: props.layers });
+  }, [props.layers]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new style drops feature state, so selection is re-applied when it changes.
+  useEffect(() => {
+    const map = mapRef.current;
+    const clickable = props.clickable;
+    if (!map || !clickable) return;
+    const apply = () => {
+      if (!map.getSource(clickable.source)) return;
+      for (const id of selectedRef.current)
+        map.setFeatureState({ source: clickable.source, id }, { selected: false });
+      for (const id of props.selectedIds)
+        map.setFeatureState({ source: clickable.source, id }, { selected: true });
+      selectedRef.current = props.selectedIds;
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('idle', apply);
+  }, [props.selectedIds, props.clickable, props.styleKey]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    for (const m of markers.current) m.remove();
+    markers.current = props.labels.map((label) => {
+      const el = document.createElement('div');
+      el.className = 'map-label';
+      el.textContent = label.text;
+      return new Marker({ element: el }).setLngLat([label.lon, label.lat]).addTo(map);
+    });
+  }, [props.labels]);
+
+  return (
+    <section ref={container} className="map" data-testid="map" aria-label="Map of incidents" />
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The app's one store: the engine, the datasets, each dataset's own view state (what a shared link holds),
+ * import progress and the notices shown to the user.
+ */
+import { create } from 'zustand';
+import type { Connector } from '../data/connector';
+import type { ImportReport } from '../data/import-incidents';
+import type { Dataset, DatasetKey } from './datasets';
+import { defaultUrlViewState, type UrlViewState } from './url-state';
+
+/** A message for the user. */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+/** Import or start-up progress. */
+export interface Progress {
+  label: string;
+  fraction: number;
+}
+
+/** Everything the app holds. */
+export interface AppState {
+  engine: Connector | null;
+  engineError: string | null;
+  progress: Progress | null;
+  datasets: Partial<Record<DatasetKey, Dataset>>;
+  active: DatasetKey;
+  views: Record<DatasetKey, UrlViewState>;
+  notices: Notice[];
+  /** The report of the last import attempt (success), shown in the report panel. */
+  report: ImportReport | null;
+  reportOpen: boolean;
+
+  setEngine(engine: Connector): void;
+  setEngineError(message: string): void;
+  setProgress(progress: Progress | null): void;
+  setDataset(dataset: Dataset): void;
+  setActive(key: DatasetKey): void;
+  /** Changes the active dataset's view state. */
+  updateView(patch: Partial<UrlViewState>): void;
+  replaceView(key: DatasetKey, view: UrlViewState): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismiss(id: number): void;
+  showReport(report: ImportReport | null, open?: boolean): void;
+}
+
+let noticeId = 0;
+
+/** The store hook. */
+export const useAppStore = create<AppState>((set) => ({
+  engine: null,
+  engineError: null,
+  progress: null,
+  datasets: {},
+  active: 'demo',
+  views: { demo: defaultUrlViewState(), user: { ...defaultUrlViewState(), dataset: 'user' } },
+  notices: [],
+  report: null,
+  reportOpen: false,
+
+  setEngine: (engine) => set({ engine }),
+  setEngineError: (engineError) => set({ engineError }),
+  setProgress: (progress) => set({ progress }),
+  setDataset: (dataset) => set((s) => ({ datasets: { ...s.datasets, [dataset.key]: dataset } })),
+  setActive: (active) => set({ active }),
+  updateView: (patch) =>
+    set((s) => ({ views: { ...s.views, [s.active]: { ...s.views[s.active], ...patch } } })),
+  replaceView: (key, view) => set((s) => ({ views: { ...s.views, [key]: view } })),
+  notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  showReport: (report, open = true) => set({ report, reportOpen: open && report !== null }),
+}));

@@ -1,0 +1,136 @@
+/**
+ * A dataset as the app holds it: the canonical incident table in the engine, its import report, its month
+ * axis, optional boundaries with each incident's area, and the categorical values the filters offer.
+ */
+import { assignAreas, incidentPoints } from '../data/area-assignment';
+import type { Connector } from '../data/connector';
+import { type ImportReport, type ImportSource, importIncidents } from '../data/import-incidents';
+import { type BoundaryLayer, featureValue, parseBoundaries } from '../data/loaders/boundaries';
+import { arrowRows } from '../data/rows';
+import { categoryValuesQuery } from '../data/sql/cube-queries';
+import type { FilterableColumn } from '../data/sql/incident-filter';
+
+/** Which of the two datasets: the embedded demo city or the user's own file. */
+export type DatasetKey = 'demo' | 'user';
+
+/** A boundary layer tied to a dataset's incidents. */
+export interface DatasetBoundaries {
+  layer: BoundaryLayer;
+  idProperty: string;
+  nameProperty: string;
+  /** Feature ids and names in feature order (bin index = feature index). */
+  ids: string[];
+  names: string[];
+  /** Residents per feature when a population property exists, else null. */
+  population: Float64Array | null;
+  /** Engine table (row_id, area) with each incident's feature index. */
+  areaTable: string;
+}
+
+/** A loaded dataset. */
+export interface Dataset {
+  key: DatasetKey;
+  label: string;
+  synthetic: boolean;
+  /** Distinct for every load, so views can tell a reloaded table from the previous one. */
+  loadId: number;
+  table: string;
+  report: ImportReport;
+  /** First month `YYYY-MM-01` (month index 0) and the number of months to the last. */
+  firstMonth: string;
+  monthCount: number;
+  boundaries: DatasetBoundaries | null;
+  /** Offered values of the attribute filters, most frequent first. */
+  categories: Partial<Record<FilterableColumn, string[]>>;
+}
+
+/** Attribute columns offered as filters. */
+export const FILTER_COLUMNS: readonly FilterableColumn[] = [
+  'victim_age_group',
+  'victim_sex',
+  'precinct',
+  'district',
+];
+
+let loadCounter = 0;
+
+/** Month index (0 = `firstMonth`) of `YYYY-MM`. */
+export function monthIndex(firstMonth: string, yyyymm: string): number {
+  const [y0, m0] = firstMonth.split('-').map(Number) as [number, number];
+  const [y, m] = yyyymm.split('-').map(Number) as [number, number];
+  return (y - y0) * 12 + (m - m0);
+}
+
+/** `YYYY-MM` of a month index. */
+export function monthLabel(firstMonth: string, index: number): string {
+  const [y0, m0] = firstMonth.split('-').map(Number) as [number, number];
+  const total = y0 * 12 + (m0 - 1) + index;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Imports an incident source as the given dataset; the previous table of that dataset survives a failure. */
+export async function loadDataset(
+  db: Connector,
+  key: DatasetKey,
+  source: ImportSource,
+  options: {
+    label: string;
+    synthetic: boolean;
+    onProgress?: (stage: string, fraction: number) => void;
+  } & Partial<Parameters<typeof importIncidents>[2]>,
+): Promise<Dataset> {
+  const table = `incidents_${key}`;
+  const { report } = await importIncidents(db, source, { ...options, table });
+  const firstMonth = `${report.firstDate!.slice(0, 7)}-01`;
+  const monthCount = monthIndex(firstMonth, report.lastDate!.slice(0, 7)) + 1;
+  const categories: Dataset['categories'] = {};
+  for (const column of FILTER_COLUMNS) {
+    const values = arrowRows(await db.query(categoryValuesQuery(table, column)))
+      .map((r) => String(r.value))
+      .sort(naturalCompare);
+    if (values.length > 0) categories[column] = values;
+  }
+  return {
+    key,
+    loadId: ++loadCounter,
+    label: options.label,
+    synthetic: options.synthetic,
+    table,
+    report,
+    firstMonth,
+    monthCount,
+    boundaries: null,
+    categories,
+  };
+}
+
+/** Parses boundary GeoJSON and assigns every incident of the dataset to its first containing feature. */
+export async function attachBoundaries(
+  db: Connector,
+  dataset: Dataset,
+  name: string,
+  text: string,
+  choice: { idProperty?: string; nameProperty?: string } = {},
+): Promise<DatasetBoundaries> {
+  const layer = parseBoundaries(name, text);
+  const idProperty = choice.idProperty ?? layer.idProperty ?? layer.properties[0] ?? '';
+  const nameProperty = choice.nameProperty ?? layer.nameProperty ?? idProperty;
+  const areaTable = `areas_${dataset.key}`;
+  await assignAreas(db, await incidentPoints(db, dataset.table), layer.features, areaTable);
+  const popKey = layer.properties.find((p) => /^(population|pop|pop_total|residents)$/i.test(p));
+  return {
+    layer,
+    idProperty,
+    nameProperty,
+    ids: layer.features.map((f, i) => featureValue(f, idProperty) ?? String(i)),
+    names: layer.features.map(
+      (f, i) => featureValue(f, nameProperty) ?? featureValue(f, idProperty) ?? String(i),
+    ),
+    population: popKey ? Float64Array.from(layer.features, (f) => Number(f.properties?.[popKey]) || 0) : null,
+    areaTable,
+  };
+}
+
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

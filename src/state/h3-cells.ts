@@ -1,0 +1,75 @@
+/**
+ * H3 cells of a dataset's incidents at one resolution, computed once per (dataset, resolution) and stored
+ * in the engine as (row_id, cell index), so hexagon counts are an engine join rather than per-frame work.
+ */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { latLngToCell } from 'h3-js';
+import { type IncidentPoints, incidentPoints } from '../data/area-assignment';
+import type { Connector } from '../data/connector';
+import { dropTablesQuery } from '../data/sql/import-queries';
+import type { Dataset } from './datasets';
+
+/** The cells of a dataset at a resolution. */
+export interface DatasetCells {
+  resolution: number;
+  /** Distinct cell ids; a row's cell index points into it. */
+  cells: string[];
+  table: string;
+}
+
+const pointsCache = new WeakMap<Dataset, Promise<IncidentPoints>>();
+const cellsCache = new WeakMap<Dataset, Map<number, Promise<DatasetCells>>>();
+
+/** Row ids and coordinates of a dataset, read once. */
+export function datasetPoints(db: Connector, dataset: Dataset): Promise<IncidentPoints> {
+  let p = pointsCache.get(dataset);
+  if (!p) {
+    p = incidentPoints(db, dataset.table);
+    pointsCache.set(dataset, p);
+  }
+  return p;
+}
+
+/** Cells of every incident at `resolution` (6-11), computed on first use. */
+export function datasetCells(db: Connector, dataset: Dataset, resolution: number): Promise<DatasetCells> {
+  let byRes = cellsCache.get(dataset);
+  if (!byRes) {
+    byRes = new Map();
+    cellsCache.set(dataset, byRes);
+  }
+  let p = byRes.get(resolution);
+  if (!p) {
+    p = computeCells(db, dataset, resolution);
+    byRes.set(resolution, p);
+  }
+  return p;
+}
+
+async function computeCells(db: Connector, dataset: Dataset, resolution: number): Promise<DatasetCells> {
+  const points = await datasetPoints(db, dataset);
+  const index = new Map<string, number>();
+  const cells: string[] = [];
+  const cellOfRow = new Int32Array(points.rowId.length);
+  for (let i = 0; i < cellOfRow.length; i++) {
+    const cell = latLngToCell(points.lat[i]!, points.lon[i]!, resolution);
+    let k = index.get(cell);
+    if (k === undefined) {
+      k = cells.length;
+      cells.push(cell);
+      index.set(cell, k);
+    }
+    cellOfRow[i] = k;
+  }
+  const table = `cells_${dataset.key}_r${resolution}`;
+  await db.query(dropTablesQuery([table]));
+  await db.insertArrowIpc(
+    table,
+    tableToIPC(tableFromArrays({ row_id: points.rowId, cell: cellOfRow }), 'stream'),
+  );
+  return { resolution, cells, table };
+}
+
+/** H3 resolution for a map zoom: about 30-60 screen pixels per hexagon. */
+export function resolutionForZoom(zoom: number): number {
+  return Math.max(6, Math.min(10, Math.round(zoom - 3.5)));
+}

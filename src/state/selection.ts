@@ -1,0 +1,49 @@
+/**
+ * The rows of the selected areas (clicked boundary features and/or a drawn polygon), as an engine table
+ * that every filtered query joins.
+ */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { Connector } from '../data/connector';
+import { areaSelectionQuery, emptyRowSetQuery, unionRowsQuery } from '../data/sql/cube-queries';
+import { dropTablesQuery } from '../data/sql/import-queries';
+import { type PolygonFeature, pointInPolygons } from '../geo/point-in-polygons';
+import type { Dataset } from './datasets';
+import { datasetPoints } from './h3-cells';
+import type { UrlAreas } from './url-state';
+
+/** Builds `selection_<dataset>` for the given areas; returns its name, or null when nothing is selected. */
+export async function buildSelection(
+  db: Connector,
+  dataset: Dataset,
+  areas: UrlAreas,
+): Promise<string | null> {
+  const target = `selection_${dataset.key}`;
+  const indexes = dataset.boundaries
+    ? areas.ids.map((id) => dataset.boundaries!.ids.indexOf(id)).filter((i) => i >= 0)
+    : [];
+  if (indexes.length === 0 && !areas.polygon) return null;
+  await db.query(
+    indexes.length > 0 && dataset.boundaries
+      ? areaSelectionQuery(target, dataset.boundaries.areaTable, indexes)
+      : emptyRowSetQuery(target),
+  );
+  if (areas.polygon) {
+    const points = await datasetPoints(db, dataset);
+    const polygon: PolygonFeature = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: [areas.polygon] },
+    };
+    const inside = pointInPolygons(points.lon, points.lat, [polygon]);
+    const rows: number[] = [];
+    for (let i = 0; i < inside.length; i++) if (inside[i] === 0) rows.push(points.rowId[i]!);
+    const drawn = `${target}_drawn`;
+    await db.query(dropTablesQuery([drawn]));
+    await db.insertArrowIpc(
+      drawn,
+      tableToIPC(tableFromArrays({ row_id: Float64Array.from(rows) }), 'stream'),
+    );
+    await db.query(unionRowsQuery(target, drawn));
+  }
+  return target;
+}

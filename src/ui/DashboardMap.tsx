@@ -1,0 +1,128 @@
+/** The map of the dashboard: base style from the dataset's boundaries, incident layers from the views' data. */
+import type { PickingInfo } from '@deck.gl/core';
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useMemo } from 'react';
+import { formatCount } from '../analysis/privacy/count-format';
+import { BASE_STYLE_LAYER_IDS, baseStyle } from '../map/base-style';
+import { drawnAreaLayer } from '../map/layers/area-outline-layer';
+import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-layers';
+import { type MapCamera, type MapLabel, MapView } from '../map/MapView';
+import type { Dataset } from '../state/datasets';
+import type { UrlViewState } from '../state/url-state';
+import type { DashboardData } from './use-dashboard';
+
+export function DashboardMap({
+  dataset,
+  view,
+  data,
+  onView,
+  onToggleArea,
+  onMap,
+  onFirstRender,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  data: DashboardData;
+  onView(patch: Partial<UrlViewState>): void;
+  onToggleArea(id: string): void;
+  onMap(map: MapLibreMap | null): void;
+  onFirstRender(): void;
+}) {
+  const showBoundaries = view.layers.includes('boundaries');
+  const boundaries = dataset.boundaries;
+  const styleKey = `${dataset.table}#${dataset.loadId}|${boundaries?.layer.name}|${showBoundaries}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: styleKey is the identity of the style's inputs.
+  const style = useMemo(() => {
+    const fc: FeatureCollection | undefined =
+      boundaries && showBoundaries
+        ? { type: 'FeatureCollection', features: boundaries.layer.features }
+        : undefined;
+    return baseStyle({
+      background: '#f4f3ef',
+      bbox: dataset.report.bbox ?? [-180, -85, 180, 85],
+      neighborhoods: fc,
+      idProperty: fc ? { neighborhoods: boundaries!.idProperty } : undefined,
+      viewport: { width: window.innerWidth * 0.6, height: window.innerHeight * 0.6 },
+    });
+  }, [styleKey]);
+
+  const labels = useMemo<MapLabel[]>(() => {
+    if (!boundaries || !showBoundaries || boundaries.layer.features.length > 120) return [];
+    return boundaries.layer.features.map((f, i) => {
+      const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
+      return { key: boundaries.ids[i]!, text: boundaries.names[i]!, lon, lat };
+    });
+  }, [boundaries, showBoundaries]);
+
+  const layers = useMemo(() => {
+    const out = [];
+    if (data.heat) out.push(heatLayer(data.heat));
+    if (data.hexagons) {
+      const perYear = new Float64Array(data.hexagons.counts.length);
+      for (let i = 0; i < perYear.length; i++) perYear[i] = data.hexagons.counts[i]! / data.hexagons.years;
+      out.push(hexagonLayer({ cells: data.hexagons.cells, counts: perYear, max: data.hexagons.perYearMax }));
+    }
+    if (data.points) out.push(pointsLayer(data.points, data.brush));
+    if (view.areas.polygon) out.push(drawnAreaLayer(view.areas.polygon));
+    return out;
+  }, [data.heat, data.hexagons, data.points, data.brush, view.areas.polygon]);
+
+  const clickable = useMemo(
+    () =>
+      boundaries && showBoundaries
+        ? {
+            layerId: BASE_STYLE_LAYER_IDS.neighborhoodsFill,
+            source: 'neighborhoods',
+            idProperty: boundaries.idProperty,
+          }
+        : undefined,
+    [boundaries, showBoundaries],
+  );
+  const unit = view.unit;
+  const hex = data.hexagons;
+  const getTooltip = useCallback(
+    (info: PickingInfo) => {
+      if (info.layer?.id === 'hexagons' && info.object && hex) {
+        const perYear = (info.object as { count: number }).count;
+        return `${formatCount(Math.round(perYear * hex.years), { unit })} in this hexagon in the selected months (${perYear.toFixed(1)} per year)`;
+      }
+      if (info.layer?.id === 'points' && info.index >= 0) return 'One incident (zoom in for detail)';
+      return null;
+    },
+    [hex, unit],
+  );
+
+  const onCamera = useCallback(
+    (c: MapCamera) => {
+      const v = view.view;
+      if (
+        v &&
+        Math.abs(v.lon - c.lon) < 1e-7 &&
+        Math.abs(v.lat - c.lat) < 1e-7 &&
+        Math.abs(v.zoom - c.zoom) < 1e-4
+      )
+        return;
+      onView({ view: { lon: c.lon, lat: c.lat, zoom: Math.round(c.zoom * 100) / 100 } });
+    },
+    [view.view, onView],
+  );
+
+  return (
+    <MapView
+      style={style}
+      styleKey={styleKey}
+      camera={view.view}
+      layers={layers}
+      labels={labels}
+      clickable={clickable}
+      selectedIds={view.areas.ids}
+      onCameraChange={onCamera}
+      onFeatureClick={onToggleArea}
+      getTooltip={getTooltip}
+      onFirstRender={onFirstRender}
+      onMap={onMap}
+    />
+  );
+}

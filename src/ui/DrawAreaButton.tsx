@@ -1,0 +1,76 @@
+/** Draws a polygon on the map with terra-draw; the finished ring becomes the view's drawn area. */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useRef, useState } from 'react';
+import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { MAX_POLYGON_VERTICES } from '../state/url-state';
+
+/** Simplifies a ring to at most `max` vertices by keeping every k-th one, rounded to 5 decimals, closed. */
+export function urlRing(coordinates: number[][], max = MAX_POLYGON_VERTICES): [number, number][] {
+  const open = coordinates.slice(0, -1);
+  const step = Math.max(1, Math.ceil(open.length / max));
+  const kept = open
+    .filter((_, i) => i % step === 0)
+    .map(([x, y]) => [Math.round(x! * 1e5) / 1e5, Math.round(y! * 1e5) / 1e5] as [number, number]);
+  return [...kept, kept[0]!];
+}
+
+export function DrawAreaButton({
+  map,
+  hasPolygon,
+  onPolygon,
+}: {
+  map: MapLibreMap | null;
+  hasPolygon: boolean;
+  onPolygon(ring: [number, number][] | null): void;
+}) {
+  const draw = useRef<TerraDraw | null>(null);
+  const [drawing, setDrawing] = useState(false);
+
+  const stop = () => {
+    draw.current?.stop();
+    draw.current = null;
+    setDrawing(false);
+  };
+  const start = () => {
+    if (!map) return;
+    const td = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map }),
+      modes: [new TerraDrawPolygonMode()],
+    });
+    td.start();
+    td.setMode('polygon');
+    td.on('finish', (id) => {
+      const feature = td.getSnapshotFeature(id);
+      if (feature?.geometry.type === 'Polygon')
+        onPolygon(urlRing(feature.geometry.coordinates[0] as number[][]));
+      stop();
+    });
+    draw.current = td;
+    setDrawing(true);
+  };
+
+  return (
+    <div className="draw-controls">
+      {drawing ? (
+        <button type="button" onClick={stop}>
+          Cancel drawing
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={start}
+          disabled={!map}
+          title="Click points on the map; click the first point to finish"
+        >
+          Draw an area
+        </button>
+      )}
+      {hasPolygon && !drawing && (
+        <button type="button" onClick={() => onPolygon(null)}>
+          Remove drawn area
+        </button>
+      )}
+    </div>
+  );
+}

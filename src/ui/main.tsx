@@ -1,0 +1,8 @@
+/** Entry point of the browser app. */
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { boot } from './boot';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(<App />);
+void boot();

@@ -1,0 +1,70 @@
+/**
+ * Areas (neighborhoods, precincts) ranked by rate per 100,000 residents per year for the selected months,
+ * with Empirical Bayes smoothing and unreliable rates flagged. Clicking a row selects the area.
+ */
+
+import { formatCount } from '../../analysis/privacy/count-format';
+import { areaRates } from '../../analysis/rates/area-rates';
+import type { DatasetBoundaries } from '../../state/datasets';
+
+export function AreaPanel({
+  boundaries,
+  counts,
+  years,
+  unit,
+  selected,
+  onToggle,
+}: {
+  boundaries: DatasetBoundaries;
+  counts: Float64Array;
+  years: number;
+  unit: 'incidents' | 'victims';
+  selected: readonly string[];
+  onToggle(id: string): void;
+}) {
+  const rates = boundaries.population ? areaRates(counts, boundaries.population, { years }) : null;
+  const order = boundaries.ids.map((_, i) => i);
+  order.sort((a, b) =>
+    rates ? (rates.smoothed[b] ?? 0) - (rates.smoothed[a] ?? 0) : counts[b]! - counts[a]!,
+  );
+  return (
+    <section className="panel areas" aria-label="Areas">
+      <h2>
+        {boundaries.layer.name} <span className="muted small">({unit}, selected months)</span>
+      </h2>
+      <table data-testid="area-table">
+        <thead>
+          <tr>
+            <th>Area</th>
+            <th>Count</th>
+            {rates && <th title="per 100,000 residents per year, Empirical Bayes smoothed">Rate</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {order.map((i) => {
+            const id = boundaries.ids[i]!;
+            return (
+              <tr key={id} className={selected.includes(id) ? 'selected' : ''} onClick={() => onToggle(id)}>
+                <td>{boundaries.names[i]}</td>
+                <td>{formatCount(counts[i] ?? 0)}</td>
+                {rates && (
+                  <td
+                    title={rates.unreliable[i] ? 'Unreliable: relative standard error above 30%' : undefined}
+                  >
+                    {Number.isFinite(rates.smoothed[i]!) ? rates.smoothed[i]!.toFixed(1) : '—'}
+                    {rates.unreliable[i] ? ' *' : ''}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rates && (
+        <p className="muted small">
+          Rate per 100,000 per year, smoothed (Empirical Bayes). * fewer than 12 events: unreliable.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/** Attribute filters: fatal or not, unit, and the categorical columns the dataset has. */
+import type { FilterableColumn } from '../../data/sql/incident-filter';
+import type { Dataset } from '../../state/datasets';
+import type { UrlViewState } from '../../state/url-state';
+
+const LABELS: Record<FilterableColumn, string> = {
+  victim_age_group: 'Victim age',
+  victim_sex: 'Victim sex',
+  victim_race: 'Victim race',
+  location_type: 'Location',
+  precinct: 'Precinct',
+  district: 'District',
+};
+
+export function FilterPanel({
+  dataset,
+  view,
+  onChange,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  onChange(patch: Partial<UrlViewState>): void;
+}) {
+  const toggle = (column: string, value: string) => {
+    const current = view.attrs[column] ?? [];
+    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value].sort();
+    const attrs = { ...view.attrs };
+    if (next.length === 0) delete attrs[column];
+    else attrs[column] = next;
+    onChange({ attrs });
+  };
+  return (
+    <section className="panel" aria-label="Filters">
+      <h2>Filters</h2>
+      <fieldset>
+        <legend>Count</legend>
+        {(['incidents', 'victims'] as const).map((u) => (
+          <label key={u}>
+            <input
+              type="radio"
+              name="unit"
+              checked={view.unit === u}
+              onChange={() => onChange({ unit: u })}
+            />{' '}
+            {u}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Outcome</legend>
+        {(
+          [
+            ['all', 'all'],
+            ['fatal', 'fatal'],
+            ['nonfatal', 'non-fatal'],
+          ] as const
+        ).map(([v, label]) => (
+          <label key={v}>
+            <input
+              type="radio"
+              name="fatal"
+              checked={view.fatal === v}
+              onChange={() => onChange({ fatal: v })}
+            />{' '}
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {(Object.entries(dataset.categories) as [FilterableColumn, string[]][]).map(([column, values]) => (
+        <details key={column} open={Boolean(view.attrs[column]?.length) || values.length <= 6}>
+          <summary>
+            {LABELS[column]}
+            {view.attrs[column]?.length ? ` (${view.attrs[column]!.length} selected)` : ''}
+          </summary>
+          <div className="chips">
+            {values.map((v) => (
+              <label key={v} className="chip">
+                <input
+                  type="checkbox"
+                  checked={view.attrs[column]?.includes(v) ?? false}
+                  onChange={() => toggle(column, v)}
+                />
+                {v}
+              </label>
+            ))}
+          </div>
+        </details>
+      ))}
+    </section>
+  );
+}

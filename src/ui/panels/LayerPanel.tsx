@@ -1,0 +1,67 @@
+/** Map layer switches, H3 resolution and KDE bandwidth (metres). */
+import type { UrlLayerId, UrlViewState } from '../../state/url-state';
+
+const LAYERS: [UrlLayerId, string][] = [
+  ['hexagons', 'H3 hexagon counts'],
+  ['heat', 'Density (KDE)'],
+  ['points', 'Incident points'],
+  ['boundaries', 'Boundaries and labels'],
+];
+
+export function LayerPanel({
+  view,
+  onChange,
+}: {
+  view: UrlViewState;
+  onChange(patch: Partial<UrlViewState>): void;
+}) {
+  const toggle = (id: UrlLayerId) =>
+    onChange({
+      layers: view.layers.includes(id) ? view.layers.filter((l) => l !== id) : [...view.layers, id],
+    });
+  return (
+    <section className="panel" aria-label="Map layers">
+      <h2>Layers</h2>
+      {LAYERS.map(([id, label]) => (
+        <label key={id} className="row">
+          <input
+            type="checkbox"
+            checked={view.layers.includes(id)}
+            onChange={() => toggle(id)}
+            data-testid={`layer-${id}`}
+          />{' '}
+          {label}
+        </label>
+      ))}
+      <label className="row">
+        H3 resolution{' '}
+        <select
+          value={String(view.h3Res)}
+          onChange={(e) => onChange({ h3Res: e.target.value === 'auto' ? 'auto' : Number(e.target.value) })}
+        >
+          <option value="auto">follow zoom</option>
+          {[6, 7, 8, 9, 10, 11].map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="row">
+        KDE bandwidth{' '}
+        <input
+          type="number"
+          min={50}
+          max={5000}
+          step={50}
+          value={view.kdeBandwidthM}
+          onChange={(e) => {
+            const v = Math.round(Number(e.target.value));
+            if (v >= 50 && v <= 5000) onChange({ kdeBandwidthM: v });
+          }}
+        />{' '}
+        m
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * The dashboard's views as clients of the coordinator. Each view's brush index is (re)built from one engine
+ * query when the filters it depends on change; moving the time brush then only reads the indexes.
+ */
+import { useMemo } from 'react';
+import { kernelDensity } from '../analysis/density/kernel-density';
+import type { Connector } from '../data/connector';
+import { numberColumn } from '../data/rows';
+import { binCount, incidentMapPointsQuery } from '../data/sql/cube-queries';
+import { heatImage } from '../map/layers/heat-image';
+import type { HeatImage, PointData } from '../map/layers/incident-layers';
+import { measureCubes, unitCube } from '../state/cubes';
+import type { Dataset } from '../state/datasets';
+import { monthIndex } from '../state/datasets';
+import { datasetCells, resolutionForZoom } from '../state/h3-cells';
+import { cubeMonthly, cubeRange } from '../state/prefix-cube';
+import { buildSelection } from '../state/selection';
+import type { UrlViewState } from '../state/url-state';
+import { viewFilter } from '../state/view-filter';
+import { useCoordinated } from './use-coordinated';
+
+/** Everything the dashboard's views show for the current state. */
+export interface DashboardData {
+  brush: [number, number];
+  headline: { incidents: number; victims: number; fatalIncidents: number; fatalVictims: number } | null;
+  monthly: { totals: Float64Array; fatal: Float64Array } | null;
+  matrix: Float64Array | null;
+  hexagons: { cells: string[]; counts: Float64Array; perYearMax: number; years: number } | null;
+  areas: Float64Array | null;
+  points: PointData | null;
+  heat: (HeatImage & { domainMax: number }) | null;
+  pending: boolean;
+  errors: string[];
+}
+
+/** Computes the dashboard's data for a dataset and its view state. */
+export function useDashboard(
+  db: Connector | null,
+  dataset: Dataset | null,
+  view: UrlViewState,
+): DashboardData {
+  const ready = db !== null && dataset !== null;
+  const ds = dataset?.table ?? '';
+  const dsKey = dataset ? `${dataset.table}#${dataset.loadId}` : '';
+  const selection = useCoordinated(
+    'selection',
+    ready ? `${dsKey}|${JSON.stringify(view.areas)}|${dataset.boundaries?.layer.name}` : null,
+    () => buildSelection(db!, dataset!, view.areas),
+  );
+  const selTable = selection.value ?? null;
+  const selKey = ready && !selection.pending ? `${dsKey}|${selTable}|${JSON.stringify(view.areas)}` : null;
+
+  const timeFilter = viewFilter(view, selTable, ['time']);
+  const time = useCoordinated('cube:time', selKey && `${selKey}|${JSON.stringify(timeFilter)}`, () =>
+    measureCubes(db!, ds, dataset!.firstMonth, dataset!.monthCount, { kind: 'none' }, 1, timeFilter),
+  );
+  const matrixFilter = viewFilter(view, selTable, ['time', 'hourWeekday']);
+  const matrix = useCoordinated('cube:matrix', selKey && `${selKey}|${JSON.stringify(matrixFilter)}`, () =>
+    measureCubes(
+      db!,
+      ds,
+      dataset!.firstMonth,
+      dataset!.monthCount,
+      { kind: 'hourWeekday' },
+      binCount({ kind: 'hourWeekday' }),
+      matrixFilter,
+    ),
+  );
+  const mapFilter = viewFilter(view, selTable, ['time', 'areas']);
+  const showHex = view.layers.includes('hexagons');
+  const resolution = view.h3Res === 'auto' ? resolutionForZoom(view.view?.zoom ?? 11) : view.h3Res;
+  const hex = useCoordinated(
+    'cube:hexagons',
+    ready && showHex ? `${dsKey}|${resolution}|${JSON.stringify(mapFilter)}` : null,
+    async () => {
+      const cells = await datasetCells(db!, dataset!, resolution);
+      const spec = { kind: 'rowTable' as const, table: cells.table, column: 'cell' };
+      const cubes = await measureCubes(
+        db!,
+        ds,
+        dataset!.firstMonth,
+        dataset!.monthCount,
+        spec,
+        cells.cells.length,
+        mapFilter,
+      );
+      return { cells: cells.cells, cubes };
+    },
+  );
+  const areaTable = dataset?.boundaries?.areaTable;
+  const areas = useCoordinated(
+    'cube:areas',
+    ready && areaTable
+      ? `${dsKey}|${dataset.boundaries?.layer.name}|${areaTable}|${JSON.stringify(mapFilter)}`
+      : null,
+    () =>
+      measureCubes(
+        db!,
+        ds,
+        dataset!.firstMonth,
+        dataset!.monthCount,
+        { kind: 'rowTable', table: areaTable!, column: 'area' },
+        dataset!.boundaries!.ids.length,
+        mapFilter,
+      ),
+  );
+  const pointFilter = viewFilter(view, selTable, ['time']);
+  const needPoints = view.layers.includes('points') || view.layers.includes('heat');
+  const points = useCoordinated(
+    'points',
+    selKey && needPoints ? `${selKey}|${JSON.stringify(pointFilter)}` : null,
+    async (): Promise<PointData & { lon: Float64Array; lat: Float64Array }> => {
+      const result = await db!.query(incidentMapPointsQuery(ds, dataset!.firstMonth, pointFilter));
+      const lon = numberColumn(result, 'lon');
+      const lat = numberColumn(result, 'lat');
+      const month = numberColumn(result, 'm');
+      const fatalCol = result.getChild('fatal')!;
+      const positions = new Float32Array(lon.length * 2);
+      const fatal = new Uint8Array(lon.length);
+      for (let i = 0; i < lon.length; i++) {
+        positions[2 * i] = lon[i]!;
+        positions[2 * i + 1] = lat[i]!;
+        fatal[i] = fatalCol.get(i) ? 1 : 0;
+      }
+      return { length: lon.length, positions, month: Float32Array.from(month), fatal, lon, lat };
+    },
+  );
+
+  const monthCount = dataset?.monthCount ?? 1;
+  const brush: [number, number] = useMemo(() => {
+    if (!dataset || !view.time) return [0, monthCount - 1];
+    return [
+      Math.max(0, monthIndex(dataset.firstMonth, view.time.from)),
+      Math.min(monthCount - 1, monthIndex(dataset.firstMonth, view.time.to)),
+    ];
+  }, [dataset, view.time, monthCount]);
+  const unit = view.unit;
+  const years = (brush[1] - brush[0] + 1) / 12;
+
+  const headline = useMemo(() => {
+    if (!time.value) return null;
+    const at = (c: typeof time.value.incidents) => cubeRange(c, brush[0], brush[1])[0]!;
+    return {
+      incidents: at(time.value.incidents),
+      victims: at(time.value.victims),
+      fatalIncidents: at(time.value.fatalIncidents),
+      fatalVictims: at(time.value.fatalVictims),
+    };
+  }, [time.value, brush]);
+  const monthly = useMemo(
+    () =>
+      time.value
+        ? {
+            totals: cubeMonthly(unitCube(time.value, unit)),
+            fatal: cubeMonthly(unitCube(time.value, unit, true)),
+          }
+        : null,
+    [time.value, unit],
+  );
+  const matrixCounts = useMemo(
+    () => (matrix.value ? cubeRange(unitCube(matrix.value, unit), brush[0], brush[1]) : null),
+    [matrix.value, unit, brush],
+  );
+  const hexagons = useMemo(() => {
+    if (!hex.value || !showHex) return null;
+    const cube = unitCube(hex.value.cubes, unit);
+    const counts = cubeRange(cube, brush[0], brush[1]);
+    const full = cubeRange(cube, 0, monthCount - 1);
+    let fullMax = 0;
+    for (const v of full) fullMax = Math.max(fullMax, v);
+    return { cells: hex.value.cells, counts, perYearMax: fullMax / (monthCount / 12), years };
+  }, [hex.value, showHex, unit, brush, monthCount, years]);
+  const areaCounts = useMemo(
+    () => (areas.value ? cubeRange(unitCube(areas.value, unit), brush[0], brush[1]) : null),
+    [areas.value, unit, brush],
+  );
+  const bandwidth = view.kdeBandwidthM;
+  const showHeat = view.layers.includes('heat');
+  const heatDomain = useMemo(() => {
+    if (!showHeat || !points.value || !dataset?.report.bbox) return null;
+    const grid = kdeGrid(points.value.lon, points.value.lat, dataset.report.bbox, bandwidth, monthCount / 12);
+    return Math.max(1e-9, grid.max);
+  }, [showHeat, points.value, dataset, bandwidth, monthCount]);
+  const heat = useMemo(() => {
+    if (!showHeat || !points.value || !dataset?.report.bbox || heatDomain === null) return null;
+    const p = points.value;
+    const keep: number[] = [];
+    for (let i = 0; i < p.length; i++) if (p.month[i]! >= brush[0] && p.month[i]! <= brush[1]) keep.push(i);
+    const lon = Float64Array.from(keep, (i) => p.lon[i]!);
+    const lat = Float64Array.from(keep, (i) => p.lat[i]!);
+    const grid = kdeGrid(lon, lat, dataset.report.bbox, bandwidth, years);
+    const rgba = heatImage(grid.values, grid.width, grid.height, [heatDomain * 0.02, heatDomain]);
+    const image = new ImageData(new Uint8ClampedArray(rgba.data), rgba.width, rgba.height);
+    return { image, bounds: grid.bbox, domainMax: heatDomain };
+  }, [showHeat, points.value, dataset, heatDomain, brush, bandwidth, years]);
+
+  const all = [selection, time, matrix, hex, areas, points];
+  return {
+    brush,
+    headline,
+    monthly,
+    matrix: matrixCounts,
+    hexagons,
+    areas: areaCounts,
+    points: view.layers.includes('points') ? points.value : null,
+    heat,
+    pending: all.some((q) => q.pending),
+    errors: all.map((q) => q.error).filter((e): e is string => e !== null),
+  };
+}
+
+function kdeGrid(
+  lon: Float64Array,
+  lat: Float64Array,
+  bbox: readonly [number, number, number, number],
+  bandwidthM: number,
+  years: number,
+) {
+  const pad = bandwidthM / 111_000;
+  const padded: [number, number, number, number] = [
+    bbox[0] - pad,
+    bbox[1] - pad,
+    bbox[2] + pad,
+    bbox[3] + pad,
+  ];
+  const widthM = (padded[2] - padded[0]) * 111_000 * Math.cos(((bbox[1] + bbox[3]) / 2) * (Math.PI / 180));
+  const heightM = (padded[3] - padded[1]) * 111_000;
+  const cellSizeM = Math.max(25, Math.min(bandwidthM, Math.sqrt((widthM * heightM) / 250_000)));
+  return kernelDensity(lon, lat, { bandwidthM, cellSizeM, bbox: padded, years: Math.max(years, 1 / 12) });
+}

@@ -1,0 +1,80 @@
+/** Shared set-up of the end-to-end tests: the built app on a local server, and Debian Chromium with no network. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type StaticServer, serveStatic } from '../../scripts/static-server';
+
+export const ARTIFACTS = join(process.cwd(), 'tests/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Chromium flags for this machine (headless, software WebGL, no background traffic). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Everything a test needs; `external` lists every request to a non-local address (all are blocked). */
+export interface E2eContext {
+  server: StaticServer;
+  browser: Browser;
+  page: Page;
+  external: string[];
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves dist/ and opens a page at `path`, blocking and recording any non-local request. */
+export async function openApp(path = '/', viewport = { width: 1400, height: 900 }): Promise<E2eContext> {
+  const server = await serveStatic('dist');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({ viewport });
+  const external: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:'))
+      return route.continue();
+    external.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(`${server.url}${path}`);
+  return {
+    server,
+    browser,
+    page,
+    external,
+    consoleErrors,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the dashboard has data and no query is pending. */
+export async function waitForIdle(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForSelector('.app[data-ready="true"][data-pending="false"]', { timeout });
+  await page.waitForTimeout(300);
+  await page.waitForSelector('.app[data-ready="true"][data-pending="false"]', { timeout });
+}
+
+/** The headline numbers as integers (thousands separators removed). */
+export async function headline(page: Page): Promise<{ incidents: number; victims: number; fatal: number }> {
+  const read = async (id: string) =>
+    Number((await page.textContent(`[data-testid="${id}"]`))!.replace(/[^0-9]/g, ''));
+  return { incidents: await read('incidents'), victims: await read('victims'), fatal: await read('fatal') };
+}
