@@ -9,7 +9,8 @@
  * - pre/post: the same series, 24 months each side of the launch (launch month excluded); truth = ratio of
  *   the expected totals in the two windows (the trend and the level change both move it);
  * - difference-in-differences: 10 units (2 treated) × 72 months (launch month 36), unit levels 3–12
- *   events/month, common seasonality and trend; truth = the planted IRR.
+ *   events/month, common seasonality and trend; truth = the planted IRR; intervals from the quasi-Poisson
+ *   covariance and, separately, from the cluster-robust (by unit) covariance with t on G − 1 df.
  * A stress scenario adds extra-Poisson variation (each mean multiplied by exp(0.15·Z), Z standard
  * normal); the quasi-Poisson dispersion absorbs part of it, so coverage there is informative, not a target.
  *
@@ -70,12 +71,13 @@ function itsAndPrePost(irr: number, extra: number, random: Random): { its: Tally
   return { its, prePost };
 }
 
-function did(irr: number, extra: number, random: Random): Tally {
+function did(irr: number, extra: number, random: Random): { quasi: Tally; cluster: Tally } {
   const units = 10;
   const periods = 72;
   const launch = 36;
   const treated = Array.from({ length: units }, (_, u) => u < 2);
   const out = tally();
+  const cluster = tally();
   for (let r = 0; r < replications; r++) {
     const counts = Array.from({ length: units }, (_, u) =>
       Array.from({ length: periods }, (_, t) =>
@@ -85,11 +87,17 @@ function did(irr: number, extra: number, random: Random): Tally {
     try {
       const fit = differenceInDifferences(counts, treated, launch, { eventStudy: false });
       record(out, fit.effect.interval.lower, fit.effect.interval.upper, irr);
+      const robust = differenceInDifferences(counts, treated, launch, {
+        eventStudy: false,
+        variance: 'cluster',
+      });
+      record(cluster, robust.effect.interval.lower, robust.effect.interval.upper, irr);
     } catch {
       out.failed++;
+      cluster.failed++;
     }
   }
-  return out;
+  return { quasi: out, cluster };
 }
 
 const pct = (t: Tally): string => `${((100 * t.covered) / t.total).toFixed(1)}%`;
@@ -107,7 +115,8 @@ for (const extra of [0, 0.15]) {
     const rows: [string, Tally][] = [
       ['ITS level change', its],
       ['pre/post', prePost],
-      ['DiD', panel],
+      ['DiD', panel.quasi],
+      ['DiD cluster', panel.cluster],
     ];
     for (const [name, t] of rows) {
       console.log(

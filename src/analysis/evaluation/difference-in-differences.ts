@@ -7,8 +7,11 @@
  * comparison units over the same periods (parallel trends on the log scale). Fitted with
  * {@link poissonGlm}; the quasi-Poisson dispersion φ = Pearson χ²/(n − p) scales the SEs. Intervals are
  * δ ± t_{n−p, 1−α/2}·SE by default (R `summary.glm` convention for quasi-Poisson), or z-intervals with
- * `ciDistribution: 'normal'`. These SEs assume independent unit-periods; with few units and serially
- * correlated counts they can be too small.
+ * `ciDistribution: 'normal'`. These SEs assume independent unit-periods; with serially correlated counts
+ * they can be too small. `variance: 'cluster'` uses the cluster-robust (by unit) sandwich covariance
+ * instead, G/(G − 1)·A⁻¹(Σ_g s_g s_gᵀ)A⁻¹ (R `sandwich::vcovCL(type = "HC0")`), with t on G − 1 df;
+ * it allows any correlation within a unit but needs many units: with a dozen units, and especially one
+ * or two treated, it is itself unreliable (Cameron & Miller 2015; MacKinnon & Webb 2017).
  *
  * The transparent 2×2 table gives total events for treated/comparison × pre/post, each group's post/pre
  * ratio and the ratio of those ratios (equal to exp(δ) only when there are two periods; shown so readers
@@ -21,13 +24,16 @@
  * df (k = number of pre years other than −1). A small p means the groups were already diverging before
  * launch, so the parallel-trends assumption is doubtful.
  *
- * Options (defaults): `exposure` none; `level` 0.95; `ciDistribution` 't'; `eventStudy` true;
+ * Options (defaults): `exposure` none; `level` 0.95; `ciDistribution` 't'; `variance` 'quasi-poisson';
+ * `eventStudy` true;
  * `periodsPerYear` 12; `minEventsPerUnit` 10 (guardrail threshold).
  *
  * References: Wing C, Simon K, Bello-Gomez RA (2018) Designing difference in difference studies. Annu Rev
  * Public Health 39:453–469; Wooldridge JM (2023) Simple approaches to nonlinear difference-in-differences
  * with panel data. Econometrics J 26:C31–C66 (Poisson fixed effects); Avram et al. (2024), NYC Council
- * data team, staggered Poisson DiD and event study of Cure Violence NYC.
+ * data team, staggered Poisson DiD and event study of Cure Violence NYC. Cameron AC, Miller DL (2015) A
+ * practitioner's guide to cluster-robust inference. J Hum Resour 50:317–372. MacKinnon JG, Webb MD
+ * (2017) Wild bootstrap inference for wildly different cluster sizes. J Appl Econom 32:233–254.
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { checkCount, checkLevel, checkPositive, formatLevel, formatNumber, formatP } from './common';
@@ -35,6 +41,7 @@ import type { RateRatioEstimate } from './interrupted-time-series';
 import {
   choleskyInPlace,
   choleskySolve,
+  clusterRobustCovariance,
   covarianceBlock,
   type DesignMatrix,
   glmWald,
@@ -48,8 +55,10 @@ export interface DifferenceInDifferencesOptions {
   exposure?: ArrayLike<number>[];
   /** Confidence level. Default 0.95. */
   level?: number;
-  /** 't' on n − p df (default) or 'normal'. */
+  /** 't' (default; n − p df for quasi-Poisson, G − 1 for cluster-robust) or 'normal'. */
   ciDistribution?: 't' | 'normal';
+  /** 'quasi-poisson' (default) or 'cluster': cluster-robust by unit (sandwich, G/(G − 1) adjustment). */
+  variance?: 'quasi-poisson' | 'cluster';
   /** Fit the event-study model too. Default true. */
   eventStudy?: boolean;
   /** Periods per event-study year. Default 12 (monthly). */
@@ -88,7 +97,7 @@ export interface EventStudy {
   preTrendTest: { statistic: number; df: number; pValue: number } | null;
   /** Periods per year used. */
   periodsPerYear: number;
-  /** The event-study GLM fit. */
+  /** The event-study GLM fit (its own quasi-Poisson covariance, whatever `variance` was chosen). */
   glm: PoissonGlmFit;
 }
 
@@ -104,7 +113,7 @@ export interface DifferenceInDifferences {
   treatedSeries: Float64Array;
   /** Per-period totals of the comparison units. */
   comparisonSeries: Float64Array;
-  /** The main GLM fit (names: intercept, unit1…, period1…, treatpost). */
+  /** The main GLM fit (names: intercept, unit1…, period1…, treatpost), with its quasi-Poisson covariance. */
   glm: PoissonGlmFit;
   /** Periods before launch. */
   prePeriods: number;
@@ -112,6 +121,8 @@ export interface DifferenceInDifferences {
   minPreEventsPerUnit: number;
   /** Guardrail warnings (empty when none). */
   warnings: string[];
+  /** Which covariance the intervals and tests use. */
+  variance: 'quasi-poisson' | 'cluster';
   /** Inputs used. */
   inputs: { units: number; periods: number; treated: boolean[]; launchPeriod: number; level: number };
   /** Plain-language reading. */
@@ -226,12 +237,27 @@ export function differenceInDifferences(
     }
   }
   const fitOptions = offset ? { offset } : {};
+  const variance = options.variance ?? 'quasi-poisson';
+  if (variance !== 'quasi-poisson' && variance !== 'cluster') {
+    throw new RangeError(`variance must be 'quasi-poisson' or 'cluster', got ${String(variance)}`);
+  }
+  const unitOfRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) unitOfRow[i] = Math.floor(i / periods);
+  // Inference uses either the quasi-Poisson covariance or the cluster-robust one (t on G − 1 df).
+  const forInference = (fitted: PoissonGlmFit, design: DesignMatrix): PoissonGlmFit => {
+    if (variance === 'quasi-poisson') return fitted;
+    const robust = clusterRobustCovariance(fitted, design, y, unitOfRow);
+    const p = design.columns;
+    const standardErrors = new Float64Array(p);
+    for (let j = 0; j < p; j++) standardErrors[j] = Math.sqrt(robust.covariance[j * p + j] as number);
+    return { ...fitted, covariance: robust.covariance, standardErrors, dfResidual: robust.clusters - 1 };
+  };
 
   const design = buildDesign(units, periods, [
     { name: 'treatpost', value: (u, t) => (flags[u] && t >= launchPeriod ? 1 : 0) },
   ]);
   const fit = poissonGlm(y, design, fitOptions);
-  const effect = toRateRatio(fit, design.columns - 1, level, dist);
+  const effect = toRateRatio(forInference(fit, design), design.columns - 1, level, dist);
 
   const treatedSeries = new Float64Array(periods);
   const comparisonSeries = new Float64Array(periods);
@@ -282,7 +308,8 @@ export function differenceInDifferences(
         value: (u: number, t: number) => (flags[u] && yearOf(t) === e ? 1 : 0),
       })),
     );
-    const esFit = poissonGlm(y, esDesign, fitOptions);
+    const esRaw = poissonGlm(y, esDesign, fitOptions);
+    const esFit = forInference(esRaw, esDesign);
     const base = esDesign.columns - estimatedYears.length;
     const years: EventStudyYear[] = [];
     for (let e = firstYear; e <= lastYear; e++) {
@@ -317,13 +344,19 @@ export function differenceInDifferences(
       for (let i = 0; i < k; i++) w += (b[i] as number) * (vb[i] as number);
       preTrendTest = { statistic: w, df: k, pValue: 1 - chisquareCdf(w, k) };
     }
-    eventStudy = { years, preTrendTest, periodsPerYear: perYear, glm: esFit };
+    eventStudy = { years, preTrendTest, periodsPerYear: perYear, glm: esRaw };
   }
 
   const warnings: string[] = [];
   if (minPreEventsPerUnit < minEvents) {
     warnings.push(
       `At least one unit has only ${minPreEventsPerUnit} events before launch (fewer than ${minEvents}); estimates are unstable.`,
+    );
+  }
+  const treatedUnits = flags.filter((f) => f).length;
+  if (variance === 'cluster' && Math.min(treatedUnits, units - treatedUnits) < 10) {
+    warnings.push(
+      `Cluster-robust intervals with ${treatedUnits} treated and ${units - treatedUnits} comparison units are too narrow (few clusters); prefer the quasi-Poisson interval or a placebo analysis.`,
     );
   }
   if (eventStudy?.preTrendTest && eventStudy.preTrendTest.pValue < 0.05) {
@@ -348,6 +381,7 @@ export function differenceInDifferences(
     prePeriods: launchPeriod,
     minPreEventsPerUnit,
     warnings,
+    variance,
     inputs: { units, periods, treated: flags, launchPeriod, level },
     reading,
   };

@@ -64,6 +64,8 @@ export interface PoissonGlmFit {
   standardErrors: Float64Array;
   /** Covariance φ (XᵀWX)⁻¹, p × p row-major. */
   covariance: Float64Array;
+  /** Unscaled covariance (XᵀWX)⁻¹ at the final fitted means, p × p row-major. */
+  covarianceUnscaled: Float64Array;
   /** Dispersion φ: Pearson χ² / (n − p) for 'pearson', 1 for 'fixed'. */
   dispersion: number;
   /** Which dispersion rule was used. */
@@ -389,6 +391,7 @@ export function poissonGlm(
     coefficients: beta,
     standardErrors,
     covariance,
+    covarianceUnscaled: unscaled,
     dispersion,
     dispersionRule,
     pearsonChiSquare,
@@ -466,4 +469,66 @@ export function covarianceBlock(fit: PoissonGlmFit, indices: readonly number[]):
     }
   }
   return out;
+}
+
+/**
+ * Cluster-robust ("sandwich") covariance of a fitted Poisson GLM:
+ * V = G/(G − 1) · A⁻¹ (Σ_g s_g s_gᵀ) A⁻¹, with A = XᵀWX at the fitted means and s_g = Σ_{i∈g} x_i (y_i − μ_i)
+ * the score of cluster g. This is R's `sandwich::vcovCL(fit, cluster, type = "HC0", cadjust = TRUE)`; it
+ * does not depend on the dispersion. With few clusters it is biased downwards; pair it with t on G − 1 df.
+ *
+ * @param fit the fitted model
+ * @param design the design matrix the model was fitted with
+ * @param y the counts the model was fitted to
+ * @param clusters cluster label per row (e.g. unit index), length n
+ * @returns the p × p covariance (row-major) and the number of clusters G
+ * @throws RangeError when lengths differ or there are fewer than 2 clusters
+ */
+export function clusterRobustCovariance(
+  fit: PoissonGlmFit,
+  design: DesignMatrix,
+  y: ArrayLike<number>,
+  clusters: ArrayLike<number>,
+): { covariance: Float64Array; clusters: number } {
+  const { rows: n, columns: p, values } = design;
+  if (y.length !== n || clusters.length !== n || fit.fitted.length !== n) {
+    throw new RangeError('y, clusters and the fit must all have one entry per design row');
+  }
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = clusters[i] as number;
+    if (!index.has(c)) index.set(c, index.size);
+  }
+  const g = index.size;
+  if (g < 2) throw new RangeError('cluster-robust covariance needs at least 2 clusters');
+  const scores = new Float64Array(g * p);
+  for (let i = 0; i < n; i++) {
+    const row = (index.get(clusters[i] as number) as number) * p;
+    const r = (y[i] as number) - (fit.fitted[i] as number);
+    for (let j = 0; j < p; j++) {
+      const x = values[i * p + j] as number;
+      if (x !== 0) scores[row + j] = (scores[row + j] as number) + x * r;
+    }
+  }
+  // B = A⁻¹ S (p × G), then V = c · B Bᵀ.
+  const a = fit.covarianceUnscaled;
+  const b = new Float64Array(p * g);
+  for (let j = 0; j < p; j++) {
+    for (let k = 0; k < g; k++) {
+      let s = 0;
+      for (let l = 0; l < p; l++) s += (a[j * p + l] as number) * (scores[k * p + l] as number);
+      b[j * g + k] = s;
+    }
+  }
+  const adjust = g / (g - 1);
+  const covariance = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    for (let l = 0; l <= j; l++) {
+      let s = 0;
+      for (let k = 0; k < g; k++) s += (b[j * g + k] as number) * (b[l * g + k] as number);
+      covariance[j * p + l] = adjust * s;
+      covariance[l * p + j] = adjust * s;
+    }
+  }
+  return { covariance, clusters: g };
 }

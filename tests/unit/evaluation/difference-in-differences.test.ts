@@ -68,6 +68,28 @@ describe('differenceInDifferences vs R quasi-Poisson two-way fixed effects (1e-6
     expectClose(es.preTrendTest?.pValue as number, ref.eventStudy.waldP);
   });
 
+  it('cluster-robust by unit equals R sandwich::vcovCL(type = "HC0", cadjust = TRUE), t on G − 1 df', () => {
+    const cl = differenceInDifferences(panel, treated, LAUNCH, { variance: 'cluster' });
+    expect(cl.variance).toBe('cluster');
+    expect(cl.warnings.join(' ')).toMatch(
+      /Cluster-robust intervals with 2 treated and 10 comparison units are too narrow/,
+    );
+    expectClose(cl.effect.irr, ref.did.glm.termIrr);
+    expectClose(cl.effect.standardError, ref.did.cluster.se);
+    expectClose(cl.effect.interval.lower, ref.did.cluster.lower);
+    expectClose(cl.effect.interval.upper, ref.did.cluster.upper);
+    expectClose(cl.effect.pValue, ref.did.cluster.p);
+    const estimated = cl.eventStudy?.years.filter((y) => !y.reference) ?? [];
+    expectClose(
+      estimated.map((y) => y.standardError),
+      ref.eventStudy.clusterSe,
+    );
+    expectClose(cl.eventStudy?.preTrendTest?.statistic as number, ref.eventStudy.clusterWaldChiSquare);
+    // p ≈ 2.8e-10 is computed as 1 − cdf, which keeps only ~1e-7 relative precision this far in the tail
+    // (absolute error ~1e-16), so the tolerance here is 1e-5 relative.
+    expectClose(cl.eventStudy?.preTrendTest?.pValue as number, ref.eventStudy.clusterWaldP, 1e-5);
+  });
+
   it('reading and guardrails', () => {
     expect(did.reading).toMatch(
       /^Relative to the comparison units, the treated units had 1\.01× the expected events/,
@@ -131,6 +153,9 @@ describe('differenceInDifferences: synthetic checks', () => {
       ),
     ).toThrow(/periods, expected 3/);
     expect(() => differenceInDifferences(counts, [1, 0, 0] as unknown as boolean[], 3)).toThrow(TypeError);
+    expect(() =>
+      differenceInDifferences(counts, [true, false, false], 3, { variance: 'robust' as 'cluster' }),
+    ).toThrow(/variance/);
     const zeroUnit = [[0, 0, 0, 0, 0, 0], ...counts.slice(1)];
     expect(() => differenceInDifferences(zeroUnit, [true, false, false], 3, { eventStudy: false })).toThrow(
       /separation/,
