@@ -17,10 +17,11 @@
  * months on each side with the launch month excluded, shortened to what the series holds on the shorter
  * side, and reports the months available before and after.
  *
- * Options (defaults): `level` 0.95; `windowLength` 24; `excludeLaunch` true; `unitLabel` 'monthly'.
+ * Options (defaults): `level` 0.95; `unitLabel` 'monthly'; `areaLabel` 'the area'; `eventLabel` 'events';
+ * and for {@link prePostFromSeries} `windowLength` 24, `excludeLaunch` true, `exposure` 1 per period.
  *
  * References: Clopper CJ, Pearson ES (1934) Biometrika 26:404–413; Breslow NE, Day NE (1987) Statistical
- * Methods in Cancer Research II, §2.2 (exact conditional inference for a rate ratio); R `poisson.test`.
+ * Methods in Cancer Research II (exact conditional inference for a rate ratio); R `poisson.test`.
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
@@ -53,6 +54,10 @@ export interface PrePostRateRatioOptions {
   level?: number;
   /** Word for the rate used in the reading, e.g. 'monthly'. Default 'monthly'. */
   unitLabel?: string;
+  /** How the reading names the place, e.g. 'the catchment'. Default 'the area'. */
+  areaLabel?: string;
+  /** How the reading names the counts, e.g. 'incidents'. Default 'events'. */
+  eventLabel?: string;
 }
 
 /** Result of {@link prePostRateRatio}. */
@@ -112,14 +117,15 @@ function prePostReading(
   pre: number,
   post: number,
   level: number,
-  unitLabel = 'monthly',
+  options: PrePostRateRatioOptions,
   windowNote: string,
 ): string {
-  if (pre + post === 0) return 'No events in either window: the rate ratio cannot be estimated.';
+  const events = options.eventLabel ?? 'events';
+  if (pre + post === 0) return `No ${events} in either window: the rate ratio cannot be estimated.`;
   const before = windowNote ? 'the same-length period before' : 'the period before';
   return (
-    `After launch the area had ${formatNumber(rateRatio)}× the ${unitLabel} events of ${before} ` +
-    `(${formatLevel(level)} CI ${formatNumber(lower)}–${formatNumber(upper)}; ${formatP(pValue)}; ${post} vs ${pre} events` +
+    `After launch ${options.areaLabel ?? 'the area'} had ${formatNumber(rateRatio)}× the ${options.unitLabel ?? 'monthly'} ${events} of ${before} ` +
+    `(${formatLevel(level)} CI ${formatNumber(lower)}–${formatNumber(upper)}; ${formatP(pValue)}; ${post} vs ${pre} ${events}` +
     `${windowNote ? `; ${windowNote}` : ''}).`
   );
 }
@@ -150,7 +156,7 @@ export function prePostRateRatio(
   const lower = (piLower / (1 - piLower)) * scale;
   const upper = piUpper === 1 ? Number.POSITIVE_INFINITY : (piUpper / (1 - piUpper)) * scale;
   const pValue = binomialTestP(post, n, t1 / (t0 + t1));
-  const reading = prePostReading(rateRatio, lower, upper, pValue, pre, post, level, options.unitLabel, '');
+  const reading = prePostReading(rateRatio, lower, upper, pValue, pre, post, level, options, '');
   return {
     rateRatio: n === 0 ? Number.NaN : rateRatio,
     interval: { lower, upper, level },
@@ -259,7 +265,7 @@ export function prePostFromSeries(
         result.inputs.pre,
         result.inputs.post,
         result.interval.level,
-        options.unitLabel,
+        options,
         `${periodsUsed} periods each side${excludeLaunch ? ', launch period left out' : ''}`,
       ) + shortNote,
     preAvailable,

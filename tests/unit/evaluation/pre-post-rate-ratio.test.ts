@@ -53,6 +53,13 @@ describe('prePostRateRatio vs R poisson.test (1e-6 relative)', () => {
     const r = prePostRateRatio({ pre: 20, post: 10, preExposure: 12, postExposure: 12 });
     expect(r.reading).toMatch(/^After launch the area had 0\.50× the monthly events/);
     expect(r.reading).toContain('10 vs 20 events');
+    const named = prePostRateRatio(
+      { pre: 20, post: 10, preExposure: 12, postExposure: 12 },
+      { areaLabel: 'the catchment', eventLabel: 'incidents' },
+    );
+    expect(named.reading).toMatch(
+      /^After launch the catchment had 0\.50× the monthly incidents of the period before/,
+    );
   });
 });
 
