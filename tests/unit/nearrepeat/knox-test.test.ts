@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_METRES } from '../../../src/analysis/nearrepeat/close-pairs';
 import { type KnoxInput, knoxTest } from '../../../src/analysis/nearrepeat/knox-test';
@@ -318,6 +319,37 @@ describe('knoxTest on real NYPD incidents', () => {
       expect(result.observed).toEqual(brute);
       expect(result.pairsConsidered).toBe(within400);
       expect(result.incidents).toBe(lon.length);
+    },
+  );
+});
+
+describe('knoxTest on NYPD Bronx incidents against R (s2 distances, cut, table)', () => {
+  const available = nypdAvailable();
+  it.skipIf(!available)(
+    'observed counts equal R exactly; expected is within 6 Poisson SEs of the exact mean',
+    () => {
+      const reference = JSON.parse(
+        readFileSync(new URL('../../fixtures/nearrepeat/knox-bronx-reference.json', import.meta.url), 'utf8'),
+      ) as { incidents: number; pairsWithin400: number; observed: number[][]; exactExpected: number[][] };
+      const all = loadNypdIncidents();
+      const bronx = all.boro.flatMap((b, k) => (b === 'BRONX' ? [k] : []));
+      const input = {
+        lon: Float64Array.from(bronx, (k) => all.lon[k]!),
+        lat: Float64Array.from(bronx, (k) => all.lat[k]!),
+        day: Int32Array.from(bronx, (k) => all.day[k]!),
+      };
+      const result = knoxTest(input, { permutations: 999, seed: 1 });
+      expect(result.incidents).toBe(reference.incidents);
+      expect(result.pairsConsidered).toBe(reference.pairsWithin400);
+      expect(result.observed).toEqual(reference.observed);
+      // The mean of 999 shuffles estimates the exact permutation mean (computed in R in closed form);
+      // shuffled counts are slightly overdispersed, so allow 6 Poisson standard errors of the mean.
+      for (let s = 0; s < 5; s++) {
+        for (let t = 0; t < 4; t++) {
+          const exact = reference.exactExpected[s]![t]!;
+          expect(Math.abs(result.expected[s]![t]! - exact)).toBeLessThan(6 * Math.sqrt(exact / 999));
+        }
+      }
     },
   );
 });
