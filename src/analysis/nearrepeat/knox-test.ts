@@ -22,8 +22,9 @@
  * dates, so a place that is simply busy does not by itself produce a high ratio; a citywide trend in both
  * where and when incidents happen (e.g. a hotspot that emerges in one year) can.
  *
- * **Rows are distance, columns time**, each with labels (the Windows Near Repeat Calculator's output
- * tables are easy to misread on this point; here every cell is labelled by both bands).
+ * **Rows are distance, columns time**, and each label states exactly which pairs the band holds (see
+ * `knoxBands`). The Windows Near Repeat Calculator labels a band "a to b" but counts pairs in [a − 1, b)
+ * (documented in the NearRepeat package's "NRC" vignette), so its tables must be shifted before comparing.
  *
  * **Efficiency.** Pairs within the last distance band are found once with a spatial index
  * ({@link closePairs}); each permutation only re-bins the day differences of those pairs, so a
