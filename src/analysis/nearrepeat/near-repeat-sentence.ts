@@ -83,14 +83,15 @@ export function nearRepeatSentence(result: KnoxResult, options: NearRepeatSenten
     return `No two ${events} happened ${window} of each other, so there is no near-repeat pattern to measure.`;
   }
   const lead = `${capitalise(window)} of ${/^[aeiou]/i.test(event) ? 'an' : 'a'} ${event}, another ${event} was`;
-  if (p < alpha && expected === 0) {
-    return `${lead} more likely than chance would give: ${count.format(observed)} pairs were seen where shuffled dates gave none (${evidence}).`;
+  const verdict = p < alpha ? '' : `; not significant at ${alpha}`;
+  if (expected === 0) {
+    return `${capitalise(window)} of each other, ${count.format(observed)} ${observed === 1 ? 'pair' : 'pairs'} of ${events} happened where the shuffled dates gave none (${evidence}${verdict}).`;
   }
   const ratio = observed / expected;
   if (p < alpha && ratio > 1) {
     return `${lead} ${formatRatio(ratio)}× as likely as chance would give (${tally}; ${evidence}).`;
   }
-  return `${lead} not detectably more likely than chance would give (ratio ${formatRatio(ratio)}, ${tally}; ${evidence}; not significant at ${alpha}).`;
+  return `${lead} not detectably more likely than chance would give (ratio ${formatRatio(ratio)}, ${tally}; ${evidence}${verdict}).`;
 }
 
 function formatRatio(ratio: number): string {

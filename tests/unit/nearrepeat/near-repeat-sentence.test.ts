@@ -111,6 +111,17 @@ describe('nearRepeatSentence', () => {
     );
   });
 
+  it('handles pairs seen where the shuffles gave none', () => {
+    const none = clone(result);
+    none.expected = none.expected.map((row) => row.map(() => 0));
+    const { o } = windowRatio(none, 1, 1);
+    expect(nearRepeatSentence(none)).toBe(
+      `Within 200 m and 14 days of each other, ${o} pairs of shootings happened where the shuffled dates gave none (p = 0.001, the smallest possible with 999 permutations).`,
+    );
+    none.cumulative.p[2]![1] = 0.2;
+    expect(nearRepeatSentence(none)).toContain('(p = 0.20, 999 permutations; not significant at 0.05).');
+  });
+
   it('uses two decimals for ratios close to 1', () => {
     const near = clone(result);
     const { o } = windowRatio(near, 1, 1);
