@@ -79,6 +79,21 @@ describe('h3StudyGrid', () => {
     expect([...e.cells]).toEqual([...a.cells, outside].sort());
   });
 
+  it("containment 'index' gives the same cells as h3 centre containment (square, hole, multipolygon)", () => {
+    for (const area of [
+      square,
+      withHole,
+      { type: 'MultiPolygon' as const, coordinates: [withHole.coordinates] },
+    ]) {
+      for (const res of [8, 9, 10]) {
+        expect([...h3StudyGrid(area, res, { containment: 'index' }).cells]).toEqual([
+          ...h3StudyGrid(area, res).cells,
+        ]);
+      }
+    }
+    expect(() => h3StudyGrid(square, 8, { containment: 'x' as never })).toThrow(/containment/);
+  });
+
   it('rejects bad input', () => {
     expect(() => h3StudyGrid(square, 16)).toThrow(RangeError);
     expect(() => h3StudyGrid(square, 8.5)).toThrow(RangeError);
@@ -215,6 +230,22 @@ describe.skipIf(!sharedDataAvailable(...DATA))('Bronx shootings on H3 res 8 (rea
       if (ours) inside++;
     }
     expect(inside).toBe(6630);
+  });
+
+  it("containment 'index' equals h3 centre containment on all five boroughs at res 8 and 9", () => {
+    const all = JSON.parse(readFileSync(sharedDataPath('nyc_boroughs.geojson'), 'utf8')) as {
+      type: 'FeatureCollection';
+      features: PolygonFeature[];
+    };
+    for (const res of [8, 9]) {
+      const viaH3 = h3StudyGrid(all, res);
+      const viaIndex = h3StudyGrid(all, res, { containment: 'index' });
+      expect(viaH3.cells.length).toBeGreaterThan(res === 8 ? 1000 : 7000);
+      expect([...viaIndex.cells]).toEqual([...viaH3.cells]);
+    }
+    const fx = JSON.parse(readFileSync(fixturePath('bronx-r8.json'), 'utf8')) as { cells: string[] };
+    const fast = h3StudyGridForIncidents(bronx, 8, incidents.lon, incidents.lat, { containment: 'index' });
+    expect([...fast.grid.cells]).toEqual(fx.cells);
   });
 
   it('without the incident cells, incidents in boundary cells are reported as notInGrid', () => {
