@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../../src/analysis/hotspots/benjamini-hochberg';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../../src/analysis/hotspots/emerging-hot-spots';
 import { getisOrdGiStar, type SpatialNeighbors } from '../../../src/analysis/hotspots/getis-ord-gi-star';
 import { mannKendall } from '../../../src/analysis/hotspots/mann-kendall';
+import { fixturePath } from './shared-data';
 
 // Hand-built Gi* z series, 10 slices each. With alpha = 0.05 (raw p) a bin is significant when |z| ≥ 1.96.
 const HOT_SERIES: Record<string, { z: number[]; code: EmergingPattern }> = {
@@ -169,5 +171,75 @@ describe('emergingHotSpots on a synthetic cube', () => {
     );
     expect(() => emergingHotSpots(cube, nb, { alpha: 1.5 })).toThrow(RangeError);
     expect(() => emergingHotSpots(cube, pathNeighbors(n - 1, 1))).toThrow(RangeError);
+  });
+});
+
+describe('emergingHotSpots on the Bronx yearly cube 2006-2024 (H3 res 8, k = 1) vs R', () => {
+  // Reference: Rscript tests/fixtures/hotspots/emerging-reference.R (spdep::localG per year, p.adjust BH,
+  // cor.test Kendall per cell, the pattern rules re-implemented in R).
+  const fx = JSON.parse(readFileSync(fixturePath('bronx-r8.json'), 'utf8')) as {
+    neighborsK1: number[][];
+    countsByYear: number[][];
+  };
+  const csv = (name: string) =>
+    readFileSync(fixturePath(name), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.split(',').map(Number));
+  const refCells = csv('bronx-r8-emerging-r.csv');
+  const refZ = csv('bronx-r8-emerging-z-r.csv');
+  const lists = fx.neighborsK1;
+  const offsets = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => {
+    offsets[i + 1] = (offsets[i] as number) + l.length;
+  });
+  const nb = { offsets, neighbors: Int32Array.from(lists.flat()) };
+  const r = emergingHotSpots(
+    fx.countsByYear.map((row) => Float64Array.from(row)),
+    nb,
+  );
+
+  it('has 19 yearly slices of 159 cells', () => {
+    expect(fx.countsByYear.length).toBe(19);
+    expect(refCells.length).toBe(159);
+  });
+
+  it('per-year Gi* z equals spdep::localG within 1e-9', () => {
+    let maxDiff = 0;
+    refZ.forEach((row, i) => {
+      for (let s = 0; s < 19; s++) {
+        maxDiff = Math.max(
+          maxDiff,
+          Math.abs(((r.zBySlice[s] as Float64Array)[i] as number) - (row[s + 1] as number)),
+        );
+      }
+    });
+    expect(maxDiff).toBeLessThan(1e-9);
+  });
+
+  it('trend S, z, p, tau (1e-9), hot/cold bin counts and pattern codes equal the R reference', () => {
+    refCells.forEach((row, i) => {
+      const [, s, z, p, tau, hot, cold, pattern] = row as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      expect(r.trendS[i]).toBe(s);
+      expect(Math.abs((r.trendZ[i] as number) - z)).toBeLessThan(1e-9);
+      expect(Math.abs((r.trendP[i] as number) - p)).toBeLessThan(1e-9);
+      expect(Math.abs((r.trendTau[i] as number) - tau)).toBeLessThan(1e-9);
+      expect(r.hotCount[i]).toBe(hot);
+      expect(r.coldCount[i]).toBe(cold);
+      expect(r.pattern[i]).toBe(pattern);
+    });
+    // The real cube exercises several patterns: persistent, sporadic, intensifying and none.
+    const seen = new Set(Array.from(r.pattern));
+    for (const code of [0, 3, 4, 6]) expect(seen.has(code)).toBe(true);
   });
 });
