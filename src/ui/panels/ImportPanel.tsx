@@ -43,7 +43,9 @@ export function ImportPanel() {
     }
     if (sniff?.format === 'csv' && sniff.columns && !detectPreset(sniff.columns)) {
       const guess = guessMapping(sniff.columns);
-      if (!isCompleteMapping(guess)) {
+      // With none of date/lat/lon recognisable the file is probably not incident data: let the importer say so.
+      const partial = Boolean(guess.date || guess.lat || guess.lon);
+      if (!isCompleteMapping(guess) && partial) {
         const lines = new TextDecoder()
           .decode(head)
           .replace(/^\ufeff/, '')
