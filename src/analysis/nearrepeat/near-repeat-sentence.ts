@@ -41,7 +41,7 @@ const small = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /**
  * Describes a Knox result in one sentence, e.g. "Within 200 m and 14 days of a shooting, another shooting
- * was 2.1× as likely as chance would give (1,212 pairs seen, 577 expected; p = 0.001, 999 permutations)."
+ * was 2.1× as likely as chance would give (1,212 pairs seen, 577 expected; p = 0.002, 999 permutations)."
  *
  * @param result - a {@link KnoxResult}.
  * @param options - the window (default second space band and second time band), alpha (0.05) and nouns.
@@ -74,7 +74,7 @@ export function nearRepeatSentence(result: KnoxResult, options: NearRepeatSenten
   const p = result.cumulative.p[spaceBand + 1]?.[timeBand] ?? Number.NaN;
   const metres = result.spaceBands[spaceBand]!;
   const days = result.timeBands[timeBand]!;
-  const window = `within ${count.format(metres)} m and ${days} ${days === 1 ? 'day' : 'days'}`;
+  const window = `within ${small.format(metres)} m and ${days} ${days === 1 ? 'day' : 'days'}`;
   const floor = Math.abs(p * (result.permutations + 1) - 1) < 1e-9;
   const evidence = `p = ${formatP(p)}, ${floor ? 'the smallest possible with ' : ''}${count.format(result.permutations)} permutations`;
   const tally = `${count.format(observed)} ${observed === 1 ? 'pair' : 'pairs'} seen, ${formatExpected(expected)} expected`;
