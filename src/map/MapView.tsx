@@ -164,7 +164,5 @@ export function MapView(props: MapViewProps) {
     });
   }, [props.labels]);
 
-  return (
-    <section ref={container} className="map" data-testid="map" aria-label="Map of incidents" />
-  );
+  return <section ref={container} className="map" data-testid="map" aria-label="Map of incidents" />;
 }
