@@ -3,6 +3,7 @@
  * pixels, brushing against the engine's own numbers, shareable links, importing real data and a bad file.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createNodeConnector, readFileBytes } from '../../src/data/engine-node';
 import { importIncidents } from '../../src/data/import-incidents';
@@ -14,6 +15,8 @@ import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
 import { ARTIFACTS, type E2eContext, headline, openApp, waitForIdle } from './browser';
 
 const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
+/** Totals measured by the demo generator on its own output (data/demo/truth.json). */
+const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).measured as { incidents: number; victims: number };
 
 /** Share of the deck.gl canvas's pixels that are drawn (alpha > 0). */
 async function drawnShare(ctx: E2eContext): Promise<number> {
@@ -50,8 +53,7 @@ describe('dashboard on the demo city', () => {
     assert.deepEqual(ctx.external, []);
     assert.match((await ctx.page.textContent('header'))!, /Synthetic demo data/);
     const h = await headline(ctx.page);
-    // Totals of data/demo/README.md (the generator's truth record).
-    assert.deepEqual([h.incidents, h.victims], [23_266, 28_786]);
+    assert.deepEqual([h.incidents, h.victims], [DEMO_TRUTH.incidents, DEMO_TRUTH.victims]);
     await ctx.page.screenshot({ path: `${ARTIFACTS}/demo-start.png` });
   });
 
@@ -71,7 +73,7 @@ describe('dashboard on the demo city', () => {
     await ctx.page.waitForFunction(() => window.location.search.includes('time='));
     const search = await ctx.page.evaluate(() => window.location.search);
     const shown = await headline(ctx.page);
-    assert.ok(shown.incidents < 23_266 && shown.incidents > 0);
+    assert.ok(shown.incidents < DEMO_TRUTH.incidents && shown.incidents > 0);
 
     const { state, notices } = decodeUrlState(search);
     assert.deepEqual(notices, []);
