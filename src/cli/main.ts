@@ -5,10 +5,21 @@
 import { ImportError } from '../data/loaders/sniff';
 import type { CliCommand } from './command';
 import { countsCommand } from './commands/counts';
+import { emergingCommand } from './commands/emerging';
+import { evaluateCommand } from './commands/evaluate';
+import { hotspotsCommand } from './commands/hotspots';
 import { loadCommand } from './commands/load';
+import { nearrepeatCommand } from './commands/nearrepeat';
 import { UsageError } from './options';
 
-const COMMANDS: readonly CliCommand[] = [loadCommand, countsCommand];
+const COMMANDS: readonly CliCommand[] = [
+  loadCommand,
+  countsCommand,
+  hotspotsCommand,
+  emergingCommand,
+  nearrepeatCommand,
+  evaluateCommand,
+];
 
 function usage(): string {
   return [
