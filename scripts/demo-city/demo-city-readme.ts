@@ -330,11 +330,12 @@ export function demoCityReadme(city: DemoCity): string {
   out.push('');
   out.push(
     '- Hotspots: the persistent hotspots are dense in every year (see the table above; H1 and H3 dip under ' +
-      'programs A and C); E1 is quiet until the sixth year and then grows, F1 shrinks to nothing by the eighth. ' +
-      'In an emerging hot spot analysis by year, the Gi* z-scores of cells at E1 rise and those at F1 fall ' +
-      '(Mann-Kendall). Note that under the ArcGIS pattern rules E1, hot in its last four or so years, is a ' +
-      'consecutive rather than a new hot spot, and F1, hot in fewer than 90% of the slices and not in the ' +
-      'last, has no named pattern: the trend, not the label, is the truth to test.',
+      'programs A and C); E1 is quiet until the sixth year and then grows, F1 weakens steadily (its rate falls ' +
+      'from 160 to 50 a year over the decade) but stays dense to the end. In an emerging hot spot analysis by ' +
+      'year, the Gi* z-scores of cells at E1 rise and those at F1 fall (Mann-Kendall). Under the ArcGIS ' +
+      'pattern rules E1, hot in its last four or so years, is a consecutive rather than a new hot spot, and ' +
+      'F1, hot in every slice with a falling trend, is a diminishing hot spot (cells at its edge, no longer ' +
+      'hot in the last slice, are historical).',
   );
   out.push(
     '- Near repeat: with retaliation on, pairs within 400 m and 14 days exceed their expectation under date ' +

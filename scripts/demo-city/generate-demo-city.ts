@@ -382,8 +382,8 @@ const HOTSPOTS: HotspotSpec[] = [
     y: 8000,
     radius: 450,
     knots: [
-      { year: 3, rate: 140 },
-      { year: 7, rate: 0 },
+      { year: 0, rate: 160 },
+      { year: 10, rate: 50 },
     ],
   },
 ];
