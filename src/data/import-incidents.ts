@@ -23,13 +23,13 @@ import {
   incidentSummaryQuery,
   parseIncidentsQuery,
   rejectCountsQuery,
+  rejectedRowsQuery,
   rejectSamplesQuery,
   replaceTableQuery,
   stageCsvQuery,
   stageNumberedQuery,
   stateplaneCandidatesQuery,
   unrecognisedAgesQuery,
-  validateIncidentsQuery,
 } from './sql/import-queries';
 
 /** A file to import: bytes (Node, tests, small files) or a browser Blob read lazily by the engine. */
@@ -204,16 +204,11 @@ export async function importIncidents(
     if (mapping.stateX && mapping.stateY) await recoverStatePlane(db, names.parsed, names.recovered);
 
     progress('validating', 0.75);
-    await db.query(
-      validateIncidentsQuery({
-        parsed: names.parsed,
-        target: names.validated,
-        today: options.today ?? todayUtc(),
-      }),
-    );
-    await db.query(canonicalIncidentsQuery(names.validated, names.result));
+    const today = options.today ?? todayUtc();
+    await db.query(rejectedRowsQuery(names.parsed, names.validated, today));
+    await db.query(canonicalIncidentsQuery(names.parsed, names.result, today));
 
-    const rejected = await rejectGroups(db, names.validated);
+    const rejected = await rejectGroups(db, names.validated, names.staging, mapping);
     if (csvRejectLines > 0) {
       rejected.unshift({
         reason: 'malformed_line',
@@ -232,7 +227,7 @@ export async function importIncidents(
       );
     }
     const unrecognisedAges = Number(
-      arrowRows(await db.query(unrecognisedAgesQuery(names.validated)))[0]?.n ?? 0,
+      arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
     );
     if (unrecognisedAges > 0)
       notes.push(`${unrecognisedAges} victim age value(s) were not a known age band and count as unknown.`);
@@ -374,9 +369,14 @@ async function recoverStatePlane(db: Connector, parsed: string, recoveredTable: 
   await db.query(applyRecoveredCoordinatesQuery(parsed, recoveredTable));
 }
 
-async function rejectGroups(db: Connector, validated: string): Promise<RejectGroup[]> {
-  const counts = arrowRows(await db.query(rejectCountsQuery(validated)));
-  const samples = arrowRows(await db.query(rejectSamplesQuery(validated)));
+async function rejectGroups(
+  db: Connector,
+  rejected: string,
+  staging: string,
+  mapping: ColumnMapping,
+): Promise<RejectGroup[]> {
+  const counts = arrowRows(await db.query(rejectCountsQuery(rejected)));
+  const samples = arrowRows(await db.query(rejectSamplesQuery(rejected, staging, mapping)));
   return counts.map((c) => {
     const reason = String(c.reason) as RejectReason;
     return {

@@ -113,6 +113,3 @@ export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = {
 
 /** Values that mean "unknown" in any text column (compared case-insensitively after trimming). */
 export const MISSING_SPELLINGS: readonly string[] = ['', '(null)', 'null', 'unknown', 'u', 'n/a', 'na'];
-
-/** Age bands accepted as they are; other age values become unknown and are counted in the report. */
-export const AGE_GROUP_PATTERN = '^(<18|18-24|25-44|45-64|65\\+)$';

@@ -30,7 +30,9 @@ export async function boot(): Promise<void> {
     return;
   }
   store.setEngine(db);
+  performance.mark('cvi:engine-ready');
   await loadDemo(db);
+  performance.mark('cvi:demo-loaded');
   if (decoded.state.dataset === 'user') {
     store.notify(
       'info',

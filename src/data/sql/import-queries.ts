@@ -3,7 +3,7 @@
  * the canonical incident table, and reporting what was rejected. Pure functions returning SQL text; every
  * name and value passes through `quoteIdentifier` / `quoteLiteral`.
  */
-import { AGE_GROUP_PATTERN, type ColumnMapping, MISSING_SPELLINGS } from '../schema';
+import { type ColumnMapping, MISSING_SPELLINGS } from '../schema';
 import { quoteIdentifier as id, quoteLiteral as lit, quoteList } from './quote';
 
 /** Options for staging a CSV file into a table of text columns. */
@@ -24,7 +24,7 @@ export function stageCsvQuery(o: StageCsvOptions): string {
   return `CREATE OR REPLACE TABLE ${id(o.table)} AS
 SELECT row_number() OVER () AS __row, *
 FROM read_csv(${lit(o.file)}, header = true, all_varchar = true, delim = ${lit(o.delimiter)}, quote = '"',
-  escape = '"', sample_size = -1, ignore_errors = true, store_rejects = true,
+  escape = '"', ignore_errors = true, store_rejects = true,
   rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
 }
 
@@ -76,7 +76,8 @@ export function parseDateExpression(column: string, format: string): string {
   if (format === EPOCH_MILLISECONDS) {
     return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,14}') THEN epoch_ms(CAST(${text} AS BIGINT)) END`;
   }
-  return `try_strptime(${normalizedDateText(column)}, ${lit(format)})`;
+  // Most values parse as written; only the rest pay for the ISO normalisation (COALESCE is lazy per row).
+  return `coalesce(try_strptime(${text}, ${lit(format)}), try_strptime(${normalizedDateText(column)}, ${lit(format)}))`;
 }
 
 /**
@@ -124,7 +125,8 @@ function timeOfDay(column: string): string {
   const raw = `trim(CAST(${id(column)} AS VARCHAR))`;
   const clock = `CASE WHEN regexp_full_match(${raw}, '\\d{3,4}') THEN substr(lpad(${raw}, 4, '0'), 1, 2) || ':' || substr(lpad(${raw}, 4, '0'), 3, 2)
     ELSE regexp_extract(${raw}, '(\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[AaPp][Mm])?)$', 1) END`;
-  return `CAST(try_strptime('2000-01-01 ' || (${clock}), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p']) AS TIME)`;
+  const slow = `CAST(try_strptime('2000-01-01 ' || (${clock}), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p']) AS TIME)`;
+  return `coalesce(TRY_CAST(${raw} AS TIME), ${slow})`;
 }
 
 /** Options for mapping a staged table into parsed (not yet validated) incident rows. */
@@ -139,10 +141,13 @@ export interface ParseIncidentsOptions {
   lineNumbers: boolean;
 }
 
+const AGE_GROUPS = ['<18', '18-24', '25-44', '45-64', '65+'];
+
 /**
- * Maps a staged source into parsed rows: typed values next to the raw text (kept for the report). Missing
- * spellings (`(null)`, `UNKNOWN`, `U`, empty, …) become NULL; thousands separators are removed from
- * state-plane coordinates; age values outside the usual bands become NULL.
+ * Maps a staged source into typed rows. Missing spellings (`(null)`, `UNKNOWN`, `U`, empty, …) become NULL;
+ * thousands separators are removed from state-plane coordinates; age values outside the usual bands become
+ * NULL (flagged in `age_unrecognised`). Raw text is not copied: the report reads it back from the staging
+ * table for the few rejected rows. `dup_rank` is 1 for the first row of each mapped row id.
  */
 export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
   const m = o.mapping;
@@ -163,18 +168,21 @@ export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
     ? `(SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS q FROM ${id(o.rejectsTable)}) AS r WHERE r.q <= s.__row)`
     : '0';
   const sourceRow = o.lineNumbers ? `s.__row + 1 + ${lineFix}` : 's.__row';
+  const rawDate = `trim(CAST(${id(m.date)} AS VARCHAR))`;
   return `CREATE OR REPLACE TABLE ${id(o.target)} AS
-SELECT *, ${occurredAt} AS occurred_at, ${hour} AS hour
+SELECT * EXCLUDE (d_ts, t_of_day), ${occurredAt} AS occurred_at, ${hour} AS hour,
+  ${
+    m.rowId === undefined
+      ? '1 AS dup_rank'
+      : 'CASE WHEN row_key IS NULL THEN 1 ELSE row_number() OVER (PARTITION BY row_key ORDER BY row_id) END AS dup_rank'
+  }
 FROM (
   SELECT
     s.__row AS row_id,
     ${sourceRow} AS source_row,
     ${m.rowId === undefined ? 'CAST(NULL AS VARCHAR)' : text(m.rowId)} AS row_key,
     coalesce(${m.incidentId === undefined ? 'NULL' : text(m.incidentId)}, 'row-' || CAST(s.__row AS VARCHAR)) AS incident_id,
-    CAST(${id(m.date)} AS VARCHAR) AS date_raw,
-    ${m.time === undefined ? 'CAST(NULL AS VARCHAR)' : `CAST(${id(m.time)} AS VARCHAR)`} AS time_raw,
-    CAST(${id(m.lat)} AS VARCHAR) AS lat_raw,
-    CAST(${id(m.lon)} AS VARCHAR) AS lon_raw,
+    ${rawDate} IS NULL OR ${rawDate} = '' AS date_missing,
     ${dateTs} AS d_ts,
     ${time} AS t_of_day,
     ${number(m.lat, false)} AS lat,
@@ -182,8 +190,8 @@ FROM (
     ${number(m.stateX, true)} AS state_x,
     ${number(m.stateY, true)} AS state_y,
     ${fatal} AS fatal,
-    CASE WHEN regexp_full_match(${age}, ${lit(AGE_GROUP_PATTERN)}) THEN ${age} END AS victim_age_group,
-    ${age} AS victim_age_raw,
+    CASE WHEN ${age} IN ${quoteList(AGE_GROUPS)} THEN ${age} END AS victim_age_group,
+    ${age} IS NOT NULL AND ${age} NOT IN ${quoteList(AGE_GROUPS)} AS age_unrecognised,
     ${text(m.victimSex)} AS victim_sex,
     ${text(m.victimRace)} AS victim_race,
     ${text(m.locationType)} AS location_type,
@@ -207,33 +215,33 @@ export function applyRecoveredCoordinatesQuery(parsed: string, recovered: string
 FROM ${id(recovered)} AS r WHERE p.row_id = r.row_id`;
 }
 
-/** Options for validating parsed rows. */
-export interface ValidateOptions {
-  parsed: string;
-  /** Table that receives every parsed row with its reject reason (NULL when usable). */
-  target: string;
-  /** Latest acceptable date, `YYYY-MM-DD` (normally today). */
-  today: string;
-}
-
-/** Gives every parsed row its first reject reason, or NULL when it can be used. */
-export function validateIncidentsQuery(o: ValidateOptions): string {
-  return `CREATE OR REPLACE TABLE ${id(o.target)} AS
-SELECT *, CASE
-    WHEN date_raw IS NULL OR trim(date_raw) = '' THEN 'missing_date'
+/**
+ * The first reason a parsed row cannot be used, or NULL. `today` (`YYYY-MM-DD`) is the latest acceptable
+ * date. Checked in this order: date empty, unreadable, before 1900, in the future; coordinates missing,
+ * out of range, at 0,0; repeated row id.
+ */
+export function rejectReasonExpression(today: string): string {
+  return `CASE
+    WHEN date_missing THEN 'missing_date'
     WHEN occurred_at IS NULL THEN 'unparsable_date'
     WHEN occurred_at < TIMESTAMP '1900-01-01' THEN 'date_before_1900'
-    WHEN CAST(occurred_at AS DATE) > DATE ${lit(o.today)} THEN 'date_in_future'
+    WHEN CAST(occurred_at AS DATE) > DATE ${lit(today)} THEN 'date_in_future'
     WHEN lat IS NULL OR lon IS NULL OR isnan(lat) OR isnan(lon) THEN 'missing_coordinates'
     WHEN lat < -90 OR lat > 90 OR lon < -180 OR lon > 180 THEN 'coordinates_out_of_range'
     WHEN lat = 0 AND lon = 0 THEN 'coordinates_zero'
-    WHEN row_key IS NOT NULL AND row_number() OVER (PARTITION BY row_key ORDER BY row_id) > 1 THEN 'duplicate_row_id'
-  END AS reject_reason
-FROM ${id(o.parsed)}`;
+    WHEN dup_rank > 1 THEN 'duplicate_row_id'
+  END`;
 }
 
-/** The canonical incident table from validated rows (see `CANONICAL_COLUMNS`). */
-export function canonicalIncidentsQuery(validated: string, target: string): string {
+/** The rejected rows only (row_id, source_row, incident_id, reason): small, for the report. */
+export function rejectedRowsQuery(parsed: string, target: string, today: string): string {
+  return `CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT row_id, source_row, incident_id, reason FROM (SELECT *, ${rejectReasonExpression(today)} AS reason FROM ${id(parsed)})
+WHERE reason IS NOT NULL`;
+}
+
+/** The canonical incident table from the parsed rows that pass validation (see `CANONICAL_COLUMNS`). */
+export function canonicalIncidentsQuery(parsed: string, target: string, today: string): string {
   return `CREATE OR REPLACE TABLE ${id(target)} AS
 SELECT
   row_id,
@@ -254,22 +262,30 @@ SELECT
   district,
   source_row,
   coord_source
-FROM ${id(validated)}
-WHERE reject_reason IS NULL
-ORDER BY occurred_at, row_id`;
+FROM ${id(parsed)}
+WHERE (${rejectReasonExpression(today)}) IS NULL`;
 }
 
 /** Count of rejected rows per reason. */
-export function rejectCountsQuery(validated: string): string {
-  return `SELECT reject_reason AS reason, count(*) AS n FROM ${id(validated)} WHERE reject_reason IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`;
+export function rejectCountsQuery(rejected: string): string {
+  return `SELECT reason, count(*) AS n FROM ${id(rejected)} GROUP BY 1 ORDER BY 2 DESC, 1`;
 }
 
-/** Up to `limit` sample rows per reject reason, with the raw values that caused it. */
-export function rejectSamplesQuery(validated: string, limit = 5): string {
-  return `SELECT reject_reason AS reason, source_row, incident_id, date_raw, time_raw, lat_raw, lon_raw, row_key
-FROM (SELECT *, row_number() OVER (PARTITION BY reject_reason ORDER BY source_row) AS k FROM ${id(validated)} WHERE reject_reason IS NOT NULL)
-WHERE k <= ${Math.max(1, Math.floor(limit))}
-ORDER BY reason, source_row`;
+/** Up to `limit` sample rows per reject reason, with the raw values of the mapped columns from the staging table. */
+export function rejectSamplesQuery(
+  rejected: string,
+  staging: string,
+  mapping: ColumnMapping,
+  limit = 5,
+): string {
+  const raw = (column: string | undefined) =>
+    column === undefined ? 'CAST(NULL AS VARCHAR)' : `CAST(s.${id(column)} AS VARCHAR)`;
+  return `SELECT r.reason, r.source_row, r.incident_id, ${raw(mapping.date)} AS date_raw, ${raw(mapping.time)} AS time_raw,
+  ${raw(mapping.lat)} AS lat_raw, ${raw(mapping.lon)} AS lon_raw
+FROM (SELECT *, row_number() OVER (PARTITION BY reason ORDER BY source_row) AS k FROM ${id(rejected)}) AS r
+JOIN ${id(staging)} AS s ON s.__row = r.row_id
+WHERE r.k <= ${Math.max(1, Math.floor(limit))}
+ORDER BY r.reason, r.source_row`;
 }
 
 /** Lines of a CSV file that could not be split into columns. */
@@ -278,9 +294,9 @@ export function csvRejectsQuery(rejectsTable: string, limit = 5): string {
 FROM ${id(rejectsTable)} ORDER BY line LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
-/** Age values present in the source but not in a recognised band (they become unknown). */
-export function unrecognisedAgesQuery(validated: string): string {
-  return `SELECT count(*) AS n FROM ${id(validated)} WHERE reject_reason IS NULL AND victim_age_raw IS NOT NULL AND victim_age_group IS NULL`;
+/** Loaded rows whose age value was not a recognised band (it became unknown). */
+export function unrecognisedAgesQuery(parsed: string, today: string): string {
+  return `SELECT count(*) AS n FROM ${id(parsed)} WHERE age_unrecognised AND (${rejectReasonExpression(today)}) IS NULL`;
 }
 
 /** Summary of a canonical incident table: rows, incidents, fatal victims, date range and bounding box. */

@@ -1,0 +1,280 @@
+/**
+ * `npm run bench`: engine start and load times in Node and in the built app (headless Chromium), brush
+ * latency through the brush indexes next to naive re-querying, first meaningful map of the demo, and the size
+ * of the JavaScript the first screen needs. Figures are medians (and p95 for brushing) with the machine noted.
+ *
+ * Options: `--sizes 1000000,10000000` (generated incident counts, default both), `--brush-moves 100`,
+ * `--skip-browser`, `--skip-node`.
+ */
+import { execSync } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { seededRandom } from '../src/analysis/random';
+import { createNodeConnector, readFileBytes } from '../src/data/engine-node';
+import { importIncidents } from '../src/data/import-incidents';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { serveStatic } from './static-server';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000000,10000000' },
+    'brush-moves': { type: 'string', default: '100' },
+    'skip-browser': { type: 'boolean', default: false },
+    'skip-node': { type: 'boolean', default: false },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number);
+const MOVES = Number(values['brush-moves']);
+const OUT = 'bench-results';
+const NYPD = join('..', 'shared', 'data', 'NYPD_Shooting_Incident_Data__Historic_.csv');
+mkdirSync(OUT, { recursive: true });
+
+const results: Record<string, unknown> = {
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  date: new Date().toISOString(),
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0
+    ? Number.NaN
+    : s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+}
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+/** Writes a generated incident CSV (seeded): a city-sized box, 2010-2024, some multi-victim incidents. */
+async function generatedCsv(rows: number): Promise<string> {
+  const path = join(OUT, `generated-${rows}.csv`);
+  if (existsSync(path)) return path;
+  const random = seededRandom(rows);
+  const out = createWriteStream(path);
+  out.write('incident_id,date,time,latitude,longitude,fatal,victim_sex,victim_age_group\n');
+  const ages = ['<18', '18-24', '25-44', '45-64', '65+'];
+  let written = 0;
+  let incident = 0;
+  const start = Date.UTC(2010, 0, 1);
+  const span = Date.UTC(2024, 11, 31) - start;
+  let chunk = '';
+  while (written < rows) {
+    incident++;
+    const victims = random() < 0.18 ? 2 + Math.floor(random() * 2) : 1;
+    const day = new Date(start + Math.floor(random() * span));
+    const date = day.toISOString().slice(0, 10);
+    const time = `${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00`;
+    const lat = (40.55 + random() * 0.35).toFixed(5);
+    const lon = (-74.2 + random() * 0.45).toFixed(5);
+    for (let v = 0; v < victims && written < rows; v++, written++) {
+      chunk += `I${incident},${date},${time},${lat},${lon},${random() < 0.18},${random() < 0.88 ? 'M' : 'F'},${ages[Math.floor(random() * 5)]}\n`;
+    }
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((r) => out.end(() => r()));
+  return path;
+}
+
+async function nodeBenchmarks() {
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const db = await createNodeConnector();
+    starts.push(performance.now() - t0);
+    await db.close();
+  }
+  const node: Record<string, unknown> = { engineStartMs: median(starts) };
+  const db = await createNodeConnector();
+  const time = async (name: string, path: string, repeats: number) => {
+    const bytes = readFileBytes(path);
+    const xs: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const t0 = performance.now();
+      const r = await importIncidents(db, { name, bytes }, { table: 'bench' });
+      xs.push(performance.now() - t0);
+      if (i === 0) node[`${name}Rows`] = r.report.victims;
+    }
+    return median(xs);
+  };
+  if (existsSync(NYPD)) node.nypdLoadMs = await time('nypd', NYPD, 3);
+  for (const n of SIZES.filter((s) => s <= 1_000_000))
+    node[`generated${n}LoadMs`] = await time(`generated${n}`, await generatedCsv(n), 3);
+  await db.close();
+  results.node = node;
+  console.log('Node (in-process DuckDB-WASM):', node);
+}
+
+async function waitIdle(page: Page, timeout = 600_000) {
+  await page.waitForSelector('.app[data-ready="true"][data-pending="false"]', { timeout });
+}
+
+async function browserBenchmarks() {
+  execSync('npx vite build', { stdio: 'ignore' });
+  const firstScreen = firstScreenJs();
+  results.firstScreenJsGzipKB = firstScreen;
+  const server = await serveStatic('dist');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browserResults: Record<string, unknown> = {};
+  try {
+    // Demo start (three fresh pages).
+    const starts: { engine: number; demo: number; map: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+      starts.push(
+        await page.evaluate(() => {
+          const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+          return {
+            engine: at('cvi:engine-ready'),
+            demo: at('cvi:demo-loaded'),
+            map: at('cvi:first-map-frame'),
+          };
+        }),
+      );
+      await page.context().close();
+    }
+    browserResults.engineStartMs = median(starts.map((s) => s.engine));
+    browserResults.demoLoadedMs = median(starts.map((s) => s.demo));
+    browserResults.demoFirstMapMs = median(starts.map((s) => s.map));
+    console.log('Browser demo start:', browserResults);
+
+    const inputs: [string, string][] = [];
+    if (existsSync(NYPD)) inputs.push(['nypd', NYPD]);
+    for (const n of SIZES) inputs.push([`generated${n}`, await generatedCsv(n)]);
+    for (const [name, path] of inputs) {
+      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      try {
+        await page.goto(server.url);
+        await waitIdle(page);
+        const t0 = Date.now();
+        await page.setInputFiles('[data-testid="incident-file"]', path);
+        await page.waitForSelector('[data-testid="import-report"]', { timeout: 1_800_000 });
+        const loadMs = Date.now() - t0;
+        await waitIdle(page);
+        const viewsMs = Date.now() - t0;
+        const brush = await brushSequence(page, MOVES);
+        browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, ...brush };
+        console.log(`Browser ${name}:`, browserResults[name]);
+        await page.screenshot({ path: join(OUT, `bench-${name}.png`) });
+      } catch (error) {
+        browserResults[name] = { error: String(error).split('\n')[0] };
+        console.log(`Browser ${name} failed:`, browserResults[name]);
+      } finally {
+        await page.context().close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  results.browser = browserResults;
+}
+
+/** Moves the time brush `moves` times through the store; times index-served updates and naive re-queries. */
+async function brushSequence(page: Page, moves: number) {
+  return page.evaluate(async (n) => {
+    type Hook = {
+      store: {
+        getState(): {
+          updateView(p: unknown): void;
+          datasets: Record<string, { firstMonth: string; monthCount: number }>;
+          active: string;
+        };
+      };
+      naiveBrush(t: { from: string; to: string }): Promise<number>;
+    };
+    const hook = (window as unknown as { cviAtlas: Hook }).cviAtlas;
+    const state = hook.store.getState();
+    const ds = state.datasets[state.active]!;
+    const [y0, m0] = ds.firstMonth.split('-').map(Number) as [number, number];
+    const label = (i: number) => {
+      const t = y0 * 12 + m0 - 1 + i;
+      return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+    };
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const idle = async () => {
+      while (document.querySelector('.app')?.getAttribute('data-pending') !== 'false')
+        await new Promise((r) => setTimeout(r, 5));
+    };
+    const width = Math.max(6, Math.floor(ds.monthCount / 4));
+    const ranges = Array.from({ length: n }, (_, i) => {
+      const from = Math.floor(((ds.monthCount - width) * i) / Math.max(1, n - 1));
+      return { from: label(from), to: label(from + width - 1) };
+    });
+    const indexed: number[] = [];
+    for (const time of ranges) {
+      const t0 = performance.now();
+      hook.store.getState().updateView({ time });
+      await idle();
+      await frames();
+      indexed.push(performance.now() - t0);
+    }
+    const naive: number[] = [];
+    for (const time of ranges) naive.push(await hook.naiveBrush(time));
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const q = (xs: number[], f: number) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(f * xs.length) - 1)]!;
+    return {
+      brushMoves: n,
+      brushMedianMs: q(indexed, 0.5),
+      brushP95Ms: q(indexed, 0.95),
+      naiveMedianMs: q(naive, 0.5),
+      naiveP95Ms: q(naive, 0.95),
+    };
+  }, moves);
+}
+
+/** Gzip size of the JavaScript loaded by index.html before any lazy import (workers and wasm excluded). */
+function firstScreenJs(): number {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = new Set<string>();
+  for (const m of html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)) files.add(m[1]!);
+  const queue = [...files];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    const text = readFileSync(join('dist', file), 'utf8');
+    for (const m of text.matchAll(/(?:^|[^(])\bfrom\s*"\.\/([^"]+\.js)"|import\s*"\.\/([^"]+\.js)"/g)) {
+      const dep = `assets/${m[1] ?? m[2]}`;
+      if (!files.has(dep)) {
+        files.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  let total = 0;
+  for (const f of files) total += gzipSync(readFileSync(join('dist', f))).length;
+  const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+  console.log(`First-screen JS: ${[...files].join(', ')} (${all.length} JS files in dist/assets)`);
+  void statSync;
+  return Math.round(total / 1024);
+}
+
+if (!values['skip-node']) await nodeBenchmarks();
+if (!values['skip-browser']) await browserBenchmarks();
+writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));
+console.log(`Written to ${join(OUT, 'latest.json')} (${ms(0)} is the unit of every *Ms figure).`);
