@@ -63,7 +63,7 @@ export function App() {
     if (firstRender.current) return;
     firstRender.current = true;
     document.body.dataset.mapReady = 'true';
-    performance.mark('first-map-frame');
+    performance.mark('cvi:first-map-frame');
   }, []);
 
   const label = (i: number) => (dataset ? monthLabel(dataset.firstMonth, i) : '');
