@@ -6,6 +6,7 @@ import { ImportError } from '../data/loaders/sniff';
 import type { CliCommand } from './command';
 import { countsCommand } from './commands/counts';
 import { emergingCommand } from './commands/emerging';
+import { evaluateCommand } from './commands/evaluate';
 import { hotspotsCommand } from './commands/hotspots';
 import { loadCommand } from './commands/load';
 import { nearrepeatCommand } from './commands/nearrepeat';
@@ -17,6 +18,7 @@ const COMMANDS: readonly CliCommand[] = [
   hotspotsCommand,
   emergingCommand,
   nearrepeatCommand,
+  evaluateCommand,
 ];
 
 function usage(): string {

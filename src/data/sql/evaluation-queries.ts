@@ -35,9 +35,9 @@ export function unitSeriesQuery(table: string, unitTable: string, o: UnitSeriesO
   const step = o.by === 'month' ? "INTERVAL '1 month'" : "INTERVAL '3 months'";
   const trunc = lit(o.by);
   const bounds = `SELECT
-    ${o.from ? `date_trunc(${trunc}, DATE ${lit(o.from)})` : `date_trunc(${trunc}, min(occurred_date))`} AS lo,
-    ${o.to ? `date_trunc(${trunc}, DATE ${lit(o.to)})` : `date_trunc(${trunc}, max(occurred_date))`} AS hi
-  FROM ${id(table)}`;
+    ${o.from ? `date_trunc(${trunc}, DATE ${lit(o.from)})` : `date_trunc(${trunc}, dmin)`} AS lo,
+    ${o.to ? `date_trunc(${trunc}, DATE ${lit(o.to)})` : `date_trunc(${trunc}, dmax)`} AS hi
+  FROM (SELECT min(occurred_date) AS dmin, max(occurred_date) AS dmax FROM ${id(table)})`;
   const filtered = `SELECT i.incident_id, i.occurred_date, i.fatal, u.unit FROM ${id(table)} AS i
     JOIN ${id(unitTable)} AS u ON u.row_id = i.row_id WHERE ${incidentFilterSql(o.filter)}`;
   const rows =
