@@ -330,8 +330,8 @@ export function demoCityReadme(city: DemoCity): string {
   out.push('');
   out.push(
     '- Hotspots: the persistent hotspots are dense in every year (see the table above; H1 and H3 dip under ' +
-      'programs A and C); E1 is quiet until the sixth year and then grows, F1 weakens steadily (its rate falls ' +
-      'from 160 to 50 a year over the decade) but stays dense to the end. In an emerging hot spot analysis by ' +
+      'programs A and C); E1 is quiet until the sixth year and then grows, F1 weakens steadily from the fourth year ' +
+      '(its rate falls from 160 to 50 a year between 2018 and 2025) but stays dense to the end. In an emerging hot spot analysis by ' +
       'year, the Gi* z-scores of cells at E1 rise and those at F1 fall (Mann-Kendall). Under the ArcGIS ' +
       'pattern rules E1, hot in its last four or so years, is a consecutive rather than a new hot spot, and ' +
       'F1, hot in every slice with a falling trend, is a diminishing hot spot (cells at its edge, no longer ' +

@@ -382,7 +382,7 @@ const HOTSPOTS: HotspotSpec[] = [
     y: 8000,
     radius: 450,
     knots: [
-      { year: 0, rate: 160 },
+      { year: 3, rate: 160 },
       { year: 10, rate: 50 },
     ],
   },

@@ -75,7 +75,7 @@ export const nearrepeatCommand: CliCommand = {
       cumulative: r.cumulative,
       sentence,
     };
-    const w = 12;
+    const w = 14;
     const header = `${'distance \\ time'.padEnd(16)}${r.timeLabels.map((l) => l.padStart(w)).join('')}`;
     const table1 = r.spaceLabels.map(
       (label, s) =>
