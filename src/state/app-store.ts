@@ -33,6 +33,8 @@ export interface AppState {
   /** The report of the last import attempt (success), shown in the report panel. */
   report: ImportReport | null;
   reportOpen: boolean;
+  /** Optional remote base map style URL (a user setting kept in this browser), or null for the offline map. */
+  baseStyleUrl: string | null;
 
   setEngine(engine: Connector): void;
   setEngineError(message: string): void;
@@ -45,6 +47,17 @@ export interface AppState {
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
   showReport(report: ImportReport | null, open?: boolean): void;
+  setBaseStyleUrl(url: string | null): void;
+}
+
+const BASE_STYLE_KEY = 'cvi-atlas:base-style-url';
+
+function storedBaseStyleUrl(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(BASE_STYLE_KEY) || null;
+  } catch {
+    return null;
+  }
 }
 
 let noticeId = 0;
@@ -60,6 +73,7 @@ export const useAppStore = create<AppState>((set) => ({
   notices: [],
   report: null,
   reportOpen: false,
+  baseStyleUrl: storedBaseStyleUrl(),
 
   setEngine: (engine) => set({ engine }),
   setEngineError: (engineError) => set({ engineError }),
@@ -72,4 +86,13 @@ export const useAppStore = create<AppState>((set) => ({
   notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   showReport: (report, open = true) => set({ report, reportOpen: open && report !== null }),
+  setBaseStyleUrl: (baseStyleUrl) => {
+    try {
+      if (baseStyleUrl) globalThis.localStorage?.setItem(BASE_STYLE_KEY, baseStyleUrl);
+      else globalThis.localStorage?.removeItem(BASE_STYLE_KEY);
+    } catch {
+      // Private windows may refuse storage; the setting then lasts for this visit.
+    }
+    set({ baseStyleUrl });
+  },
 }));

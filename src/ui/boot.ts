@@ -19,6 +19,9 @@ export async function boot(): Promise<void> {
     store.notify('error', `Link: ${notice}. The default was used instead.`);
   store.replaceView(decoded.state.dataset, decoded.state);
   store.setProgress({ label: 'Starting the database engine', fraction: 0 });
+  // The demo files download while the engine starts.
+  const demoFiles = fetchDemoFiles();
+  demoFiles.catch(() => {});
   let db: Connector;
   try {
     db = await createBrowserConnector((f) =>
@@ -31,7 +34,7 @@ export async function boot(): Promise<void> {
   }
   store.setEngine(db);
   performance.mark('cvi:engine-ready');
-  await loadDemo(db);
+  await loadDemo(db, demoFiles);
   performance.mark('cvi:demo-loaded');
   if (decoded.state.dataset === 'user') {
     store.notify(
@@ -41,12 +44,25 @@ export async function boot(): Promise<void> {
   }
 }
 
+interface DemoFiles {
+  incidents: Uint8Array;
+  neighborhoods: string;
+}
+
+async function fetchDemoFiles(): Promise<DemoFiles> {
+  const [incidents, neighborhoods] = await Promise.all([
+    fetch(DEMO_ASSETS.incidents).then((r) => r.arrayBuffer()),
+    fetch(DEMO_ASSETS.neighborhoods).then((r) => r.text()),
+  ]);
+  return { incidents: new Uint8Array(incidents), neighborhoods };
+}
+
 /** Loads the synthetic demo city with its neighborhoods. */
-export async function loadDemo(db: Connector): Promise<void> {
+export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchDemoFiles()): Promise<void> {
   const store = useAppStore.getState();
   try {
     store.setProgress({ label: 'Loading the demo city', fraction: 0.45 });
-    const bytes = new Uint8Array(await (await fetch(DEMO_ASSETS.incidents)).arrayBuffer());
+    const { incidents: bytes, neighborhoods } = await files;
     const dataset = await loadDataset(
       db,
       'demo',
@@ -58,7 +74,6 @@ export async function loadDemo(db: Connector): Promise<void> {
           store.setProgress({ label: `Demo city: ${stage}`, fraction: 0.45 + f * 0.45 }),
       },
     );
-    const neighborhoods = await (await fetch(DEMO_ASSETS.neighborhoods)).text();
     dataset.boundaries = await attachBoundaries(db, dataset, 'Demo City neighborhoods', neighborhoods, {
       idProperty: 'id',
       nameProperty: 'name',

@@ -30,7 +30,7 @@ export function useCoordinated<T>(
       return;
     }
     let live = true;
-    setState((s) => ({ ...s, pending: true }));
+    setState((s) => ({ ...s, pending: true, error: null }));
     coordinator.run(key, task).then((outcome) => {
       if (!live || outcome.status === 'stale') return;
       if (outcome.status === 'ready') setState({ value: outcome.value, pending: false, error: null });

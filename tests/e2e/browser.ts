@@ -19,6 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Addresses on this machine (the app's server and local test servers); everything else is blocked. */
+const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
+
 /** Everything a test needs; `external` lists every request to a non-local address (all are blocked). */
 export interface E2eContext {
   server: StaticServer;
@@ -40,8 +43,7 @@ export async function openApp(path = '/', viewport = { width: 1400, height: 900 
   const external: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:'))
-      return route.continue();
+    if (LOCAL.test(url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     external.push(url);
     return route.abort('blockedbyclient');
   });

@@ -4,9 +4,9 @@
  * Layers are rebuilt every render with stable ids; deck.gl diffs them.
  */
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { rampColor } from './color-ramps';
+import { cellPolygon } from './h3-polygons';
 
 /** Hexagon counts for the current brush. */
 export interface HexagonData {
@@ -22,20 +22,21 @@ interface HexRow {
   count: number;
 }
 
-/** H3 hexagons coloured by count; cells with zero count in the brush are not drawn. */
+/**
+ * H3 hexagons coloured by count; cells with zero count in the brush are not drawn. Drawn as plain polygons
+ * (boundaries from h3-js, cached per cell) so the map needs no deck.gl geo-layers bundle.
+ */
 export function hexagonLayer(data: HexagonData, opacity = 0.75) {
   const rows: HexRow[] = [];
   for (let i = 0; i < data.cells.length; i++) {
     const count = data.counts[i]!;
     if (count > 0) rows.push({ cell: data.cells[i]!, count });
   }
-  return new H3HexagonLayer<HexRow>({
+  return new SolidPolygonLayer<HexRow>({
     id: 'hexagons',
     data: rows,
-    getHexagon: (d) => d.cell,
+    getPolygon: (d) => cellPolygon(d.cell),
     getFillColor: (d) => [...rampColor(d.count, data.max), 200],
-    extruded: false,
-    stroked: false,
     opacity,
     pickable: true,
     updateTriggers: { getFillColor: [data.max] },

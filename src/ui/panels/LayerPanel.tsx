@@ -1,5 +1,6 @@
 /** Map layer switches, H3 resolution and KDE bandwidth (metres). */
 import type { UrlLayerId, UrlViewState } from '../../state/url-state';
+import { BaseMapSetting } from './BaseMapSetting';
 
 const LAYERS: [UrlLayerId, string][] = [
   ['hexagons', 'H3 hexagon counts'],
@@ -62,6 +63,7 @@ export function LayerPanel({
         />{' '}
         m
       </label>
+      <BaseMapSetting />
     </section>
   );
 }

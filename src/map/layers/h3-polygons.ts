@@ -1,0 +1,15 @@
+/** H3 cell outlines as [lon, lat] rings for polygon layers, computed once per cell. */
+import { cellToBoundary } from 'h3-js';
+
+const cache = new Map<string, [number, number][]>();
+
+/** The closed boundary ring of an H3 cell in GeoJSON order ([lon, lat]). */
+export function cellPolygon(cell: string): [number, number][] {
+  let ring = cache.get(cell);
+  if (!ring) {
+    ring = cellToBoundary(cell, true) as [number, number][];
+    if (cache.size > 500_000) cache.clear();
+    cache.set(cell, ring);
+  }
+  return ring;
+}
