@@ -4,7 +4,6 @@
  * every table already loaded as it was.
  */
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
-import { stateplaneToLonLat } from '../geo/state-plane';
 import type { Connector } from './connector';
 import { geojsonPointsToArrowIpc } from './loaders/geojson-points';
 import { ImportError, type SourceFormat, sniffSource } from './loaders/sniff';
@@ -364,6 +363,8 @@ async function recoverStatePlane(db: Connector, parsed: string, recoveredTable: 
   const rowId = candidates.getChild('row_id')!.toArray() as BigInt64Array;
   const lon = new Float64Array(x.length);
   const lat = new Float64Array(x.length);
+  // proj4 is loaded only for the files that need it.
+  const { stateplaneToLonLat } = await import('../geo/state-plane');
   stateplaneToLonLat(x, y, { lon, lat });
   await db.insertArrowIpc(recoveredTable, tableToIPC(tableFromArrays({ row_id: rowId, lon, lat }), 'stream'));
   await db.query(applyRecoveredCoordinatesQuery(parsed, recoveredTable));

@@ -1,8 +1,7 @@
 /** Draws a polygon on the map with terra-draw; the finished ring becomes the view's drawn area. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useRef, useState } from 'react';
-import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { TerraDraw } from 'terra-draw';
 import { MAX_POLYGON_VERTICES } from '../state/url-state';
 
 /** Simplifies a ring to at most `max` vertices by keeping every k-th one, rounded to 5 decimals, closed. */
@@ -32,8 +31,13 @@ export function DrawAreaButton({
     draw.current = null;
     setDrawing(false);
   };
-  const start = () => {
+  const start = async () => {
     if (!map) return;
+    // The drawing library is loaded on first use.
+    const [{ TerraDraw, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }] = await Promise.all([
+      import('terra-draw'),
+      import('terra-draw-maplibre-gl-adapter'),
+    ]);
     const td = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map }),
       modes: [new TerraDrawPolygonMode()],
