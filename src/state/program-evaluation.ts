@@ -117,7 +117,7 @@ export interface ProgramSeriesOptions {
   to?: string;
   /** Launch date `YYYY-MM-DD`. */
   launch: string;
-  /** Engine table for the unit assignment. Default `program_eval_units`. */
+  /** Engine table for the unit assignment (dropped after use; give each concurrent run its own). Default `program_eval_units`. */
   unitTable?: string;
 }
 
@@ -208,16 +208,21 @@ export async function programSeries(
       'stream',
     ),
   );
-  const result = await db.query(
-    unitSeriesQuery(table, unitTable, {
-      by,
-      unit,
-      units: meta.length,
-      filter: options.filter,
-      from: options.from,
-      to: options.to,
-    }),
-  );
+  let result: Awaited<ReturnType<Connector['query']>>;
+  try {
+    result = await db.query(
+      unitSeriesQuery(table, unitTable, {
+        by,
+        unit,
+        units: meta.length,
+        filter: options.filter,
+        from: options.from,
+        to: options.to,
+      }),
+    );
+  } finally {
+    await db.query(dropTablesQuery([unitTable]));
+  }
   const unitCol = numberColumn(result, 'unit');
   const periodCol = numberColumn(result, 'period');
   const totalCol = numberColumn(result, 'total');

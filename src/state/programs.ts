@@ -353,7 +353,6 @@ interface DemoProgramEntry {
   comparison?: string[];
   displacementBufferMetres?: number;
   notes?: string;
-  plantedEffect?: { summary?: string };
 }
 
 /** Maps a free-text model name to the registry's model. */
@@ -369,7 +368,7 @@ export function modelFromText(text: string): ProgramModel {
 
 /**
  * The demo city's programs (`data/demo/programs.json`) as registry programs: comparison neighborhoods by
- * `id`, the planted effect in the notes. Throws TypeError when the file does not have the expected shape.
+ * `id`, the notes (which state the planted effect) kept. Throws TypeError when the file does not have the expected shape.
  */
 export function programsFromDemo(entries: unknown): Program[] {
   if (!Array.isArray(entries)) throw new TypeError('demo programs must be a list');
@@ -385,9 +384,7 @@ export function programsFromDemo(entries: unknown): Program[] {
       catchment: { type: 'geometry', geometry: e.catchment },
       ...(e.comparison ? { comparison: { ids: e.comparison, property: 'id' } } : {}),
       ...(e.displacementBufferMetres ? { displacementBufferMetres: e.displacementBufferMetres } : {}),
-      notes: [e.notes, e.plantedEffect?.summary ? `Planted effect: ${e.plantedEffect.summary}.` : '']
-        .filter(Boolean)
-        .join(' '),
+      ...(e.notes ? { notes: e.notes } : {}),
       sources: [
         {
           id: 'demo-truth',
@@ -616,4 +613,32 @@ export function catchmentCollection(
       })),
     ),
   ) as FeatureCollection;
+}
+
+/** The design on screen, as {@link designDifferences} compares it with a published one. */
+export interface ScreenDesign {
+  /** e.g. "pre/post, ITS, DiD vs 3 comparison units, synthetic control". */
+  design: string;
+  /** e.g. "all shooting incidents recorded in the data". */
+  outcome: string;
+  /** e.g. "drawn catchment (one unit)". */
+  unit: string;
+  /** e.g. "monthly, 2015-01 to 2024-12, launch 2019-07". */
+  window: string;
+}
+
+/**
+ * How a published outcome's design differs from the one on screen, aspect by aspect (design, outcome,
+ * unit, window): one line each, "published … ; here …". Missing published aspects read "not stated".
+ */
+export function designDifferences(outcome: PublishedOutcome, screen: ScreenDesign): string[] {
+  const rows: [string, string | undefined, string][] = [
+    ['Design', outcome.design, screen.design],
+    ['Outcome', outcome.outcome, screen.outcome],
+    ['Unit', outcome.unit, screen.unit],
+    ['Window', outcome.window, screen.window],
+  ];
+  return rows.map(
+    ([aspect, published, here]) => `${aspect}: published ${published ?? 'not stated'}; here ${here}.`,
+  );
 }

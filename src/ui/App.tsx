@@ -13,6 +13,7 @@ import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { LayerPanel } from './panels/LayerPanel';
+import { ProgramPanel } from './panels/ProgramPanel';
 import { ReportPanel } from './panels/ReportPanel';
 import { useDashboard } from './use-dashboard';
 
@@ -201,6 +202,7 @@ export function App() {
         </div>
       </main>
       <aside className="right">
+        {dataset && <ProgramPanel dataset={dataset} view={view} onView={onView} />}
         {dataset?.boundaries && data.areas && (
           <AreaPanel
             boundaries={dataset.boundaries}

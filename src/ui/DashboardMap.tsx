@@ -11,6 +11,7 @@ import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-lay
 import { type MapCamera, type MapLabel, MapView } from '../map/MapView';
 import type { Dataset } from '../state/datasets';
 import type { UrlViewState } from '../state/url-state';
+import { useProgramStore } from './program-store';
 import type { DashboardData } from './use-dashboard';
 
 export function DashboardMap({
@@ -32,7 +33,9 @@ export function DashboardMap({
 }) {
   const showBoundaries = view.layers.includes('boundaries');
   const boundaries = dataset.boundaries;
-  const styleKey = `${dataset.table}#${dataset.loadId}|${boundaries?.layer.name}|${showBoundaries}`;
+  const catchments = useProgramStore((s) => s.mapCatchments);
+  const catchmentKey = useProgramStore((s) => s.mapKey);
+  const styleKey = `${dataset.table}#${dataset.loadId}|${boundaries?.layer.name}|${showBoundaries}|${catchmentKey}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: styleKey is the identity of the style's inputs.
   const style = useMemo(() => {
     const fc: FeatureCollection | undefined =
@@ -43,6 +46,7 @@ export function DashboardMap({
       background: '#f4f3ef',
       bbox: dataset.report.bbox ?? [-180, -85, 180, 85],
       neighborhoods: fc,
+      catchments: catchments ?? undefined,
       idProperty: fc ? { neighborhoods: boundaries!.idProperty } : undefined,
       viewport: { width: window.innerWidth * 0.6, height: window.innerHeight * 0.6 },
     });

@@ -183,7 +183,7 @@ describe('demo programs', () => {
     ]);
     expect(programs[0]!.comparison).toEqual({ ids: ['N03', 'N07', 'N11'], property: 'id' });
     expect(programs[0]!.displacementBufferMetres).toBe(400);
-    expect(programs[2]!.notes).toMatch(/-35% for 24 months/);
+    expect(programs[2]!.notes).toMatch(/x0\.65 inside the catchment for the first 24 months/);
     expect(programs.every((p) => p.synthetic && p.origin === 'demo')).toBe(true);
   });
 });

@@ -1,0 +1,105 @@
+/** The program chart: counts in the catchment per period, the comparison, the ITS counterfactual, the launch. */
+import { formatCount } from '../analysis/privacy/count-format';
+import { type ProgramChartInput, programChartSpec } from './program-chart-spec';
+
+/** Props of {@link ProgramChart}. */
+export interface ProgramChartProps extends ProgramChartInput {
+  unit: 'incidents' | 'victims';
+  by: 'month' | 'quarter';
+  launchLabel: string;
+  width: number;
+  height: number;
+}
+
+const COLORS = {
+  total: '#1f2937',
+  fatal: '#b91c1c',
+  nonfatal: '#d97706',
+  comparison: '#2563eb',
+  counterfactual: '#7e22ce',
+};
+
+/** The chart component. */
+export function ProgramChart(p: ProgramChartProps) {
+  const spec = programChartSpec(p, p.width, p.height);
+  const per = p.by === 'month' ? 'month' : 'quarter';
+  return (
+    <figure className="chart program-chart">
+      <figcaption>
+        {p.unit === 'incidents' ? 'Incidents' : 'Victims'} per {per} in the catchment{' '}
+        <span className="muted">— launch {p.launchLabel}</span>
+      </figcaption>
+      <svg
+        width={spec.width}
+        height={spec.height}
+        role="img"
+        aria-label={`${p.unit} per ${per} inside the catchment, with the comparison units and the interrupted time series counterfactual; launch ${p.launchLabel}`}
+        data-testid="program-chart"
+      >
+        <text x={2} y={spec.plot.top + 8} className="axis">
+          {formatCount(Math.round(spec.yMax))}
+        </text>
+        <text x={2} y={spec.plot.bottom} className="axis">
+          0
+        </text>
+        <line
+          x1={spec.launchX}
+          x2={spec.launchX}
+          y1={spec.plot.top}
+          y2={spec.plot.bottom}
+          stroke="#111827"
+          strokeDasharray="3 2"
+          data-testid="program-launch"
+        />
+        <path
+          d={spec.paths.comparison}
+          fill="none"
+          stroke={COLORS.comparison}
+          strokeWidth={1}
+          opacity={0.7}
+        />
+        <path d={spec.paths.total} fill="none" stroke={COLORS.total} strokeWidth={1.2} />
+        <path d={spec.paths.nonfatal} fill="none" stroke={COLORS.nonfatal} strokeWidth={0.9} opacity={0.8} />
+        <path d={spec.paths.fatal} fill="none" stroke={COLORS.fatal} strokeWidth={0.9} />
+        <path
+          d={spec.paths.counterfactual}
+          fill="none"
+          stroke={COLORS.counterfactual}
+          strokeWidth={1.6}
+          strokeDasharray="5 3"
+        />
+        {spec.means.map((m) => (
+          <line
+            key={m.label}
+            x1={m.x1}
+            x2={m.x2}
+            y1={m.y}
+            y2={m.y}
+            stroke="#059669"
+            strokeWidth={2.5}
+            opacity={0.85}
+          />
+        ))}
+        {spec.ticks.map((t) => (
+          <text key={t.label} x={t.x} y={spec.height - 4} className="axis">
+            {t.label}
+          </text>
+        ))}
+      </svg>
+      <div className="legend-inline program-legend">
+        <span style={{ color: COLORS.total }}>━ all</span>
+        <span style={{ color: COLORS.fatal }}>━ fatal</span>
+        <span style={{ color: COLORS.nonfatal }}>━ non-fatal</span>
+        {spec.paths.comparison && (
+          <span style={{ color: COLORS.comparison }}>
+            ━ comparison (×{spec.comparisonScale?.toFixed(2)}, scaled to the pre-launch level)
+          </span>
+        )}
+        {spec.paths.counterfactual && (
+          <span style={{ color: COLORS.counterfactual }}>╍ ITS counterfactual</span>
+        )}
+        {spec.means.length > 0 && <span style={{ color: '#059669' }}>━ pre/post window means</span>}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The programs the user added or edited (kept in this browser's localStorage) and the catchment outlines
+ * the map draws for the selected program.
+ */
+import type { FeatureCollection } from 'geojson';
+import { create } from 'zustand';
+import {
+  type KeyValueStorage,
+  loadStoredPrograms,
+  type Program,
+  saveStoredPrograms,
+} from '../state/programs';
+
+function browserStorage(): KeyValueStorage | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+/** State of the user's programs. */
+export interface ProgramStoreState {
+  user: Program[];
+  /** A message about the stored programs (unreadable value set aside, storage full), or null. */
+  notice: string | null;
+  /** Outlines for the map (catchment, comparison, ring), or null. */
+  mapCatchments: FeatureCollection | null;
+  /** Identity of `mapCatchments` (the map style is rebuilt when it changes). */
+  mapKey: string;
+  setUser(programs: Program[]): void;
+  setMapCatchments(collection: FeatureCollection | null, key: string): void;
+  clearNotice(): void;
+}
+
+const initial = (() => {
+  const storage = browserStorage();
+  return storage ? loadStoredPrograms(storage) : { programs: [], notice: null };
+})();
+
+/** The store hook. */
+export const useProgramStore = create<ProgramStoreState>((set) => ({
+  user: initial.programs,
+  notice: initial.notice,
+  mapCatchments: null,
+  mapKey: '',
+  setUser: (programs) => {
+    const storage = browserStorage();
+    const problem = storage
+      ? saveStoredPrograms(storage, programs)
+      : 'Programs cannot be saved: this browser has no local storage.';
+    set({ user: programs, ...(problem ? { notice: problem } : {}) });
+  },
+  setMapCatchments: (mapCatchments, mapKey) => set({ mapCatchments, mapKey }),
+  clearNotice: () => set({ notice: null }),
+}));

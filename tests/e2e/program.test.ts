@@ -1,0 +1,166 @@
+/**
+ * End-to-end test of the program-evaluation workbench on the demo city: choosing a program from the
+ * URL and from the list, the chart drawn, estimates with intervals and guardrails shown, recomputation
+ * when a filter changes, Roca's plain "no chart", and programs kept across a reload (a corrupt stored
+ * value is set aside with a notice).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, type E2eContext, openApp, waitForIdle } from './browser';
+
+async function waitForEvaluation(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="program-panel"][data-state="ready"]', { timeout: 120_000 });
+}
+
+async function estimates(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="program-estimates"] tr', (rows) =>
+    rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
+}
+
+describe('program evaluation workbench (demo city)', () => {
+  let ctx: E2eContext;
+  before(async () => {
+    ctx = await openApp('/?program=program-a');
+    await waitForIdle(ctx.page);
+    await waitForEvaluation(ctx.page);
+  });
+  after(async () => {
+    await ctx?.close();
+  });
+
+  it('opens the program named in the link and draws its chart', async () => {
+    const page = ctx.page;
+    assert.equal(
+      await page.$eval('[data-testid="program-select"]', (s) => (s as HTMLSelectElement).value),
+      'program-a',
+    );
+    const paths = await page.$$eval('[data-testid="program-chart"] path', (ps) =>
+      ps.map((p) => (p.getAttribute('d') ?? '').length),
+    );
+    // all, fatal, non-fatal, comparison and the ITS counterfactual: five non-empty paths
+    assert.equal(paths.filter((n) => n > 100).length, 5, `path lengths ${paths.join(',')}`);
+    assert.ok(await page.$('[data-testid="program-launch"]'));
+    await page.screenshot({ path: `${ARTIFACTS}/program-a.png` });
+    const panel = await page.$('[data-testid="program-panel"]');
+    await panel!.screenshot({ path: `${ARTIFACTS}/program-a-panel.png` });
+    assert.deepEqual(ctx.external, []);
+  });
+
+  it('shows every estimate with a 95% CI (placebo rank for the synthetic control) and the guardrails', async () => {
+    const rows = await estimates(ctx.page);
+    const labels = rows.map((r) => r.split(/\d/)[0]!.trim());
+    for (const label of [
+      'Pre/post rate ratio',
+      'Weighted displacement difference (events)',
+      'ITS level change at launch',
+      'Difference-in-differences IRR',
+      'Synthetic control: post total ratio',
+    ]) {
+      assert.ok(
+        labels.some((l) => l.startsWith(label)),
+        `missing ${label} in ${labels.join(' | ')}`,
+      );
+    }
+    const did = rows.find((r) => r.startsWith('Difference-in-differences IRR'))!;
+    assert.match(did, /\d\.\d\d×\s*95% CI \d\.\d\d–\d\.\d\d/);
+    const guardrails = await ctx.page.$$eval('[data-testid="program-guardrails"] li', (li) => li.length);
+    assert.ok(guardrails >= 6, `only ${guardrails} guardrails`);
+    assert.match(
+      (await ctx.page.textContent('[data-testid="program-guardrails"]'))!,
+      /54 months of data before launch/,
+    );
+  });
+
+  it('switching program updates the URL and the estimates', async () => {
+    const page = ctx.page;
+    const before = await estimates(page);
+    await page.selectOption('[data-testid="program-select"]', 'program-b');
+    await page.waitForFunction(() => location.search.includes('program=program-b'));
+    await waitForEvaluation(page);
+    await page.waitForFunction(
+      (old) =>
+        [...document.querySelectorAll('[data-testid="program-estimates"] tr')]
+          .map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim())
+          .join('|') !== old,
+      before.join('|'),
+    );
+    assert.match(
+      (await page.textContent('[data-testid="program-guardrails"]'))!,
+      /60 months of data before launch/,
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/program-b.png` });
+  });
+
+  it('recomputes when a filter changes (fatal only)', async () => {
+    const page = ctx.page;
+    const before = await estimates(page);
+    await page.check('input[name="fatal"] >> nth=1');
+    await waitForIdle(page);
+    await page.waitForFunction(
+      (old) =>
+        document.querySelector('[data-testid="program-panel"]')?.getAttribute('data-state') === 'ready' &&
+        [...document.querySelectorAll('[data-testid="program-estimates"] tr')]
+          .map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim())
+          .join('|') !== old,
+      before.join('|'),
+      { timeout: 120_000 },
+    );
+    await page.check('input[name="fatal"] >> nth=0');
+    await waitForIdle(page);
+    await waitForEvaluation(page);
+  });
+
+  it('Roca: says plainly that place-based counts do not measure it, and draws no chart', async () => {
+    const page = ctx.page;
+    await page.selectOption('[data-testid="program-select"]', 'roca-baltimore');
+    await page.waitForSelector('[data-testid="program-unavailable"]');
+    assert.match(
+      (await page.textContent('[data-testid="program-unavailable"]'))!,
+      /do not measure this program/,
+    );
+    assert.equal(await page.$('[data-testid="program-chart"]'), null);
+    assert.match((await page.textContent('[data-testid="program-evidence"]'))!, /84%/);
+  });
+
+  it('keeps a program added from circles around sites across a reload', async () => {
+    const page = ctx.page;
+    await page.click('text=New program…');
+    await page.fill('[data-testid="program-form"] >> input >> nth=0', 'Test site program');
+    await page.fill('[data-testid="program-form"] input[type="date"]', '2020-06-01');
+    await page.check('[data-testid="program-form"] input[type="radio"] >> nth=2');
+    await page.fill(
+      '[data-testid="program-form"] input[placeholder="lon, lat; lon, lat"]',
+      '-95.2315, 38.9554',
+    );
+    await page.click('text=Save program');
+    await page.waitForFunction(() => location.search.includes('program=test-site-program'));
+    await waitForEvaluation(page);
+    await page.reload();
+    await waitForIdle(page);
+    await waitForEvaluation(page);
+    assert.equal(
+      await page.$eval('[data-testid="program-select"]', (s) => (s as HTMLSelectElement).value),
+      'test-site-program',
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/program-user.png` });
+  });
+
+  it('a corrupt stored value gives a notice, is kept aside, and the app still works', async () => {
+    const page = ctx.page;
+    await page.evaluate(() => localStorage.setItem('cvi-atlas.programs.v1', '{not json'));
+    await page.goto(page.url().replace(/\?.*$/, '?program=program-c'));
+    await waitForIdle(page);
+    await waitForEvaluation(page);
+    const notices = await page.$$eval('[data-testid="notice"]', (n) => n.map((x) => x.textContent ?? ''));
+    assert.ok(
+      notices.some((t) => /set aside/.test(t)),
+      notices.join(' | '),
+    );
+    assert.equal(
+      await page.evaluate(() => localStorage.getItem('cvi-atlas.programs.v1.corrupt')),
+      '{not json',
+    );
+  });
+});
