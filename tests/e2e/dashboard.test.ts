@@ -16,7 +16,10 @@ import { ARTIFACTS, type E2eContext, headline, openApp, waitForIdle } from './br
 
 const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
 /** Totals measured by the demo generator on its own output (data/demo/truth.json). */
-const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).measured as { incidents: number; victims: number };
+const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).measured as {
+  incidents: number;
+  victims: number;
+};
 
 /** Share of the deck.gl canvas's pixels that are drawn (alpha > 0). */
 async function drawnShare(ctx: E2eContext): Promise<number> {
