@@ -59,11 +59,6 @@ function median(xs: number[]): number {
       ? s[(s.length - 1) / 2]!
       : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-}
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
 /** Writes a generated incident CSV (seeded): a city-sized box, 2010-2024, some multi-victim incidents. */
 async function generatedCsv(rows: number): Promise<string> {
@@ -283,7 +278,6 @@ function firstScreenJs(): number {
   for (const f of files) total += gzipSync(readFileSync(join('dist', f))).length;
   const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
   console.log(`First-screen JS: ${[...files].join(', ')} (${all.length} JS files in dist/assets)`);
-  void statSync;
   return Math.round(total / 1024);
 }
 
@@ -291,4 +285,4 @@ if (!values['skip-node']) await nodeBenchmarks();
 if (!values['skip-browser']) await browserBenchmarks();
 writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
-console.log(`Written to ${join(OUT, 'latest.json')} (${ms(0)} is the unit of every *Ms figure).`);
+console.log(`Written to ${join(OUT, 'latest.json')} (every *Ms figure is in milliseconds).`);
