@@ -80,3 +80,53 @@ export async function headline(page: Page): Promise<{ incidents: number; victims
     Number((await page.textContent(`[data-testid="${id}"]`))!.replace(/[^0-9]/g, ''));
   return { incidents: await read('incidents'), victims: await read('victims'), fatal: await read('fatal') };
 }
+
+/** Share of the deck.gl overlay canvas's pixels that are drawn (alpha > 0); -1 when there is no overlay. */
+export async function overlayDrawnShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const deck = [...document.querySelectorAll('canvas')].find(
+      (c) => !c.classList.contains('maplibregl-canvas'),
+    );
+    if (!deck) return -1;
+    const copy = document.createElement('canvas');
+    copy.width = deck.width;
+    copy.height = deck.height;
+    const g = copy.getContext('2d')!;
+    g.drawImage(deck, 0, 0);
+    const px = g.getImageData(0, 0, copy.width, copy.height).data;
+    let drawn = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) drawn++;
+    return drawn / (px.length / 4);
+  });
+}
+
+/** The RGBA colour of one pixel of the base map (maplibre) canvas, joined as "r,g,b,a". */
+export async function basemapPixel(page: Page, x = 2, y = 2): Promise<string> {
+  return page.evaluate(
+    ([px, py]) => {
+      const canvas = document.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const g = copy.getContext('2d')!;
+      g.drawImage(canvas, 0, 0);
+      return [...g.getImageData(px!, py!, 1, 1).data].join();
+    },
+    [x, y],
+  );
+}
+
+/** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  accept: (v: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+}

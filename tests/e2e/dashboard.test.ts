@@ -12,7 +12,7 @@ import { headlineQuery } from '../../src/data/sql/count-queries';
 import { decodeUrlState } from '../../src/state/url-state';
 import { viewFilter } from '../../src/state/view-filter';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
-import { ARTIFACTS, type E2eContext, headline, openApp, waitForIdle } from './browser';
+import { ARTIFACTS, type E2eContext, headline, openApp, overlayDrawnShare, waitForIdle } from './browser';
 
 const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
 /** Totals measured by the demo generator on its own output (data/demo/truth.json). */
@@ -20,26 +20,6 @@ const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).meas
   incidents: number;
   victims: number;
 };
-
-/** Share of the deck.gl canvas's pixels that are drawn (alpha > 0). */
-async function drawnShare(ctx: E2eContext): Promise<number> {
-  return ctx.page.evaluate(() => {
-    const canvases = [...document.querySelectorAll('canvas')].filter(
-      (c) => !c.classList.contains('maplibregl-canvas'),
-    );
-    const deck = canvases[0];
-    if (!deck) return -1;
-    const copy = document.createElement('canvas');
-    copy.width = deck.width;
-    copy.height = deck.height;
-    const g = copy.getContext('2d')!;
-    g.drawImage(deck, 0, 0);
-    const px = g.getImageData(0, 0, copy.width, copy.height).data;
-    let drawn = 0;
-    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) drawn++;
-    return drawn / (px.length / 4);
-  });
-}
 
 describe('dashboard on the demo city', () => {
   let ctx: E2eContext;
@@ -61,7 +41,7 @@ describe('dashboard on the demo city', () => {
   });
 
   it('draws data on the map canvas (pixels, not just a canvas)', async () => {
-    const share = await drawnShare(ctx);
+    const share = await overlayDrawnShare(ctx.page);
     assert.ok(share > 0.05, `only ${(share * 100).toFixed(2)}% of the map's overlay pixels are drawn`);
   });
 
