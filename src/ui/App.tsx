@@ -11,8 +11,10 @@ import { DrawAreaButton } from './DrawAreaButton';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
+import { HotspotPanel } from './panels/HotspotPanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { LayerPanel } from './panels/LayerPanel';
+import { NearRepeatPanel } from './panels/NearRepeatPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
 import { ReportPanel } from './panels/ReportPanel';
 import { useDashboard } from './use-dashboard';
@@ -143,6 +145,8 @@ export function App() {
         <ImportPanel />
         {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
         <LayerPanel view={view} onChange={onView} />
+        {dataset && <HotspotPanel dataset={dataset} view={view} onChange={onView} />}
+        {dataset && <NearRepeatPanel dataset={dataset} view={view} />}
       </aside>
       <main>
         <div className="map-wrap">

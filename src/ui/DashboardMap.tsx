@@ -11,6 +11,7 @@ import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-lay
 import { type MapCamera, type MapLabel, MapView } from '../map/MapView';
 import type { Dataset } from '../state/datasets';
 import type { UrlViewState } from '../state/url-state';
+import { useHotspotMapLayers } from './hotspot-map';
 import { useProgramStore } from './program-store';
 import type { DashboardData } from './use-dashboard';
 
@@ -60,6 +61,7 @@ export function DashboardMap({
     });
   }, [boundaries, showBoundaries]);
 
+  const hotspotMap = useHotspotMapLayers(view);
   const layers = useMemo(() => {
     const out = [];
     if (data.heat) out.push(heatLayer(data.heat));
@@ -68,10 +70,11 @@ export function DashboardMap({
       for (let i = 0; i < perYear.length; i++) perYear[i] = data.hexagons.counts[i]! / data.hexagons.years;
       out.push(hexagonLayer({ cells: data.hexagons.cells, counts: perYear, max: data.hexagons.perYearMax }));
     }
+    out.push(...hotspotMap.layers);
     if (data.points) out.push(pointsLayer(data.points, data.brush));
     if (view.areas.polygon) out.push(drawnAreaLayer(view.areas.polygon));
     return out;
-  }, [data.heat, data.hexagons, data.points, data.brush, view.areas.polygon]);
+  }, [data.heat, data.hexagons, data.points, data.brush, view.areas.polygon, hotspotMap.layers]);
 
   const clickable = useMemo(
     () =>
@@ -88,6 +91,8 @@ export function DashboardMap({
   const hex = data.hexagons;
   const getTooltip = useCallback(
     (info: PickingInfo) => {
+      const hot = hotspotMap.tooltip(info);
+      if (hot) return hot;
       if (info.layer?.id === 'hexagons' && info.object && hex) {
         const perYear = (info.object as { count: number }).count;
         return `${formatCount(Math.round(perYear * hex.years), { unit })} in this hexagon in the selected months (${perYear.toFixed(1)} per year)`;
@@ -95,7 +100,7 @@ export function DashboardMap({
       if (info.layer?.id === 'points' && info.index >= 0) return 'One incident (zoom in for detail)';
       return null;
     },
-    [hex, unit],
+    [hex, unit, hotspotMap.tooltip],
   );
 
   const onCamera = useCallback(

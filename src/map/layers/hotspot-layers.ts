@@ -1,0 +1,130 @@
+/**
+ * Map layers of the hotspot statistics, as pure functions of their results: Gi* classes on H3 cells
+ * (hot/cold at 99/95/90 %, the ArcGIS colours) and emerging hot spot patterns. Cells that are not
+ * significant (class 0, or "no pattern") are drawn as a faint outline-free wash so the study grid stays
+ * visible without hiding the base map. Colours and labels are exported for the legends.
+ */
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+
+type Rgb = readonly [number, number, number];
+
+/** Colour of each Gi* class code (+3..−3). */
+export const HOTSPOT_CLASS_COLORS: Readonly<Record<number, Rgb>> = {
+  3: [215, 48, 39],
+  2: [239, 133, 84],
+  1: [250, 190, 140],
+  0: [238, 238, 232],
+  [-1]: [178, 206, 226],
+  [-2]: [116, 169, 207],
+  [-3]: [54, 110, 178],
+};
+
+/** Legend rows of the Gi* layer, hot first. */
+export const HOTSPOT_LEGEND: readonly { code: number; label: string }[] = [
+  { code: 3, label: 'Hot spot, 99%' },
+  { code: 2, label: 'Hot spot, 95%' },
+  { code: 1, label: 'Hot spot, 90%' },
+  { code: 0, label: 'Not significant' },
+  { code: -1, label: 'Cold spot, 90%' },
+  { code: -2, label: 'Cold spot, 95%' },
+  { code: -3, label: 'Cold spot, 99%' },
+];
+
+/** Colour of each emerging pattern code (1..8 hot, −1..−8 cold, 0 none). */
+export const EMERGING_PATTERN_COLORS: Readonly<Record<number, Rgb>> = {
+  1: [255, 0, 196],
+  2: [255, 130, 190],
+  3: [153, 0, 13],
+  4: [222, 45, 38],
+  5: [253, 174, 97],
+  6: [255, 215, 0],
+  7: [140, 81, 10],
+  8: [190, 170, 150],
+  0: [238, 238, 232],
+  [-1]: [0, 190, 255],
+  [-2]: [110, 160, 255],
+  [-3]: [8, 48, 107],
+  [-4]: [33, 113, 181],
+  [-5]: [107, 174, 214],
+  [-6]: [0, 200, 160],
+  [-7]: [90, 110, 160],
+  [-8]: [120, 120, 160],
+};
+
+/** A cell row of a hotspot layer. */
+interface CellRow {
+  index: number;
+  cell: string;
+  code: number;
+}
+
+/** Gi* classes of the study cells. */
+export interface HotspotLayerData {
+  cells: readonly string[];
+  classes: Int8Array;
+}
+
+/** Emerging patterns of the study cells. */
+export interface EmergingLayerData {
+  cells: readonly string[];
+  pattern: Int8Array;
+}
+
+function rows(cells: readonly string[], codes: Int8Array): CellRow[] {
+  const out: CellRow[] = [];
+  for (let i = 0; i < cells.length; i++) out.push({ index: i, cell: cells[i]!, code: codes[i]! });
+  return out;
+}
+
+/**
+ * H3 cells coloured by Gi* class (layer id `hotspots`). Picking gives `{ index, cell, code }`.
+ * @param onClick called with the clicked cell's H3 index
+ */
+export function hotspotLayer(
+  data: HotspotLayerData,
+  onClick?: (cell: string) => void,
+  selected?: string | null,
+) {
+  return new H3HexagonLayer<CellRow>({
+    id: 'hotspots',
+    data: rows(data.cells, data.classes),
+    getHexagon: (d) => d.cell,
+    getFillColor: (d) => [
+      ...(HOTSPOT_CLASS_COLORS[d.code] ?? HOTSPOT_CLASS_COLORS[0]!),
+      d.code === 0 ? 70 : 210,
+    ],
+    getLineColor: (d) => (d.cell === selected ? [20, 20, 20, 255] : [255, 255, 255, 0]),
+    getLineWidth: (d) => (d.cell === selected ? 3 : 0),
+    lineWidthUnits: 'pixels',
+    stroked: true,
+    extruded: false,
+    pickable: true,
+    onClick: onClick ? (info) => onClick((info.object as CellRow).cell) : undefined,
+    updateTriggers: { getLineColor: [selected], getLineWidth: [selected] },
+  });
+}
+
+/** H3 cells coloured by emerging pattern (layer id `emerging`). Picking gives `{ index, cell, code }`. */
+export function emergingLayer(
+  data: EmergingLayerData,
+  onClick?: (cell: string) => void,
+  selected?: string | null,
+) {
+  return new H3HexagonLayer<CellRow>({
+    id: 'emerging',
+    data: rows(data.cells, data.pattern),
+    getHexagon: (d) => d.cell,
+    getFillColor: (d) => [
+      ...(EMERGING_PATTERN_COLORS[d.code] ?? EMERGING_PATTERN_COLORS[0]!),
+      d.code === 0 ? 60 : 215,
+    ],
+    getLineColor: (d) => (d.cell === selected ? [20, 20, 20, 255] : [255, 255, 255, 0]),
+    getLineWidth: (d) => (d.cell === selected ? 3 : 0),
+    lineWidthUnits: 'pixels',
+    stroked: true,
+    extruded: false,
+    pickable: true,
+    onClick: onClick ? (info) => onClick((info.object as CellRow).cell) : undefined,
+    updateTriggers: { getLineColor: [selected], getLineWidth: [selected] },
+  });
+}

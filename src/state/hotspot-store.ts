@@ -1,0 +1,71 @@
+/**
+ * State of the hotspot views: the analyst's choices (H3 resolution, ring size k, FDR, time slice), the
+ * latest Gi* and emerging hot spot results for the current filter, and the clicked cell.
+ */
+import { create } from 'zustand';
+import type { SliceUnit } from './hotspot-pipeline';
+
+/** Gi* result as the map and panel show it (columns in `cells` order). */
+export interface HotspotView {
+  cells: string[];
+  counts: Float64Array;
+  z: Float64Array;
+  p: Float64Array;
+  q: Float64Array;
+  classes: Int8Array;
+  neighborSum: Float64Array;
+  counted: number;
+  excluded: number;
+  fdr: boolean;
+  resolution: number;
+  k: number;
+  unit: 'incidents' | 'victims';
+  /** Milliseconds the worker spent on assignment and statistics. */
+  millis: number;
+}
+
+/** Emerging hot spot result as the map and panel show it. */
+export interface EmergingView {
+  cells: string[];
+  pattern: Int8Array;
+  sliceLabels: string[];
+  /** Gi* z per slice, one array per slice in cell order. */
+  zBySlice: Float64Array[];
+  trendTau: Float64Array;
+  trendZ: Float64Array;
+  trendP: Float64Array;
+  resolution: number;
+}
+
+/** The hotspot settings and results. */
+export interface HotspotState {
+  resolution: number;
+  k: number;
+  fdr: boolean;
+  slice: SliceUnit;
+  hotspot: HotspotView | null;
+  emerging: EmergingView | null;
+  /** Clicked cell (H3 index) or null. */
+  selected: string | null;
+  /** Where the study area came from, e.g. "city limit (city.geojson)". */
+  studyArea: string | null;
+  error: string | null;
+  set(patch: Partial<Omit<HotspotState, 'set'>>): void;
+}
+
+/** Resolutions offered for the hotspot grid. */
+export const HOTSPOT_RESOLUTIONS = [7, 8, 9, 10] as const;
+
+/** The hotspot store hook. */
+export const useHotspotStore = create<HotspotState>((set) => ({
+  resolution: 9,
+  k: 1,
+  fdr: true,
+  slice: 'year',
+  hotspot: null,
+  emerging: null,
+  selected: null,
+  studyArea: null,
+  error: null,
+  set: (patch) => set(patch),
+}));

@@ -1,0 +1,217 @@
+/**
+ * Hotspot controls and reading: switches for the Gi* and emerging hot spot layers, H3 resolution, ring
+ * size k, FDR and time slice, the legends, and the details of the clicked cell (with a sparkline of its
+ * Gi* z-scores over time for emerging hot spots).
+ */
+import { emergingPatternLabel } from '../../analysis/hotspots/emerging-hot-spots';
+import { hotspotClassLabel } from '../../analysis/hotspots/hotspot-classes';
+import { formatCount, formatPValue } from '../../analysis/privacy/count-format';
+import { Sparkline } from '../../charts/Sparkline';
+import { cssColor } from '../../map/layers/color-ramps';
+import {
+  EMERGING_PATTERN_COLORS,
+  HOTSPOT_CLASS_COLORS,
+  HOTSPOT_LEGEND,
+} from '../../map/layers/hotspot-layers';
+import { useAppStore } from '../../state/app-store';
+import type { Dataset } from '../../state/datasets';
+import type { SliceUnit } from '../../state/hotspot-pipeline';
+import { HOTSPOT_RESOLUTIONS, useHotspotStore } from '../../state/hotspot-store';
+import type { UrlLayerId, UrlViewState } from '../../state/url-state';
+import { useHotspotAnalysis } from '../hotspot-analysis';
+import { formatQValue } from '../hotspot-map';
+
+function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        display: 'inline-block',
+        width: 12,
+        height: 12,
+        marginRight: 6,
+        verticalAlign: 'middle',
+        background: cssColor(rgb as [number, number, number]),
+        border: '1px solid #bbb',
+      }}
+    />
+  );
+}
+
+export function HotspotPanel({
+  dataset,
+  view,
+  onChange,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  onChange(patch: Partial<UrlViewState>): void;
+}) {
+  const engine = useAppStore((s) => s.engine);
+  const busy = useHotspotAnalysis(engine, dataset, view);
+  const s = useHotspotStore();
+  const showHot = view.layers.includes('hotspots');
+  const showEmerging = view.layers.includes('emerging');
+  const toggle = (id: UrlLayerId) =>
+    onChange({
+      layers: view.layers.includes(id) ? view.layers.filter((l) => l !== id) : [...view.layers, id],
+    });
+  const h = s.hotspot;
+  const e = s.emerging;
+  const sel = s.selected;
+  const hi = h && sel ? h.cells.indexOf(sel) : -1;
+  const ei = e && sel ? e.cells.indexOf(sel) : -1;
+  const presentPatterns = e ? [...new Set(Array.from(e.pattern))].sort((a, b) => b - a) : [];
+
+  return (
+    <section
+      className="panel"
+      aria-label="Hotspots"
+      data-testid="hotspot-panel"
+      data-busy={busy ? 'true' : 'false'}
+    >
+      <h2>Hotspots</h2>
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={showHot}
+          onChange={() => toggle('hotspots')}
+          data-testid="layer-hotspots"
+        />{' '}
+        Hotspots (Gi*)
+      </label>
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={showEmerging}
+          onChange={() => toggle('emerging')}
+          data-testid="layer-emerging"
+        />{' '}
+        Emerging hot spots
+      </label>
+      {(showHot || showEmerging) && (
+        <>
+          <label className="row">
+            H3 resolution{' '}
+            <select
+              value={s.resolution}
+              onChange={(ev) => s.set({ resolution: Number(ev.target.value), selected: null })}
+              data-testid="hotspot-res"
+            >
+              {HOTSPOT_RESOLUTIONS.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>{' '}
+            k{' '}
+            <select
+              value={s.k}
+              onChange={(ev) => s.set({ k: Number(ev.target.value) })}
+              data-testid="hotspot-k"
+            >
+              {[1, 2, 3].map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="row">
+            <input
+              type="checkbox"
+              checked={s.fdr}
+              onChange={() => s.set({ fdr: !s.fdr })}
+              data-testid="hotspot-fdr"
+            />{' '}
+            FDR correction (Benjamini-Hochberg)
+          </label>
+          {showEmerging && (
+            <label className="row">
+              Time slice{' '}
+              <select value={s.slice} onChange={(ev) => s.set({ slice: ev.target.value as SliceUnit })}>
+                <option value="year">year</option>
+                <option value="quarter">quarter</option>
+                <option value="month">month</option>
+              </select>
+            </label>
+          )}
+          <p
+            role="status"
+            aria-live="polite"
+            style={{ fontSize: 12, margin: '4px 0' }}
+            data-testid="hotspot-status"
+          >
+            {busy
+              ? 'Computing…'
+              : h
+                ? `${formatCount(h.counted, { unit: h.unit })} on ${h.cells.length.toLocaleString('en-US')} cells (res ${h.resolution}, k = ${h.k}) over ${s.studyArea}; ${formatCount(h.excluded, { unit: h.unit })} outside left out. Classes by ${h.fdr ? 'FDR q' : 'raw p'}.`
+                : ''}
+          </p>
+          {s.error && (
+            <p className="notice error" style={{ fontSize: 12 }}>
+              {s.error}
+            </p>
+          )}
+        </>
+      )}
+      {showHot && (
+        <ul aria-label="Gi* legend" style={{ listStyle: 'none', padding: 0, margin: '4px 0', fontSize: 12 }}>
+          {HOTSPOT_LEGEND.map((row) => (
+            <li key={row.code}>
+              <Swatch rgb={HOTSPOT_CLASS_COLORS[row.code]!} />
+              {row.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      {showEmerging && e && (
+        <ul
+          aria-label="Emerging hot spot legend"
+          style={{ listStyle: 'none', padding: 0, margin: '4px 0', fontSize: 12 }}
+        >
+          {presentPatterns.map((code) => (
+            <li key={code}>
+              <Swatch rgb={EMERGING_PATTERN_COLORS[code]!} />
+              {emergingPatternLabel(code)} ({Array.from(e.pattern).filter((c) => c === code).length} cells)
+            </li>
+          ))}
+        </ul>
+      )}
+      {sel && (hi >= 0 || ei >= 0) && (
+        <div data-testid="hotspot-cell" style={{ fontSize: 12, borderTop: '1px solid #ddd', paddingTop: 4 }}>
+          <div>
+            Cell <code>{sel}</code>{' '}
+            <button type="button" className="link" onClick={() => s.set({ selected: null })}>
+              close
+            </button>
+          </div>
+          {h && hi >= 0 && (
+            <>
+              <div>{hotspotClassLabel(h.classes[hi]!)}</div>
+              <div>
+                {formatCount(h.counts[hi]!, { unit: h.unit })} in the cell;{' '}
+                {formatCount(h.neighborSum[hi]!, { unit: h.unit })} with its neighbours (k = {h.k})
+              </div>
+              <div>
+                z = {h.z[hi]!.toFixed(2)}, {formatPValue(h.p[hi]!)}, {formatQValue(h.q[hi]!)}
+              </div>
+            </>
+          )}
+          {e && ei >= 0 && (
+            <>
+              <div>
+                {emergingPatternLabel(e.pattern[ei]!)}; trend {formatPValue(e.trendP[ei]!)}
+              </div>
+              <Sparkline
+                values={e.zBySlice.map((zs) => zs[ei]!)}
+                labels={e.sliceLabels}
+                title={`Gi* z-score of cell ${sel} per ${s.slice}, dashed lines at ±1.96`}
+              />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
