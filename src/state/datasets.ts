@@ -131,6 +131,22 @@ export async function attachBoundaries(
   };
 }
 
+/** The same boundaries with other id and name properties (incident assignment is unchanged). */
+export function withBoundaryProperties(
+  boundaries: DatasetBoundaries,
+  idProperty: string,
+  nameProperty: string,
+): DatasetBoundaries {
+  const { features } = boundaries.layer;
+  return {
+    ...boundaries,
+    idProperty,
+    nameProperty,
+    ids: features.map((f, i) => featureValue(f, idProperty) ?? String(i)),
+    names: features.map((f, i) => featureValue(f, nameProperty) ?? featureValue(f, idProperty) ?? String(i)),
+  };
+}
+
 function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }

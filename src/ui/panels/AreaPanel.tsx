@@ -5,7 +5,8 @@
 
 import { formatCount } from '../../analysis/privacy/count-format';
 import { areaRates } from '../../analysis/rates/area-rates';
-import type { DatasetBoundaries } from '../../state/datasets';
+import { useAppStore } from '../../state/app-store';
+import { type DatasetBoundaries, withBoundaryProperties } from '../../state/datasets';
 
 export function AreaPanel({
   boundaries,
@@ -32,6 +33,7 @@ export function AreaPanel({
       <h2>
         {boundaries.layer.name} <span className="muted small">({unit}, selected months)</span>
       </h2>
+      <BoundaryProperties boundaries={boundaries} />
       <table data-testid="area-table">
         <thead>
           <tr>
@@ -66,5 +68,49 @@ export function AreaPanel({
         </p>
       )}
     </section>
+  );
+}
+
+/** Lets the user choose which property of the boundary file is the id and which the name. */
+function BoundaryProperties({ boundaries }: { boundaries: DatasetBoundaries }) {
+  const choose = (idProperty: string, nameProperty: string) => {
+    const s = useAppStore.getState();
+    const dataset = s.datasets[s.active];
+    if (!dataset?.boundaries) return;
+    s.setDataset({
+      ...dataset,
+      boundaries: withBoundaryProperties(dataset.boundaries, idProperty, nameProperty),
+    });
+    s.updateView({ areas: { ...s.views[s.active].areas, ids: [] } });
+  };
+  const options = boundaries.layer.properties.map((p) => (
+    <option key={p} value={p}>
+      {p}
+    </option>
+  ));
+  return (
+    <details className="small">
+      <summary>
+        Properties: id “{boundaries.idProperty}”, name “{boundaries.nameProperty}”
+      </summary>
+      <label className="row">
+        Id{' '}
+        <select
+          value={boundaries.idProperty}
+          onChange={(e) => choose(e.target.value, boundaries.nameProperty)}
+        >
+          {options}
+        </select>
+      </label>
+      <label className="row">
+        Name{' '}
+        <select
+          value={boundaries.nameProperty}
+          onChange={(e) => choose(boundaries.idProperty, e.target.value)}
+        >
+          {options}
+        </select>
+      </label>
+    </details>
   );
 }
