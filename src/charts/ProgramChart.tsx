@@ -51,23 +51,39 @@ export function ProgramChart(p: ProgramChartProps) {
           strokeDasharray="3 2"
           data-testid="program-launch"
         />
-        <path
-          d={spec.paths.comparison}
-          fill="none"
-          stroke={COLORS.comparison}
-          strokeWidth={1}
-          opacity={0.7}
-        />
-        <path d={spec.paths.total} fill="none" stroke={COLORS.total} strokeWidth={1.2} />
-        <path d={spec.paths.nonfatal} fill="none" stroke={COLORS.nonfatal} strokeWidth={0.9} opacity={0.8} />
-        <path d={spec.paths.fatal} fill="none" stroke={COLORS.fatal} strokeWidth={0.9} />
-        <path
-          d={spec.paths.counterfactual}
-          fill="none"
-          stroke={COLORS.counterfactual}
-          strokeWidth={1.6}
-          strokeDasharray="5 3"
-        />
+        <clipPath id="program-plot-clip">
+          <rect
+            x={spec.plot.left}
+            y={spec.plot.top}
+            width={spec.plot.right - spec.plot.left}
+            height={spec.plot.bottom - spec.plot.top}
+          />
+        </clipPath>
+        <g clipPath="url(#program-plot-clip)">
+          <path
+            d={spec.paths.comparison}
+            fill="none"
+            stroke={COLORS.comparison}
+            strokeWidth={1}
+            opacity={0.7}
+          />
+          <path d={spec.paths.total} fill="none" stroke={COLORS.total} strokeWidth={1.2} />
+          <path
+            d={spec.paths.nonfatal}
+            fill="none"
+            stroke={COLORS.nonfatal}
+            strokeWidth={0.9}
+            opacity={0.8}
+          />
+          <path d={spec.paths.fatal} fill="none" stroke={COLORS.fatal} strokeWidth={0.9} />
+          <path
+            d={spec.paths.counterfactual}
+            fill="none"
+            stroke={COLORS.counterfactual}
+            strokeWidth={1.6}
+            strokeDasharray="5 3"
+          />
+        </g>
         {spec.means.map((m) => (
           <line
             key={m.label}

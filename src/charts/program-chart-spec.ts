@@ -56,10 +56,16 @@ export function programChartSpec(input: ProgramChartInput, width: number, height
       comparison = Float64Array.from({ length: n }, (_, i) => input.comparison![i]! * comparisonScale!);
     }
   }
-  let yMax = 0;
-  for (const s of [input.total, comparison, input.counterfactual]) {
+  // The y range follows the observed series; a counterfactual that runs far above them (a pre-launch
+  // trend projected over many years) is clipped at 1.5 times their maximum rather than squashing them.
+  let observedMax = 0;
+  for (const s of [input.total, comparison]) {
     if (!s) continue;
-    for (let i = 0; i < n; i++) yMax = Math.max(yMax, s[i]!);
+    for (let i = 0; i < n; i++) observedMax = Math.max(observedMax, s[i]!);
+  }
+  let yMax = observedMax;
+  if (input.counterfactual) {
+    for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.min(input.counterfactual[i]!, 1.5 * observedMax));
   }
   yMax = yMax > 0 ? yMax : 1;
   const y = (v: number) => plot.bottom - (v / yMax) * (plot.bottom - plot.top);

@@ -368,7 +368,8 @@ export function modelFromText(text: string): ProgramModel {
 
 /**
  * The demo city's programs (`data/demo/programs.json`) as registry programs: comparison neighborhoods by
- * `id`, the notes (which state the planted effect) kept. Throws TypeError when the file does not have the expected shape.
+ * `id`, the notes (which state the planted effect) kept. Throws TypeError when the file does not have
+ * the expected shape.
  */
 export function programsFromDemo(entries: unknown): Program[] {
   if (!Array.isArray(entries)) throw new TypeError('demo programs must be a list');

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
 import { ARTIFACTS, type E2eContext, openApp, waitForIdle } from './browser';
 
 async function waitForEvaluation(page: Page): Promise<void> {
@@ -162,5 +163,46 @@ describe('program evaluation workbench (demo city)', () => {
       await page.evaluate(() => localStorage.getItem('cvi-atlas.programs.v1.corrupt')),
       '{not json',
     );
+  });
+});
+
+const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
+const PRECINCTS = 'nyc_police_precincts_2019.geojson';
+
+describe('SOS South Bronx on the real NYPD file with precinct boundaries', {
+  skip: !sharedDataAvailable(NYPD, PRECINCTS) && 'shared data missing',
+}, () => {
+  it('resolves precincts 40 and 42, evaluates, and sets the published -63% beside the design on screen', async () => {
+    const ctx = await openApp('/', { width: 1400, height: 2600 });
+    try {
+      const page = ctx.page;
+      await waitForIdle(page);
+      await page.setInputFiles('[data-testid="incident-file"]', sharedDataPath(NYPD));
+      await page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 });
+      await waitForIdle(page);
+      await page.setInputFiles('[data-testid="boundary-file"]', sharedDataPath(PRECINCTS));
+      await page.waitForSelector('[data-testid="area-table"]', { timeout: 120_000 });
+      await page.selectOption('[data-testid="program-select"]', 'sos-south-bronx');
+      await waitForEvaluation(page);
+      const text = (await page.textContent('[data-testid="program-panel"]'))!;
+      assert.match(text, /precinct 40, 42/);
+      assert.match(text, /84 months of data before launch/);
+      assert.match(text, /Only the launch year is documented/);
+      const evidence = (await page.textContent('[data-testid="program-evidence"]'))!;
+      assert.match(evidence, /−63%\s*shooting victimizations/);
+      assert.match(
+        evidence,
+        /Design: published program area vs one matched comparison area, before\/after; here pre\/post, WDD, ITS, DiD vs 10 comparison units/,
+      );
+      const rows = await estimates(page);
+      assert.ok(
+        rows.some((r) => /^Difference-in-differences IRR\d\.\d\d×\s*95% CI/.test(r)),
+        rows.join(' | '),
+      );
+      await page.screenshot({ path: `${ARTIFACTS}/program-sos-nypd.png` });
+      assert.deepEqual(ctx.external, []);
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -37,6 +37,11 @@ describe('programChartSpec', () => {
     expect(spec.ticks.map((t) => t.label)).toEqual(['2019', '2020']);
   });
 
+  it('clips a counterfactual far above the data at 1.5 times the observed maximum', () => {
+    const high = programChartSpec({ ...input, counterfactual: [4, 6, 50, 90, 200] }, 230, 126);
+    expect(high.yMax).toBe(12);
+  });
+
   it('leaves absent series empty and refuses a one-period series', () => {
     const bare = programChartSpec(
       { ...input, comparison: null, counterfactual: null, windows: null },
