@@ -3,8 +3,9 @@
  * 100/200/300/400 m × 7/14/21/28 days, on the real NYPD shooting incidents (2006–2024, one point per
  * incident) and on 30,000 seeded synthetic incidents over a city-sized box. Reports the median of 3 runs.
  *
- * Run: `TZ=UTC npx tsx scripts/bench-knox.ts` (the NYPD file is read from ../shared/data next to the
- * repository; without it only the synthetic sets run).
+ * Run: `TZ=UTC npx tsx scripts/bench-knox.ts`, or call `benchKnox({ runs, permutations, nypd })` from
+ * another script. The NYPD file is read from ../shared/data next to the repository; without it only the
+ * synthetic sets run.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -85,48 +86,91 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const sets: [string, KnoxInput][] = [];
-const nypd = nypdIncidents();
-if (nypd) sets.push(['NYPD shootings 2006–2024 (real)', nypd]);
-else console.warn(`NYPD data not found at ${nypdFile}; running synthetic sets only`);
-sets.push(['synthetic, 60 % in 150 hotspots', synthetic(30_000, 0.6, 1)]);
-sets.push(['synthetic, uniform', synthetic(30_000, 0, 2)]);
-
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(
-  `Machine: ${os.availableParallelism()} logical cores (${cpu}), Node ${process.version}, ` +
-    `load average at start ${os.loadavg()[0]!.toFixed(2)}`,
-);
-console.log(
-  `Bands ${SPACE_BANDS.join('/')} m × ${TIME_BANDS.join('/')} days, ${PERMUTATIONS} permutations, median of ${RUNS} runs\n`,
-);
-console.log(
-  '| data | incidents | close pairs (≤ 400 m) | pair search (ms) | permutations (ms) | total (ms) |',
-);
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const [name, input] of sets) {
-  const search: number[] = [];
-  const total: number[] = [];
-  let pairs = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const t0 = performance.now();
-    pairs = closePairs(input, { spaceBands: SPACE_BANDS }).count;
-    const t1 = performance.now();
-    knoxTest(input, {
-      spaceBands: SPACE_BANDS,
-      timeBands: TIME_BANDS,
-      permutations: PERMUTATIONS,
-      seed: run + 1,
-    });
-    const t2 = performance.now();
-    search.push(t1 - t0);
-    total.push(t2 - t1);
-  }
-  const s = median(search);
-  const t = median(total);
-  console.log(
-    `| ${name} | ${input.lon.length.toLocaleString('en-US')} | ${pairs.toLocaleString('en-US')} | ` +
-      `${s.toFixed(0)} | ${(t - s).toFixed(0)} | ${t.toFixed(0)} |`,
-  );
+/** One row of the Knox benchmark: median timings over the runs. */
+export interface KnoxBenchRow {
+  data: string;
+  incidents: number;
+  closePairs: number;
+  /** Median close-pair search time (ms). */
+  pairSearchMs: number;
+  /** Median knoxTest time minus median pair-search time (ms). */
+  permutationsMs: number;
+  /** Median knoxTest time (ms). */
+  totalMs: number;
 }
-console.log('\nPermutation time = median knoxTest time − median pair-search time.');
+
+/** Options of {@link benchKnox}. */
+export interface KnoxBenchOptions {
+  /** Runs per data set (median reported). Default 3. */
+  runs?: number;
+  /** Permutations per knoxTest. Default 999. */
+  permutations?: number;
+  /** Include the real NYPD incidents when the file exists. Default true. */
+  nypd?: boolean;
+}
+
+/**
+ * Times the Knox test (bands 100/200/300/400 m × 7/14/21/28 days) on the NYPD incidents (when present) and
+ * two 30,000-incident synthetic sets; returns one row per data set. Called by `npm run bench`.
+ */
+export function benchKnox(options: KnoxBenchOptions = {}): KnoxBenchRow[] {
+  const runs = options.runs ?? RUNS;
+  const permutations = options.permutations ?? PERMUTATIONS;
+  const sets: [string, KnoxInput][] = [];
+  const nypd = options.nypd === false ? undefined : nypdIncidents();
+  if (nypd) sets.push(['NYPD shootings 2006–2024 (real)', nypd]);
+  else if (options.nypd !== false)
+    console.warn(`NYPD data not found at ${nypdFile}; running synthetic sets only`);
+  sets.push(['synthetic, 60 % in 150 hotspots', synthetic(30_000, 0.6, 1)]);
+  sets.push(['synthetic, uniform', synthetic(30_000, 0, 2)]);
+  const rows: KnoxBenchRow[] = [];
+  for (const [name, input] of sets) {
+    const search: number[] = [];
+    const total: number[] = [];
+    let pairs = 0;
+    for (let run = 0; run < runs; run++) {
+      const t0 = performance.now();
+      pairs = closePairs(input, { spaceBands: SPACE_BANDS }).count;
+      const t1 = performance.now();
+      knoxTest(input, { spaceBands: SPACE_BANDS, timeBands: TIME_BANDS, permutations, seed: run + 1 });
+      const t2 = performance.now();
+      search.push(t1 - t0);
+      total.push(t2 - t1);
+    }
+    const s = median(search);
+    const t = median(total);
+    rows.push({
+      data: name,
+      incidents: input.lon.length,
+      closePairs: pairs,
+      pairSearchMs: s,
+      permutationsMs: t - s,
+      totalMs: t,
+    });
+  }
+  return rows;
+}
+
+const isEntry =
+  process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
+if (isEntry) {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `Machine: ${os.availableParallelism()} logical cores (${cpu}), Node ${process.version}, ` +
+      `load average at start ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  console.log(
+    `Bands ${SPACE_BANDS.join('/')} m × ${TIME_BANDS.join('/')} days, ${PERMUTATIONS} permutations, median of ${RUNS} runs\n`,
+  );
+  console.log(
+    '| data | incidents | close pairs (≤ 400 m) | pair search (ms) | permutations (ms) | total (ms) |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of benchKnox()) {
+    console.log(
+      `| ${r.data} | ${r.incidents.toLocaleString('en-US')} | ${r.closePairs.toLocaleString('en-US')} | ` +
+        `${r.pairSearchMs.toFixed(0)} | ${r.permutationsMs.toFixed(0)} | ${r.totalMs.toFixed(0)} |`,
+    );
+  }
+  console.log('\nPermutation time = median knoxTest time − median pair-search time.');
+}
