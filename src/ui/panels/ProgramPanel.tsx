@@ -39,7 +39,7 @@ import {
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import { DEMO_ASSETS } from '../demo-assets';
-import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
+import { cancelEvaluation, type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
 import { useCoordinated } from '../use-coordinated';
 import '../program-panel.css';
@@ -245,9 +245,20 @@ export function ProgramPanel({
       {state === 'pending' && (
         <p className="muted small" role="status">
           Computing{progress ? ` (${progress.done} of ${progress.total} estimators)` : ''}…
+          {progress && (
+            <button type="button" className="link" onClick={cancelEvaluation}>
+              Cancel
+            </button>
+          )}
         </p>
       )}
-      {state === 'error' && <p className="notice-inline">The evaluation failed: {result.error}</p>}
+      {state === 'error' && (
+        <p className="notice-inline">
+          {result.error === 'cancelled'
+            ? 'Evaluation cancelled; change a setting or choose the program again to recompute.'
+            : `The evaluation failed: ${result.error}`}
+        </p>
+      )}
       {evaluation && ready && (
         <EvaluationView
           evaluation={evaluation}
