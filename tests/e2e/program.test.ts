@@ -148,6 +148,59 @@ describe('program evaluation workbench (demo city)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/program-user.png` });
   });
 
+  it('imports a workspace file; a bad file is rejected with its errors and changes nothing', async () => {
+    const page = ctx.page;
+    const options = () =>
+      page.$$eval('[data-testid="program-select"] option', (o) =>
+        o.map((x) => (x as HTMLOptionElement).value),
+      );
+    const before = await options();
+    const bad = JSON.stringify({ schema: 'cvi-atlas-programs/1', programs: [{ id: 'Bad Id', name: '' }] });
+    await page.setInputFiles('[data-testid="program-import"]', {
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bad),
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="notice"]')].some((n) =>
+        /Nothing was imported/.test(n.textContent ?? ''),
+      ),
+    );
+    assert.deepEqual(await options(), before);
+    const good = JSON.stringify({
+      schema: 'cvi-atlas-programs/1',
+      programs: [
+        {
+          id: 'imported-one',
+          name: 'Imported one',
+          model: 'hospital-based',
+          city: 'Demo City',
+          launch: '2021-01-01',
+          catchment: { type: 'boundary', property: 'id', values: ['N12'] },
+          comparison: { ids: ['N03', 'N07'] },
+          sources: [],
+          publishedOutcomes: [],
+        },
+      ],
+    });
+    await page.setInputFiles('[data-testid="program-import"]', {
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(good),
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="program-select"] option')].some(
+        (o) => (o as HTMLOptionElement).value === 'imported-one',
+      ),
+    );
+    await page.selectOption('[data-testid="program-select"]', 'imported-one');
+    await waitForEvaluation(page);
+    assert.match(
+      (await page.textContent('[data-testid="program-panel"]'))!,
+      /Hospital-based violence intervention/,
+    );
+  });
+
   it('a corrupt stored value gives a notice, is kept aside, and the app still works', async () => {
     const page = ctx.page;
     await page.evaluate(() => localStorage.setItem('cvi-atlas.programs.v1', '{not json'));

@@ -298,6 +298,7 @@ export function ProgramPanel({
         <input
           ref={fileInput}
           type="file"
+          data-testid="program-import"
           accept=".json,application/json"
           hidden
           onChange={(e) => {

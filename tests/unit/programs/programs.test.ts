@@ -7,6 +7,7 @@ import {
   catchmentFromPoints,
   catchmentFromPolygon,
   decodePrograms,
+  designDifferences,
   encodePrograms,
   type KeyValueStorage,
   loadStoredPrograms,
@@ -330,5 +331,31 @@ describe('catchments', () => {
         layerHint: 'NYPD precincts',
       }),
     ).toMatch(/load that boundary file/);
+  });
+});
+
+describe('designDifferences', () => {
+  it('sets each published aspect beside the one on screen, and says when a study did not state it', () => {
+    const lines = designDifferences(
+      {
+        outcome: 'shooting victimizations',
+        figure: '−63%',
+        design: 'one matched comparison area',
+        unit: 'neighborhood',
+        source: 's',
+      },
+      {
+        design: 'DiD vs 10 precincts',
+        outcome: 'all shooting incidents',
+        unit: 'precinct 40',
+        window: 'monthly, 2006-01 to 2024-12',
+      },
+    );
+    expect(lines).toEqual([
+      'Design: published one matched comparison area; here DiD vs 10 precincts.',
+      'Outcome: published shooting victimizations; here all shooting incidents.',
+      'Unit: published neighborhood; here precinct 40.',
+      'Window: published not stated; here monthly, 2006-01 to 2024-12.',
+    ]);
   });
 });
