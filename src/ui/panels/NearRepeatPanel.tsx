@@ -57,9 +57,8 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
   const spaceBands = parseBands(space);
   const timeBands = parseBands(time);
   const valid =
-    spaceBands !== null &&
-    timeBands !== null &&
-    timeBands.every(Number.isInteger) &&
+    spaceBands &&
+    timeBands?.every(Number.isInteger) &&
     Number.isInteger(permutations) &&
     permutations >= 1 &&
     permutations <= 9999;
