@@ -205,9 +205,15 @@ export async function importIncidents(
     progress('validating', 0.75);
     const today = options.today ?? todayUtc();
     await db.query(rejectedRowsQuery(names.parsed, names.validated, today));
-    await db.query(canonicalIncidentsQuery(names.parsed, names.result, today));
-
     const rejected = await rejectGroups(db, names.validated, names.staging, mapping);
+    const unrecognisedAges = Number(
+      arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
+    );
+    // Large files: free the text copy before the canonical table is written, halving peak memory.
+    await db.query(dropTablesQuery([names.raw, names.staging]));
+    await db.query(canonicalIncidentsQuery(names.parsed, names.result, today));
+    await db.query(dropTablesQuery([names.parsed]));
+
     if (csvRejectLines > 0) {
       rejected.unshift({
         reason: 'malformed_line',
@@ -225,9 +231,6 @@ export async function importIncidents(
         `None of the ${rejectedTotal} rows of "${source.name}" could be used${top ? `: most were rejected because ${top.label} (${top.count} rows)` : ''}.`,
       );
     }
-    const unrecognisedAges = Number(
-      arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
-    );
     if (unrecognisedAges > 0)
       notes.push(`${unrecognisedAges} victim age value(s) were not a known age band and count as unknown.`);
 
