@@ -201,6 +201,36 @@ describe('program evaluation workbench (demo city)', () => {
     );
   });
 
+  it('edits a shipped program: the edited copy replaces it, keeps its catchment, and survives a reload', async () => {
+    const page = ctx.page;
+    await page.selectOption('[data-testid="program-select"]', 'program-a');
+    await waitForEvaluation(page);
+    await page.click('text=Edit…');
+    await page.fill('[data-testid="program-form"] >> input >> nth=0', 'Eastside Street Outreach (edited)');
+    await page.fill('[data-testid="program-form"] input[type="date"]', '2019-01-01');
+    await page.click('text=Save program');
+    await page.waitForFunction(() =>
+      /48 months of data before launch/.test(
+        document.querySelector('[data-testid="program-guardrails"]')?.textContent ?? '',
+      ),
+    );
+    await page.reload();
+    await waitForIdle(page);
+    await waitForEvaluation(page);
+    assert.match(
+      (await page.textContent('[data-testid="program-card"]'))!,
+      /\(edited\)[\s\S]*launched 2019-01-01/,
+    );
+    assert.match(
+      (await page.textContent('[data-testid="program-guardrails"]'))!,
+      /48 months of data before launch/,
+    );
+    const names = await page.$$eval('[data-testid="program-select"] option', (o) =>
+      o.map((x) => x.textContent),
+    );
+    assert.equal(names.filter((n) => /Eastside Street Outreach/.test(n ?? '')).length, 1);
+  });
+
   it('a corrupt stored value gives a notice, is kept aside, and the app still works', async () => {
     const page = ctx.page;
     await page.evaluate(() => localStorage.setItem('cvi-atlas.programs.v1', '{not json'));

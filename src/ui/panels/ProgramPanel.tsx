@@ -85,7 +85,7 @@ export function ProgramPanel({
   const [demo, setDemo] = useState<Program[]>([]);
   const [by, setBy] = useState<'month' | 'quarter'>('month');
   const [progress, setProgress] = useState<EvaluationProgress | null>(null);
-  const [showForm, setShowForm] = useState(false);
+  const [form, setForm] = useState<'new' | 'edit' | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -274,9 +274,18 @@ export function ProgramPanel({
         />
       )}
       <div className="row program-actions">
-        <button type="button" className="link" onClick={() => setShowForm((s) => !s)}>
-          {showForm ? 'Close form' : 'New program…'}
+        <button type="button" className="link" onClick={() => setForm((f) => (f === 'new' ? null : 'new'))}>
+          {form === 'new' ? 'Close form' : 'New program…'}
         </button>
+        {program && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => setForm((f) => (f === 'edit' ? null : 'edit'))}
+          >
+            {form === 'edit' ? 'Close form' : 'Edit…'}
+          </button>
+        )}
         <button type="button" className="link" onClick={exportPrograms} disabled={user.length === 0}>
           Export
         </button>
@@ -308,14 +317,16 @@ export function ProgramPanel({
           }}
         />
       </div>
-      {showForm && (
+      {form && (
         <ProgramForm
+          key={form === 'edit' ? `edit-${program?.id}` : 'new'}
           dataset={dataset}
           view={view}
+          initial={form === 'edit' ? program : null}
           existingIds={programs.map((p) => p.id)}
           onSave={(p) => {
             useProgramStore.getState().setUser(upsertPrograms(user, [p]));
-            setShowForm(false);
+            setForm(null);
             onView({ program: p.id });
           }}
         />
@@ -516,33 +527,38 @@ function parsePoints(text: string): [number, number][] {
 function ProgramForm({
   dataset,
   view,
+  initial,
   existingIds,
   onSave,
 }: {
   dataset: Dataset;
   view: UrlViewState;
+  /** The program being edited (its id, sources and published outcomes are kept), or null for a new one. */
+  initial: Program | null;
   existingIds: readonly string[];
   onSave(program: Program): void;
 }) {
-  const [name, setName] = useState('');
-  const [model, setModel] = useState<ProgramModel>('cure-violence');
-  const [city, setCity] = useState(dataset.label);
-  const [launch, setLaunch] = useState('');
-  const [source, setSource] = useState<'areas' | 'polygon' | 'points'>(
-    view.areas.polygon ? 'polygon' : 'areas',
+  const [name, setName] = useState(initial?.name ?? '');
+  const [model, setModel] = useState<ProgramModel>(initial?.model ?? 'cure-violence');
+  const [city, setCity] = useState(initial?.city ?? dataset.label);
+  const [launch, setLaunch] = useState(initial?.launch ?? '');
+  const [source, setSource] = useState<'areas' | 'polygon' | 'points' | 'keep'>(
+    initial ? 'keep' : view.areas.polygon ? 'polygon' : 'areas',
   );
   const [points, setPoints] = useState('');
   const [radius, setRadius] = useState(400);
-  const [bufferM, setBufferM] = useState(400);
-  const [comparison, setComparison] = useState('');
-  const [notes, setNotes] = useState('');
+  const [bufferM, setBufferM] = useState(initial ? (initial.displacementBufferMetres ?? 0) : 400);
+  const [comparison, setComparison] = useState(initial?.comparison?.ids?.join(', ') ?? '');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
   const [errors, setErrors] = useState<string[]>([]);
   const boundaries = dataset.boundaries;
 
   const save = () => {
     let catchment: CatchmentSpec;
     try {
-      if (source === 'areas') {
+      if (source === 'keep' && initial) {
+        catchment = initial.catchment;
+      } else if (source === 'areas') {
         if (!boundaries) throw new RangeError('load a boundary file and select areas first');
         catchment = catchmentFromBoundaryIds(boundaries.idProperty, view.areas.ids, boundaries.layer.name);
       } else if (source === 'polygon') {
@@ -555,30 +571,41 @@ function ProgramForm({
       setErrors([`catchment: ${(error as Error).message}`]);
       return;
     }
-    let id = slug(name);
-    for (let k = 2; existingIds.includes(id); k++) id = `${slug(name).slice(0, 44)}-${k}`;
+    let id = initial?.id ?? slug(name);
+    if (!initial) for (let k = 2; existingIds.includes(id); k++) id = `${slug(name).slice(0, 44)}-${k}`;
     const ids = comparison
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean);
+    const property = initial?.comparison?.property ?? boundaries?.idProperty;
     const candidate = {
+      ...(initial ?? {}),
       id,
       name: name.trim(),
       model,
       city: city.trim(),
       launch,
-      launchPrecision: 'day',
+      launchPrecision: initial && launch === initial.launch ? (initial.launchPrecision ?? 'day') : 'day',
       catchment,
-      ...(ids.length > 0
-        ? { comparison: { ids, ...(boundaries ? { property: boundaries.idProperty } : {}) } }
+      comparison: undefined,
+      displacementBufferMetres: undefined,
+      notes: undefined,
+      ...(ids.length > 0 || initial?.comparison?.features
+        ? {
+            comparison: {
+              ...(ids.length > 0 ? { ids } : {}),
+              ...(property ? { property } : {}),
+              ...(initial?.comparison?.features ? { features: initial.comparison.features } : {}),
+            },
+          }
         : {}),
       ...(bufferM > 0 ? { displacementBufferMetres: bufferM } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
-      sources: [],
-      publishedOutcomes: [],
+      sources: initial?.sources ?? [],
+      publishedOutcomes: initial?.publishedOutcomes ?? [],
       origin: 'user',
     };
-    const checked = validateProgram(candidate);
+    const checked = validateProgram(JSON.parse(JSON.stringify(candidate)));
     if (!checked.ok) setErrors(checked.errors);
     else {
       setErrors([]);
@@ -628,6 +655,12 @@ function ProgramForm({
           <input type="radio" checked={source === 'points'} onChange={() => setSource('points')} /> circles
           around sites
         </label>
+        {initial && (
+          <label>
+            <input type="radio" checked={source === 'keep'} onChange={() => setSource('keep')} /> keep the
+            current catchment
+          </label>
+        )}
       </fieldset>
       {source === 'points' && (
         <>
