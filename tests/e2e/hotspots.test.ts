@@ -3,6 +3,7 @@
  * run in its worker, in headless Chromium with no network.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, type E2eContext, openApp, waitForIdle } from './browser';
@@ -127,5 +128,26 @@ describe('hotspots and near repeat on the demo city', () => {
     assert.deepEqual(rows, ['same location', '1–100 m', '101–200 m', '201–300 m', '301–400 m']);
     await ctx.page.locator('[data-testid="nearrepeat-panel"]').scrollIntoViewIfNeeded();
     await ctx.page.screenshot({ path: `${ARTIFACTS}/nearrepeat.png` });
+  });
+});
+
+describe('hotspots follow the time brush of a shared link', () => {
+  it('counts only the brushed year (2020) on the grid', async () => {
+    const truth = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).measured.byYear as {
+      year: number;
+      incidents: number;
+    }[];
+    const ctx = await openApp('/?time=2020-01..2020-12&layers=boundaries,hotspots');
+    try {
+      await waitForIdle(ctx.page);
+      await waitForHotspots(ctx.page);
+      const status = (await ctx.page.textContent('[data-testid="hotspot-status"]'))!;
+      const counted = Number(/^([\d,]+) incidents on/.exec(status)![1]!.replace(/,/g, ''));
+      // Every demo incident lies inside the city limit, so the grid holds exactly the year's incidents.
+      assert.equal(counted, truth.find((y) => y.year === 2020)!.incidents);
+      assert.match(status, /0 incidents outside left out/);
+    } finally {
+      await ctx.close();
+    }
   });
 });
