@@ -8,6 +8,7 @@ import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
+import { MapLegend } from './MapLegend';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
@@ -163,6 +164,7 @@ export function App() {
           ) : (
             <div className="map placeholder">{engineError ? 'No data' : 'Loading…'}</div>
           )}
+          <MapLegend data={data} unit={view.unit} />
           <DrawAreaButton
             map={map}
             hasPolygon={view.areas.polygon !== null}

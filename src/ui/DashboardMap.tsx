@@ -3,16 +3,19 @@ import type { PickingInfo } from '@deck.gl/core';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { formatCount } from '../analysis/privacy/count-format';
 import { BASE_STYLE_LAYER_IDS, baseStyle } from '../map/base-style';
 import { drawnAreaLayer } from '../map/layers/area-outline-layer';
 import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-layers';
 import { type MapCamera, type MapLabel, MapView } from '../map/MapView';
+import { fetchRemoteStyle, mergeStyles } from '../map/remote-style';
+import { useAppStore } from '../state/app-store';
 import type { Dataset } from '../state/datasets';
 import type { UrlViewState } from '../state/url-state';
 import { useHotspotMapLayers } from './hotspot-map';
 import { useProgramStore } from './program-store';
+import { useCoordinated } from './use-coordinated';
 import type { DashboardData } from './use-dashboard';
 
 export function DashboardMap({
@@ -36,7 +39,7 @@ export function DashboardMap({
   const boundaries = dataset.boundaries;
   const catchments = useProgramStore((s) => s.mapCatchments);
   const catchmentKey = useProgramStore((s) => s.mapKey);
-  const styleKey = `${dataset.table}#${dataset.loadId}|${boundaries?.layer.name}|${showBoundaries}|${catchmentKey}`;
+  const styleKey = `${dataset.table}#${dataset.loadId}|${boundaries?.layer.name}:${boundaries?.idProperty}|${showBoundaries}|${catchmentKey}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: styleKey is the identity of the style's inputs.
   const style = useMemo(() => {
     const fc: FeatureCollection | undefined =
@@ -52,6 +55,21 @@ export function DashboardMap({
       viewport: { width: window.innerWidth * 0.6, height: window.innerHeight * 0.6 },
     });
   }, [styleKey]);
+
+  const remoteUrl = useAppStore((st) => st.baseStyleUrl);
+  const remote = useCoordinated('remote-style', remoteUrl, () => fetchRemoteStyle(remoteUrl!));
+  useEffect(() => {
+    if (remoteUrl && remote.error) {
+      useAppStore.getState().notify('error', `Base map: ${remote.error}. Showing the offline map instead.`);
+      useAppStore.getState().setBaseStyleUrl(null);
+    }
+  }, [remoteUrl, remote.error]);
+  const remoteStyle = remoteUrl && !remote.error ? remote.value : null;
+  const shownStyle = useMemo(
+    () => (remoteStyle ? mergeStyles(remoteStyle, style) : style),
+    [remoteStyle, style],
+  );
+  const shownKey = remoteStyle ? `${styleKey}|${remoteUrl}` : styleKey;
 
   const labels = useMemo<MapLabel[]>(() => {
     if (!boundaries || !showBoundaries || boundaries.layer.features.length > 120) return [];
@@ -120,8 +138,8 @@ export function DashboardMap({
 
   return (
     <MapView
-      style={style}
-      styleKey={styleKey}
+      style={shownStyle}
+      styleKey={shownKey}
       camera={view.view}
       layers={layers}
       labels={labels}
