@@ -33,6 +33,8 @@ export interface MapViewProps {
   /** Identity of the style's content; the style is replaced only when this changes. */
   styleKey: string;
   camera: MapCamera | null;
+  /** Extent to fit when there is no camera: [west, south, east, north]. */
+  bounds: [number, number, number, number] | null;
   layers: LayersList;
   labels: readonly MapLabel[];
   /** Fill layer whose features can be clicked, with the property that identifies them. */
@@ -95,6 +97,7 @@ export function MapView(props: MapViewProps) {
       const id = hit?.properties?.[clickable.idProperty];
       if (id !== undefined && id !== null) propsRef.current.onFeatureClick?.(String(id));
     });
+    if (!props.camera && props.bounds) map.fitBounds(props.bounds, { padding: 24, duration: 0 });
     mapRef.current = map;
     overlayRef.current = overlay;
     props.onMap?.(map);
@@ -113,8 +116,7 @@ export function MapView(props: MapViewProps) {
     if (!map) return;
     map.setStyle(props.style);
     selectedRef.current = [];
-    if (!props.camera)
-      map.jumpTo({ center: props.style.center as [number, number], zoom: props.style.zoom ?? 10 });
+    if (!props.camera && props.bounds) map.fitBounds(props.bounds, { padding: 24, duration: 0 });
   }, [props.styleKey]);
 
   useEffect(() => {

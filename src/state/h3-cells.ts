@@ -71,5 +71,5 @@ async function computeCells(db: Connector, dataset: Dataset, resolution: number)
 
 /** H3 resolution for a map zoom: about 30-60 screen pixels per hexagon. */
 export function resolutionForZoom(zoom: number): number {
-  return Math.max(6, Math.min(10, Math.round(zoom - 3.5)));
+  return Math.max(6, Math.min(10, Math.round(zoom - 3)));
 }

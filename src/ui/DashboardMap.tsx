@@ -141,6 +141,7 @@ export function DashboardMap({
       style={shownStyle}
       styleKey={shownKey}
       camera={view.view}
+      bounds={dataset.report.bbox}
       layers={layers}
       labels={labels}
       clickable={clickable}

@@ -34,7 +34,7 @@ export interface E2eContext {
 
 /** Serves dist/ and opens a page at `path`, blocking and recording any non-local request. */
 export async function openApp(path = '/', viewport = { width: 1400, height: 900 }): Promise<E2eContext> {
-  const server = await serveStatic('dist');
+  const server = await serveStatic(process.env.E2E_DIST ?? 'dist');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
