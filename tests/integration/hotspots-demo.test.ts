@@ -12,8 +12,8 @@ import { latLngToCell } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../scripts/demo-city/generate-demo-city';
 import { serializeDemoCity } from '../../scripts/demo-city/serialize-demo-city';
+import { runCliJson } from '../support/cli';
 import { repoRoot } from '../support/shared-data';
-import { runCliJson } from './hotspots-cli-support';
 
 const demo = (name: string) => path.join(repoRoot, 'data/demo', name);
 const truth = JSON.parse(readFileSync(demo('truth.json'), 'utf8')) as {

@@ -17,9 +17,9 @@ import { haversineMetres } from '../../src/analysis/nearrepeat/close-pairs';
 import { readFileBytes } from '../../src/data/engine-node';
 import { importIncidents } from '../../src/data/import-incidents';
 import { arrowRows } from '../../src/data/rows';
+import { runCliJson } from '../support/cli';
 import { sharedEngine } from '../support/engine';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
-import { runCliJson } from './hotspots-cli-support';
 
 const CSV = 'NYPD_Shooting_Incident_Data__Historic_.csv';
 const BOROUGHS = 'nyc_boroughs.geojson';
