@@ -1,6 +1,7 @@
 /**
- * The main thread's side of the evaluation worker: one evaluation at a time; starting a new one cancels
- * (terminates) the one in flight, whose promise rejects with "cancelled".
+ * The main thread's side of the evaluation worker: each evaluation runs in its own worker, which is
+ * terminated when it finishes or when the caller's AbortSignal fires (the promise then rejects with
+ * "cancelled"). Callers abort the previous run when they start a newer one, so only the latest runs.
  */
 import type { EvaluateProgramOptions, ProgramEvaluation, ProgramSeries } from '../state/program-evaluation';
 
@@ -11,35 +12,27 @@ export interface EvaluationProgress {
   method: string;
 }
 
-let current: { worker: Worker; cancel: () => void } | null = null;
 let nextId = 0;
 
-/** Cancels the evaluation in flight, if any. */
-export function cancelEvaluation(): void {
-  current?.cancel();
-  current = null;
-}
-
-/** Runs {@link evaluateProgram} in a Web Worker. */
+/** Runs {@link evaluateProgram} in a Web Worker; `signal` cancels it. */
 export function evaluateInWorker(
   series: ProgramSeries,
   options: Omit<EvaluateProgramOptions, 'onProgress'>,
   onProgress?: (p: EvaluationProgress) => void,
+  signal?: AbortSignal,
 ): Promise<ProgramEvaluation> {
-  cancelEvaluation();
+  if (signal?.aborted) return Promise.reject(new Error('cancelled'));
   const id = ++nextId;
   const worker = new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ProgramEvaluation>((resolve, reject) => {
-    const finish = () => {
+    const onAbort = () => {
       worker.terminate();
-      if (current?.worker === worker) current = null;
+      reject(new Error('cancelled'));
     };
-    current = {
-      worker,
-      cancel: () => {
-        worker.terminate();
-        reject(new Error('cancelled'));
-      },
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const finish = () => {
+      signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
     };
     worker.onmessage = (event: MessageEvent) => {
       const msg = event.data as

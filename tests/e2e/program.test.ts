@@ -72,6 +72,13 @@ describe('program evaluation workbench (demo city)', () => {
       (await ctx.page.textContent('[data-testid="program-guardrails"]'))!,
       /54 months of data before launch/,
     );
+    // Event study: years 5 before .. 5 after launch (2015-01 .. 2024-12 around 2019-07), reference year −1.
+    const years = await ctx.page.$$eval('[data-testid="program-event-study"] tr', (rows) =>
+      rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+    assert.equal(years.length, 11, years.join(' | '));
+    assert.match(years[4]!, /^1 before\s*reference$/);
+    assert.match(years[5]!, /^year 0\s*\d\.\d\d×\s*95% CI/);
   });
 
   it('switching program updates the URL and the estimates', async () => {

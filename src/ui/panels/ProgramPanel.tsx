@@ -39,7 +39,7 @@ import {
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import { DEMO_ASSETS } from '../demo-assets';
-import { cancelEvaluation, type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
+import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
 import { useCoordinated } from '../use-coordinated';
 import '../program-panel.css';
@@ -87,6 +87,7 @@ export function ProgramPanel({
   const [progress, setProgress] = useState<EvaluationProgress | null>(null);
   const [form, setForm] = useState<'new' | 'edit' | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (!dataset.synthetic) return;
@@ -150,6 +151,10 @@ export function ProgramPanel({
     ? `${dataset.table}#${dataset.loadId}|${JSON.stringify(program)}|${by}|${view.unit}|${JSON.stringify(filter)}|${boundaries?.layer.name}`
     : null;
   const result = useCoordinated<ProgramEvaluation>('program-evaluation', depsKey, async () => {
+    // Only the newest run may use the worker: abort the one before (its outcome is stale anyway).
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
     setProgress(null);
     const series = await programSeries(engine!, dataset.table, geometry as EvaluationGeometry, {
       by,
@@ -158,7 +163,7 @@ export function ProgramPanel({
       launch: program!.launch,
       unitTable: `program_eval_${dataset.key}_${++runCounter}`,
     });
-    return evaluateInWorker(series, {}, setProgress);
+    return evaluateInWorker(series, {}, setProgress, controller.signal);
   });
   const evaluation = depsKey ? result.value : null;
   const state = !program
@@ -246,7 +251,7 @@ export function ProgramPanel({
         <p className="muted small" role="status">
           Computing{progress ? ` (${progress.done} of ${progress.total} estimators)` : ''}…
           {progress && (
-            <button type="button" className="link" onClick={cancelEvaluation}>
+            <button type="button" className="link" onClick={() => running.current?.abort()}>
               Cancel
             </button>
           )}
@@ -432,6 +437,30 @@ function EvaluationView({
           {name} not computed: {o && !o.ok ? o.error : ''}
         </p>
       ))}
+      {evaluation.did?.ok && evaluation.did.value.eventStudy && (
+        <details className="small" data-testid="program-event-study">
+          <summary>Event study: DiD by year since launch (reference: the year before)</summary>
+          <table className="estimates">
+            <tbody>
+              {evaluation.did.value.eventStudy.years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year < 0 ? `${-y.year} before` : `year ${y.year}`}</th>
+                  <td>
+                    {y.reference ? (
+                      'reference'
+                    ) : (
+                      <>
+                        {formatRatio(y.irr)}{' '}
+                        <span className="muted">{formatCi(y.interval.lower, y.interval.upper)}</span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
       <h3 className="small">Guardrails</h3>
       <ul className="guardrails small" data-testid="program-guardrails">
         {evaluation.guardrails.map((g) => (
