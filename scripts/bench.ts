@@ -167,7 +167,11 @@ async function browserBenchmarks() {
         await waitIdle(page);
         const t0 = Date.now();
         await page.setInputFiles('[data-testid="incident-file"]', path);
-        await page.waitForSelector('[data-testid="import-report"]', { timeout: 1_800_000 });
+        const outcome = await page.waitForSelector('[data-testid="import-report"], [data-testid="notice"]', {
+          timeout: 1_800_000,
+        });
+        if ((await outcome.getAttribute('data-testid')) === 'notice')
+          throw new Error(String(await outcome.textContent()));
         const loadMs = Date.now() - t0;
         await waitIdle(page);
         const viewsMs = Date.now() - t0;

@@ -14,11 +14,13 @@ import {
   applyRecoveredCoordinatesQuery,
   canonicalIncidentsQuery,
   csvRejectsQuery,
+  csvRejectsSnapshotQuery,
   dateFormatCandidates,
   dateFormatScoresQuery,
   describeTableQuery,
   distinctValuesQuery,
   dropTablesQuery,
+  dropViewsQuery,
   incidentSummaryQuery,
   parseIncidentsQuery,
   rejectCountsQuery,
@@ -26,6 +28,7 @@ import {
   rejectSamplesQuery,
   replaceTableQuery,
   stageCsvQuery,
+  stagedRowCountQuery,
   stageNumberedQuery,
   stateplaneCandidatesQuery,
   unrecognisedAgesQuery,
@@ -128,16 +131,17 @@ export async function importIncidents(
     result: `__import_${n}_result`,
     csvRejects: `__import_${n}_csv_rejects`,
     csvScan: `__import_${n}_csv_scan`,
+    csvRejectLines: `__import_${n}_csv_reject_lines`,
   };
   const scratch = [
     names.raw,
-    names.staging,
     names.parsed,
     names.recovered,
     names.validated,
     names.result,
     names.csvRejects,
     names.csvScan,
+    names.csvRejectLines,
   ];
   let registered = false;
   try {
@@ -163,7 +167,10 @@ export async function importIncidents(
           rejectsScan: names.csvScan,
         }),
       );
-      const rejects = arrowRows(await db.query(csvRejectsQuery(names.csvRejects)));
+      // One full scan collects the lines that cannot be split; later scans read a frozen copy of them.
+      await db.query(stagedRowCountQuery(names.staging));
+      await db.query(csvRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
+      const rejects = arrowRows(await db.query(csvRejectsQuery(names.csvRejectLines)));
       csvRejectLines = Number(rejects[0]?.total ?? 0);
       if (csvRejectLines > 0) {
         const first = rejects
@@ -194,7 +201,7 @@ export async function importIncidents(
         staging: names.staging,
         mapping,
         dateFormat,
-        rejectsTable: sniff.format === 'csv' && csvRejectLines > 0 ? names.csvRejects : undefined,
+        rejectsTable: sniff.format === 'csv' && csvRejectLines > 0 ? names.csvRejectLines : undefined,
         lineNumbers: sniff.format === 'csv',
       }),
     );
@@ -210,7 +217,8 @@ export async function importIncidents(
       arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
     );
     // Large files: free the text copy before the canonical table is written, halving peak memory.
-    await db.query(dropTablesQuery([names.raw, names.staging]));
+    await db.query(dropViewsQuery([names.staging]));
+    await db.query(dropTablesQuery([names.raw]));
     await db.query(canonicalIncidentsQuery(names.parsed, names.result, today));
     await db.query(dropTablesQuery([names.parsed]));
 
@@ -266,6 +274,7 @@ export async function importIncidents(
   } catch (error) {
     throw asImportError(error, source.name);
   } finally {
+    await db.query(dropViewsQuery([names.staging])).catch(() => {});
     await db.query(dropTablesQuery(scratch)).catch(() => {});
     if (registered) await db.dropFile(names.file).catch(() => {});
   }
@@ -380,6 +389,8 @@ async function rejectGroups(
   mapping: ColumnMapping,
 ): Promise<RejectGroup[]> {
   const counts = arrowRows(await db.query(rejectCountsQuery(rejected)));
+  if (counts.length === 0) return [];
+  // Re-reads the source (a view) once, only when something was rejected.
   const samples = arrowRows(await db.query(rejectSamplesQuery(rejected, staging, mapping)));
   return counts.map((c) => {
     const reason = String(c.reason) as RejectReason;

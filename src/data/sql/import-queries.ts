@@ -16,21 +16,33 @@ export interface StageCsvOptions {
 }
 
 /**
- * Reads a CSV file into `table` with every column as text plus `__row` (data row number from 1). Quoting
- * is always `"` so that quoted fields deep in a file (NYPD's `"1,015,796"` in 2024 rows) parse; lines that
- * cannot be split are stored in `rejectsTable` with their line number instead of failing the load.
+ * A view of a CSV file with every column as text plus `__row` (data row number from 1). Nothing is copied:
+ * each query streams the file (the row number is a streaming window). Quoting is always `"` so that quoted
+ * fields deep in a file (NYPD's `"1,015,796"` in 2024 rows) parse; lines that cannot be split are appended
+ * to `rejectsTable` with their line number by every scan, instead of failing the load.
  */
 export function stageCsvQuery(o: StageCsvOptions): string {
-  return `CREATE OR REPLACE TABLE ${id(o.table)} AS
+  return `CREATE OR REPLACE VIEW ${id(o.table)} AS
 SELECT row_number() OVER () AS __row, *
 FROM read_csv(${lit(o.file)}, header = true, all_varchar = true, delim = ${lit(o.delimiter)}, quote = '"',
   escape = '"', ignore_errors = true, store_rejects = true,
   rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
 }
 
-/** Adds `__row` to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), casting nothing. */
-export function stageNumberedQuery(table: string, source: string): string {
-  return `CREATE OR REPLACE TABLE ${id(table)} AS SELECT row_number() OVER () AS __row, * FROM ${id(source)}`;
+/** A view adding `__row` to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), copying nothing. */
+export function stageNumberedQuery(view: string, source: string): string {
+  return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT row_number() OVER () AS __row, * FROM ${id(source)}`;
+}
+
+/** Number of data rows a staged view yields (for CSV, one full scan that also collects the bad lines). */
+export function stagedRowCountQuery(view: string): string {
+  return `SELECT count(*) AS n FROM ${id(view)}`;
+}
+
+/** The distinct bad lines collected so far (scans append duplicates), frozen in a table. */
+export function csvRejectsSnapshotQuery(target: string, rejectsTable: string): string {
+  return `CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT DISTINCT line, column_name, error_type, error_message, csv_line FROM ${id(rejectsTable)}`;
 }
 
 /** Column names and types of a table, in order. */
@@ -288,10 +300,10 @@ WHERE r.k <= ${Math.max(1, Math.floor(limit))}
 ORDER BY r.reason, r.source_row`;
 }
 
-/** Lines of a CSV file that could not be split into columns. */
-export function csvRejectsQuery(rejectsTable: string, limit = 5): string {
+/** Lines of a CSV file that could not be split into columns (from a snapshot of distinct lines). */
+export function csvRejectsQuery(snapshot: string, limit = 5): string {
   return `SELECT line, column_name, error_type, error_message, csv_line, count(*) OVER () AS total
-FROM ${id(rejectsTable)} ORDER BY line LIMIT ${Math.max(1, Math.floor(limit))}`;
+FROM ${id(snapshot)} ORDER BY line LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
 /** Loaded rows whose age value was not a recognised band (it became unknown). */
@@ -314,6 +326,11 @@ FROM ${id(table)}`;
 /** Drops tables if they exist. */
 export function dropTablesQuery(tables: readonly string[]): string {
   return tables.map((t) => `DROP TABLE IF EXISTS ${id(t)}`).join('; ');
+}
+
+/** Drops views if they exist. */
+export function dropViewsQuery(views: readonly string[]): string {
+  return views.map((v) => `DROP VIEW IF EXISTS ${id(v)}`).join('; ');
 }
 
 /** Replaces `target` by `source` (drop and rename), so a failed import never touches loaded data. */
