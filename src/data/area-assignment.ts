@@ -5,26 +5,8 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { type PolygonFeature, pointInPolygons } from '../geo/point-in-polygons';
 import type { Connector } from './connector';
-import { numberColumn } from './rows';
-import { incidentPointsQuery } from './sql/count-queries';
+import type { IncidentPoints } from './incident-points';
 import { dropTablesQuery } from './sql/import-queries';
-
-/** Coordinates of every incident row, as columns. */
-export interface IncidentPoints {
-  rowId: Float64Array;
-  lon: Float64Array;
-  lat: Float64Array;
-}
-
-/** Reads the row ids and coordinates of a canonical table. */
-export async function incidentPoints(db: Connector, table: string): Promise<IncidentPoints> {
-  const result = await db.query(incidentPointsQuery(table));
-  return {
-    rowId: numberColumn(result, 'row_id'),
-    lon: numberColumn(result, 'lon'),
-    lat: numberColumn(result, 'lat'),
-  };
-}
 
 /**
  * Writes `target` (row_id, area) with the index of the first polygon containing each incident; rows

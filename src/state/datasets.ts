@@ -2,9 +2,10 @@
  * A dataset as the app holds it: the canonical incident table in the engine, its import report, its month
  * axis, optional boundaries with each incident's area, and the categorical values the filters offer.
  */
-import { assignAreas, incidentPoints } from '../data/area-assignment';
+
 import type { Connector } from '../data/connector';
 import { type ImportReport, type ImportSource, importIncidents } from '../data/import-incidents';
+import { incidentPoints } from '../data/incident-points';
 import { type BoundaryLayer, featureValue, parseBoundaries } from '../data/loaders/boundaries';
 import { arrowRows } from '../data/rows';
 import { categoryValuesQuery } from '../data/sql/cube-queries';
@@ -116,6 +117,8 @@ export async function attachBoundaries(
   const idProperty = choice.idProperty ?? layer.idProperty ?? layer.properties[0] ?? '';
   const nameProperty = choice.nameProperty ?? layer.nameProperty ?? idProperty;
   const areaTable = `areas_${dataset.key}`;
+  // Point-in-polygon code loads with the first boundary layer, not with the first screen.
+  const { assignAreas } = await import('../data/area-assignment');
   await assignAreas(db, await incidentPoints(db, dataset.table), layer.features, areaTable);
   const popKey = layer.properties.find((p) => /^(population|pop|pop_total|residents)$/i.test(p));
   return {

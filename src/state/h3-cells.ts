@@ -3,10 +3,10 @@
  * in the engine as (row_id, cell index), so hexagon counts are an engine join rather than per-frame work.
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { latLngToCell } from 'h3-js';
-import { type IncidentPoints, incidentPoints } from '../data/area-assignment';
 import type { Connector } from '../data/connector';
+import { type IncidentPoints, incidentPoints } from '../data/incident-points';
 import { dropTablesQuery } from '../data/sql/import-queries';
+import { loadH3 } from '../geo/h3-loader';
 import type { Dataset } from './datasets';
 
 /** The cells of a dataset at a resolution. */
@@ -46,7 +46,7 @@ export function datasetCells(db: Connector, dataset: Dataset, resolution: number
 }
 
 async function computeCells(db: Connector, dataset: Dataset, resolution: number): Promise<DatasetCells> {
-  const points = await datasetPoints(db, dataset);
+  const [points, { latLngToCell }] = await Promise.all([datasetPoints(db, dataset), loadH3()]);
   const index = new Map<string, number>();
   const cells: string[] = [];
   const cellOfRow = new Int32Array(points.rowId.length);

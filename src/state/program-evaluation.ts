@@ -43,8 +43,8 @@ import {
   type WeightedDisplacementDifference,
   weightedDisplacementDifference,
 } from '../analysis/evaluation/weighted-displacement-difference';
-import { incidentPoints } from '../data/area-assignment';
 import type { Connector } from '../data/connector';
+import { incidentPoints } from '../data/incident-points';
 import { numberColumn } from '../data/rows';
 import { unitSeriesQuery } from '../data/sql/evaluation-queries';
 import { dropTablesQuery } from '../data/sql/import-queries';

@@ -1,6 +1,6 @@
 /** The dashboard: React wires the store and the views' data to panels, charts and the map. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { useAppStore } from '../state/app-store';
@@ -12,13 +12,18 @@ import { MapLegend } from './MapLegend';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
-import { HotspotPanel } from './panels/HotspotPanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { LayerPanel } from './panels/LayerPanel';
-import { NearRepeatPanel } from './panels/NearRepeatPanel';
-import { ProgramPanel } from './panels/ProgramPanel';
 import { ReportPanel } from './panels/ReportPanel';
 import { useDashboard } from './use-dashboard';
+
+// The analysis panels load after the first screen, in parallel with the database engine.
+const HotspotPanel = lazy(() => import('./panels/HotspotPanel').then((m) => ({ default: m.HotspotPanel })));
+const NearRepeatPanel = lazy(() =>
+  import('./panels/NearRepeatPanel').then((m) => ({ default: m.NearRepeatPanel })),
+);
+const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
+const loadingPanel = <p className="muted small">Loading…</p>;
 
 const urlWriter = createThrottledUrlWriter((query) => {
   window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
@@ -146,8 +151,12 @@ export function App() {
         <ImportPanel />
         {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
         <LayerPanel view={view} onChange={onView} />
-        {dataset && <HotspotPanel dataset={dataset} view={view} onChange={onView} />}
-        {dataset && <NearRepeatPanel dataset={dataset} view={view} />}
+        {dataset && (
+          <Suspense fallback={loadingPanel}>
+            <HotspotPanel dataset={dataset} view={view} onChange={onView} />
+            <NearRepeatPanel dataset={dataset} view={view} />
+          </Suspense>
+        )}
       </aside>
       <main>
         <div className="map-wrap">
@@ -208,7 +217,11 @@ export function App() {
         </div>
       </main>
       <aside className="right">
-        {dataset && <ProgramPanel dataset={dataset} view={view} onView={onView} />}
+        {dataset && (
+          <Suspense fallback={loadingPanel}>
+            <ProgramPanel dataset={dataset} view={view} onView={onView} />
+          </Suspense>
+        )}
         {dataset?.boundaries && data.areas && (
           <AreaPanel
             boundaries={dataset.boundaries}

@@ -1,6 +1,6 @@
 /** The map of the dashboard: base style from the dataset's boundaries, incident layers from the views' data. */
 import type { PickingInfo } from '@deck.gl/core';
-import { pointOnFeature } from '@turf/turf';
+import { centroid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo } from 'react';
@@ -13,8 +13,8 @@ import { fetchRemoteStyle, mergeStyles } from '../map/remote-style';
 import { useAppStore } from '../state/app-store';
 import type { Dataset } from '../state/datasets';
 import type { UrlViewState } from '../state/url-state';
+import { useCatchmentOutlines } from './catchment-outlines';
 import { useHotspotMapLayers } from './hotspot-map';
-import { useProgramStore } from './program-store';
 import { useCoordinated } from './use-coordinated';
 import type { DashboardData } from './use-dashboard';
 
@@ -37,8 +37,8 @@ export function DashboardMap({
 }) {
   const showBoundaries = view.layers.includes('boundaries');
   const boundaries = dataset.boundaries;
-  const catchments = useProgramStore((s) => s.mapCatchments);
-  const catchmentKey = useProgramStore((s) => s.mapKey);
+  const catchments = useCatchmentOutlines((s) => s.outlines);
+  const catchmentKey = useCatchmentOutlines((s) => s.key);
   const styleKey = `${dataset.table}#${dataset.loadId}|${boundaries?.layer.name}:${boundaries?.idProperty}|${showBoundaries}|${catchmentKey}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: styleKey is the identity of the style's inputs.
   const style = useMemo(() => {
@@ -74,7 +74,7 @@ export function DashboardMap({
   const labels = useMemo<MapLabel[]>(() => {
     if (!boundaries || !showBoundaries || boundaries.layer.features.length > 120) return [];
     return boundaries.layer.features.map((f, i) => {
-      const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
+      const [lon, lat] = centroid(f).geometry.coordinates as [number, number];
       return { key: boundaries.ids[i]!, text: boundaries.names[i]!, lon, lat };
     });
   }, [boundaries, showBoundaries]);

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import cityUrl from '../../data/demo/city.geojson?url';
 import type { Connector } from '../data/connector';
+import { loadH3 } from '../geo/h3-loader';
 import type { StudyArea } from '../geo/h3-study-grid';
 import type { Dataset } from '../state/datasets';
 import {
@@ -127,6 +128,8 @@ export function useHotspotAnalysis(
   const debounced = useDebounced(key, 250);
   const result = useCoordinated('hotspots', debounced, async () => {
     const ds = dataset!;
+    // The map draws the result's cells with h3-js outlines.
+    await loadH3();
     const [study, all, points] = await Promise.all([
       datasetStudyArea(db!, ds),
       gridPoints(db!, ds, unit),

@@ -4,7 +4,7 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo } from 'react';
-import { emergingPatternLabel } from '../analysis/hotspots/emerging-hot-spots';
+import { emergingPatternLabel } from '../analysis/hotspots/emerging-patterns';
 import { hotspotClassLabel } from '../analysis/hotspots/hotspot-classes';
 import { formatCount, formatPValue } from '../analysis/privacy/count-format';
 import { emergingLayer, hotspotLayer } from '../map/layers/hotspot-layers';

@@ -1,8 +1,6 @@
 /**
- * The programs the user added or edited (kept in this browser's localStorage) and the catchment outlines
- * the map draws for the selected program.
+ * The programs the user added or edited (kept in this browser's localStorage).
  */
-import type { FeatureCollection } from 'geojson';
 import { create } from 'zustand';
 import {
   type KeyValueStorage,
@@ -24,12 +22,7 @@ export interface ProgramStoreState {
   user: Program[];
   /** A message about the stored programs (unreadable value set aside, storage full), or null. */
   notice: string | null;
-  /** Outlines for the map (catchment, comparison, ring), or null. */
-  mapCatchments: FeatureCollection | null;
-  /** Identity of `mapCatchments` (the map style is rebuilt when it changes). */
-  mapKey: string;
   setUser(programs: Program[]): void;
-  setMapCatchments(collection: FeatureCollection | null, key: string): void;
   clearNotice(): void;
 }
 
@@ -42,8 +35,6 @@ const initial = (() => {
 export const useProgramStore = create<ProgramStoreState>((set) => ({
   user: initial.programs,
   notice: initial.notice,
-  mapCatchments: null,
-  mapKey: '',
   setUser: (programs) => {
     const storage = browserStorage();
     const problem = storage
@@ -51,6 +42,5 @@ export const useProgramStore = create<ProgramStoreState>((set) => ({
       : 'Programs cannot be saved: this browser has no local storage.';
     set({ user: programs, ...(problem ? { notice: problem } : {}) });
   },
-  setMapCatchments: (mapCatchments, mapKey) => set({ mapCatchments, mapKey }),
   clearNotice: () => set({ notice: null }),
 }));

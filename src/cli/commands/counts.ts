@@ -1,7 +1,8 @@
 /** `counts`: a zero-filled time series of incidents or victims, optionally inside chosen polygons. */
 
 import { formatCount } from '../../analysis/privacy/count-format';
-import { assignAreas, incidentPoints } from '../../data/area-assignment';
+import { assignAreas } from '../../data/area-assignment';
+import { incidentPoints } from '../../data/incident-points';
 import { selectFeatures } from '../../data/loaders/boundaries';
 import { arrowRows } from '../../data/rows';
 import { type TimeStep, timeSeriesQuery } from '../../data/sql/count-queries';

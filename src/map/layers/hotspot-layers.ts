@@ -4,7 +4,8 @@
  * significant (class 0, or "no pattern") are drawn as a faint outline-free wash so the study grid stays
  * visible without hiding the base map. Colours and labels are exported for the legends.
  */
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { PolygonLayer } from '@deck.gl/layers';
+import { cellPolygon } from './h3-polygons';
 
 type Rgb = readonly [number, number, number];
 
@@ -76,6 +77,31 @@ function rows(cells: readonly string[], codes: Int8Array): CellRow[] {
   return out;
 }
 
+/** Cells drawn as polygons coloured by a class code, with the selected cell outlined. */
+function classifiedCellLayer(
+  id: 'hotspots' | 'emerging',
+  cells: readonly string[],
+  codes: Int8Array,
+  colors: Readonly<Record<number, readonly [number, number, number]>>,
+  alpha: { none: number; classed: number },
+  onClick?: (cell: string) => void,
+  selected?: string | null,
+) {
+  return new PolygonLayer<CellRow>({
+    id,
+    data: rows(cells, codes),
+    getPolygon: (d) => cellPolygon(d.cell),
+    getFillColor: (d) => [...(colors[d.code] ?? colors[0]!), d.code === 0 ? alpha.none : alpha.classed],
+    getLineColor: (d) => (d.cell === selected ? [20, 20, 20, 255] : [255, 255, 255, 0]),
+    getLineWidth: (d) => (d.cell === selected ? 3 : 0),
+    lineWidthUnits: 'pixels',
+    stroked: true,
+    pickable: true,
+    onClick: onClick ? (info) => onClick((info.object as CellRow).cell) : undefined,
+    updateTriggers: { getLineColor: [selected], getLineWidth: [selected] },
+  });
+}
+
 /**
  * H3 cells coloured by Gi* class (layer id `hotspots`). Picking gives `{ index, cell, code }`.
  * @param onClick called with the clicked cell's H3 index
@@ -85,23 +111,15 @@ export function hotspotLayer(
   onClick?: (cell: string) => void,
   selected?: string | null,
 ) {
-  return new H3HexagonLayer<CellRow>({
-    id: 'hotspots',
-    data: rows(data.cells, data.classes),
-    getHexagon: (d) => d.cell,
-    getFillColor: (d) => [
-      ...(HOTSPOT_CLASS_COLORS[d.code] ?? HOTSPOT_CLASS_COLORS[0]!),
-      d.code === 0 ? 70 : 210,
-    ],
-    getLineColor: (d) => (d.cell === selected ? [20, 20, 20, 255] : [255, 255, 255, 0]),
-    getLineWidth: (d) => (d.cell === selected ? 3 : 0),
-    lineWidthUnits: 'pixels',
-    stroked: true,
-    extruded: false,
-    pickable: true,
-    onClick: onClick ? (info) => onClick((info.object as CellRow).cell) : undefined,
-    updateTriggers: { getLineColor: [selected], getLineWidth: [selected] },
-  });
+  return classifiedCellLayer(
+    'hotspots',
+    data.cells,
+    data.classes,
+    HOTSPOT_CLASS_COLORS,
+    { none: 70, classed: 210 },
+    onClick,
+    selected,
+  );
 }
 
 /** H3 cells coloured by emerging pattern (layer id `emerging`). Picking gives `{ index, cell, code }`. */
@@ -110,21 +128,13 @@ export function emergingLayer(
   onClick?: (cell: string) => void,
   selected?: string | null,
 ) {
-  return new H3HexagonLayer<CellRow>({
-    id: 'emerging',
-    data: rows(data.cells, data.pattern),
-    getHexagon: (d) => d.cell,
-    getFillColor: (d) => [
-      ...(EMERGING_PATTERN_COLORS[d.code] ?? EMERGING_PATTERN_COLORS[0]!),
-      d.code === 0 ? 60 : 215,
-    ],
-    getLineColor: (d) => (d.cell === selected ? [20, 20, 20, 255] : [255, 255, 255, 0]),
-    getLineWidth: (d) => (d.cell === selected ? 3 : 0),
-    lineWidthUnits: 'pixels',
-    stroked: true,
-    extruded: false,
-    pickable: true,
-    onClick: onClick ? (info) => onClick((info.object as CellRow).cell) : undefined,
-    updateTriggers: { getLineColor: [selected], getLineWidth: [selected] },
-  });
+  return classifiedCellLayer(
+    'emerging',
+    data.cells,
+    data.pattern,
+    EMERGING_PATTERN_COLORS,
+    { none: 60, classed: 215 },
+    onClick,
+    selected,
+  );
 }

@@ -38,6 +38,7 @@ import {
 } from '../../state/programs';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
+import { useCatchmentOutlines } from '../catchment-outlines';
 import { DEMO_ASSETS } from '../demo-assets';
 import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
@@ -124,7 +125,7 @@ export function ProgramPanel({
     );
   }, [program, programs, boundaries]);
 
-  const setMapCatchments = useProgramStore((s) => s.setMapCatchments);
+  const setMapCatchments = useCatchmentOutlines((s) => s.setOutlines);
   useEffect(() => {
     if (!program || typeof geometry !== 'object' || geometry === null) {
       setMapCatchments(null, '');
