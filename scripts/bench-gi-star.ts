@@ -15,16 +15,11 @@ import { emergingHotSpots } from '../src/analysis/hotspots/emerging-hot-spots';
 import { getisOrdGiStar } from '../src/analysis/hotspots/getis-ord-gi-star';
 import { poissonDeviate, seededRandom } from '../src/analysis/random';
 import { type H3StudyGrid, h3KRingNeighbors } from '../src/geo/h3-study-grid';
+import { median } from './bench-stats';
 
 const runs = Number(process.argv[2] ?? 31);
 const resolution = 10;
 const target = 50_000;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 const cells = gridDisk(latLngToCell(40.754, -73.984, resolution), 129)
   .sort()

@@ -16,6 +16,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
 import { closePairs, type KnoxInput, knoxTest } from '../src/analysis/nearrepeat/knox-test';
 import { normalDeviate, seededRandom } from '../src/analysis/random';
+import { median } from './bench-stats';
 
 const SPACE_BANDS = [100, 200, 300, 400];
 const TIME_BANDS = [7, 14, 21, 28];
@@ -79,11 +80,6 @@ function synthetic(n: number, hotspotShare: number, seed: number): KnoxInput {
     day[k] = 17_000 + Math.floor(random() * 2190);
   }
   return { lon, lat, day };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** One row of the Knox benchmark: median timings over the runs. */

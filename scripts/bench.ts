@@ -4,7 +4,7 @@
  * of the JavaScript the first screen needs. Figures are medians (and p95 for brushing) with the machine noted.
  *
  * Options: `--sizes 1000000,10000000` (generated incident counts, default both), `--brush-moves 100`,
- * `--skip-browser`, `--skip-node`.
+ * `--skip-browser`, `--skip-node`, `--skip-stats`.
  */
 import { execSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { seededRandom } from '../src/analysis/random';
 import { createNodeConnector, readFileBytes } from '../src/data/engine-node';
 import { importIncidents } from '../src/data/import-incidents';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { median } from './bench-stats';
 import { serveStatic } from './static-server';
 
 const { values } = parseArgs({
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'brush-moves': { type: 'string', default: '100' },
     'skip-browser': { type: 'boolean', default: false },
     'skip-node': { type: 'boolean', default: false },
+    'skip-stats': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
@@ -42,15 +44,6 @@ const results: Record<string, unknown> = {
   },
   date: new Date().toISOString(),
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0
-    ? Number.NaN
-    : s.length % 2
-      ? s[(s.length - 1) / 2]!
-      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 /** Writes a generated incident CSV (seeded): a city-sized box, 2010-2024, some multi-victim incidents. */
 async function generatedCsv(rows: number): Promise<string> {
@@ -277,6 +270,17 @@ function firstScreenJs(): number {
   return Math.round(total / 1024);
 }
 
+/** The statistics benchmarks (Gi* on 50,000 cells; Knox on 30,000 incidents × 999 permutations), as printed. */
+function statisticsBenchmarks() {
+  const run = (script: string) =>
+    execSync(`npx tsx ${script}`, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const giStar = run('scripts/bench-gi-star.ts');
+  const knox = run('scripts/bench-knox.ts');
+  console.log(giStar, knox);
+  results.statistics = { giStar: giStar.trim().split('\n'), knox: knox.trim().split('\n') };
+}
+
+if (!values['skip-stats']) statisticsBenchmarks();
 if (!values['skip-node']) await nodeBenchmarks();
 if (!values['skip-browser']) await browserBenchmarks();
 writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
