@@ -118,3 +118,14 @@ export function dateFlag(
   }
   return v;
 }
+
+/** `--from` and `--to` (each optional, `YYYY-MM-DD`), checked to be in order. */
+export function dateRangeFlags(values: Record<string, string | boolean | undefined>): {
+  from?: string;
+  to?: string;
+} {
+  const from = dateFlag(values, 'from');
+  const to = dateFlag(values, 'to');
+  if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return { from, to };
+}

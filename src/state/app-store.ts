@@ -35,6 +35,8 @@ export interface AppState {
   reportOpen: boolean;
   /** Optional remote base map style URL (a user setting kept in this browser), or null for the offline map. */
   baseStyleUrl: string | null;
+  /** True while the user draws an area (map clicks then belong to the drawing, not to area selection). */
+  drawing: boolean;
 
   setEngine(engine: Connector): void;
   setEngineError(message: string): void;
@@ -74,6 +76,7 @@ export const useAppStore = create<AppState>((set) => ({
   report: null,
   reportOpen: false,
   baseStyleUrl: storedBaseStyleUrl(),
+  drawing: false,
 
   setEngine: (engine) => set({ engine }),
   setEngineError: (engineError) => set({ engineError }),

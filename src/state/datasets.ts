@@ -45,10 +45,12 @@ export interface Dataset {
   categories: Partial<Record<FilterableColumn, string[]>>;
 }
 
-/** Attribute columns offered as filters. */
+/** Attribute columns offered as filters (those the source fills; empty columns are not offered). */
 export const FILTER_COLUMNS: readonly FilterableColumn[] = [
   'victim_age_group',
   'victim_sex',
+  'victim_race',
+  'location_type',
   'precinct',
   'district',
 ];

@@ -57,6 +57,7 @@ export function DashboardMap({
   }, [styleKey]);
 
   const remoteUrl = useAppStore((st) => st.baseStyleUrl);
+  const drawing = useAppStore((st) => st.drawing);
   const remote = useCoordinated('remote-style', remoteUrl, () => fetchRemoteStyle(remoteUrl!));
   useEffect(() => {
     if (remoteUrl && remote.error) {
@@ -147,7 +148,7 @@ export function DashboardMap({
       clickable={clickable}
       selectedIds={view.areas.ids}
       onCameraChange={onCamera}
-      onFeatureClick={onToggleArea}
+      onFeatureClick={drawing ? undefined : onToggleArea}
       getTooltip={getTooltip}
       onFirstRender={onFirstRender}
       onMap={onMap}

@@ -1,7 +1,8 @@
 /** Draws a polygon on the map with terra-draw; the finished ring becomes the view's drawn area. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { TerraDraw } from 'terra-draw';
+import { useAppStore } from '../state/app-store';
 import { MAX_POLYGON_VERTICES } from '../state/url-state';
 
 /** Simplifies a ring to at most `max` vertices by keeping every k-th one, rounded to 5 decimals, closed. */
@@ -24,12 +25,15 @@ export function DrawAreaButton({
   onPolygon(ring: [number, number][] | null): void;
 }) {
   const draw = useRef<TerraDraw | null>(null);
-  const [drawing, setDrawing] = useState(false);
+  const drawing = useAppStore((s) => s.drawing);
+  const setDrawing = (value: boolean) => useAppStore.setState({ drawing: value });
 
   const stop = () => {
     draw.current?.stop();
     draw.current = null;
-    setDrawing(false);
+    // The click that closes the polygon is still being dispatched to the map: let it pass before area
+    // selection listens to clicks again.
+    setTimeout(() => setDrawing(false), 250);
   };
   const start = async () => {
     if (!map) return;

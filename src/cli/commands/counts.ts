@@ -8,7 +8,7 @@ import { arrowRows } from '../../data/rows';
 import { type TimeStep, timeSeriesQuery } from '../../data/sql/count-queries';
 import type { CliCommand } from '../command';
 import {
-  dateFlag,
+  dateRangeFlags,
   importOptionsFrom,
   parseCommandArgs,
   parseWhere,
@@ -32,9 +32,7 @@ export const countsCommand: CliCommand = {
     if (!['month', 'quarter', 'year'].includes(by))
       throw new UsageError(`--by must be month, quarter or year, not "${by}"`);
     const unit = unitFrom(values);
-    const from = dateFlag(values, 'from');
-    const to = dateFlag(values, 'to');
-    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    const { from, to } = dateRangeFlags(values);
     const where = parseWhere(values.where as string | undefined, '--where');
     if (where && !values.within) throw new UsageError('--where needs --within');
     const layer = typeof values.within === 'string' ? readBoundaries(values.within) : null;

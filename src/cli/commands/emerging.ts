@@ -21,7 +21,7 @@ import {
   unitFrom,
 } from '../options';
 import { openSession } from '../session';
-import { fdrFlag, GRID_OPTIONS, integerFlag, studyAreaFrom } from './hotspots';
+import { GRID_OPTIONS, hotspotInputs } from './hotspots';
 
 export const emergingCommand: CliCommand = {
   name: 'emerging',
@@ -33,26 +33,12 @@ export const emergingCommand: CliCommand = {
       slice: { type: 'string', default: 'year' },
       alpha: { type: 'string', default: '0.05' },
     });
-    const unit = unitFrom(values);
     const slice = String(values.slice);
     if (!['month', 'quarter', 'year'].includes(slice))
       throw new UsageError(`--slice must be month, quarter or year, not "${slice}"`);
     const alpha = Number(values.alpha);
     if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be in (0, 1), not "${values.alpha}"`);
-    const from = dateFlag(values, 'from');
-    const to = dateFlag(values, 'to');
-    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-    const resolution = integerFlag(values, 'h3-res', 5, 11);
-    const k = integerFlag(values, 'k', 1, 5);
-    const fdr = fdrFlag(values);
-    const study = studyAreaFrom(values);
-
-    const session = await openSession(requireString(values, 'input'), importOptionsFrom(values));
-    const { db, table } = session;
-    const all = await loadHotspotPoints(db, table, { unit });
-    const points = await loadHotspotPoints(db, table, { unit, filter: { from, to } });
-    await db.close();
-    const grid = buildHotspotGrid(study.features, resolution, k, all);
+    const { unit, from, to, resolution, k, fdr, study, all, points, grid } = await hotspotInputs(values);
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (const m of all.month) {

@@ -18,6 +18,7 @@ import {
 import type { CliCommand } from '../command';
 import {
   dateFlag,
+  dateRangeFlags,
   importOptionsFrom,
   parseCommandArgs,
   parseWhere,
@@ -75,9 +76,7 @@ export const evaluateCommand: CliCommand = {
     const unit = unitFrom(values);
     const launch = dateFlag(values, 'launch');
     if (!launch) throw new UsageError('--launch is required');
-    const from = dateFlag(values, 'from');
-    const to = dateFlag(values, 'to');
-    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    const { from, to } = dateRangeFlags(values);
     const method = String(values.method);
     if (method !== 'all' && !(EVALUATION_METHODS as readonly string[]).includes(method)) {
       throw new UsageError(

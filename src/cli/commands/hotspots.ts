@@ -10,7 +10,7 @@ import type { PolygonFeature } from '../../geo/h3-study-grid';
 import { buildHotspotGrid, hotspotAnalysis, loadHotspotPoints } from '../../state/hotspot-pipeline';
 import type { CliCommand } from '../command';
 import {
-  dateFlag,
+  dateRangeFlags,
   importOptionsFrom,
   parseCommandArgs,
   parseWhere,
@@ -60,27 +60,32 @@ export function fdrFlag(values: Values): boolean {
   return v === 'on';
 }
 
+/**
+ * What `hotspots` and `emerging` share: the flags of the grid, the loaded incidents, and the grid built from
+ * all of them (so cells do not depend on the time window), with the points of the window.
+ */
+export async function hotspotInputs(values: Values) {
+  const unit = unitFrom(values);
+  const { from, to } = dateRangeFlags(values);
+  const resolution = integerFlag(values, 'h3-res', 5, 11);
+  const k = integerFlag(values, 'k', 1, 5);
+  const fdr = fdrFlag(values);
+  const study = studyAreaFrom(values);
+  const { db, table } = await openSession(requireString(values, 'input'), importOptionsFrom(values));
+  const all = await loadHotspotPoints(db, table, { unit });
+  const points = await loadHotspotPoints(db, table, { unit, filter: { from, to } });
+  await db.close();
+  const grid = buildHotspotGrid(study.features, resolution, k, all);
+  return { unit, from, to, resolution, k, fdr, study, all, points, grid };
+}
+
 export const hotspotsCommand: CliCommand = {
   name: 'hotspots',
   usage:
     'hotspots --input FILE [mapping flags] --study-area GEOJSON [--study-where PROP=VALUE] [--h3-res 9] [--k 1] [--from D --to D] [--fdr on|off] [--unit incidents|victims] [--json]',
   async run(argv) {
     const values = parseCommandArgs(argv, GRID_OPTIONS);
-    const unit = unitFrom(values);
-    const from = dateFlag(values, 'from');
-    const to = dateFlag(values, 'to');
-    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-    const resolution = integerFlag(values, 'h3-res', 5, 11);
-    const k = integerFlag(values, 'k', 1, 5);
-    const fdr = fdrFlag(values);
-    const study = studyAreaFrom(values);
-
-    const session = await openSession(requireString(values, 'input'), importOptionsFrom(values));
-    const { db, table } = session;
-    const all = await loadHotspotPoints(db, table, { unit });
-    const points = await loadHotspotPoints(db, table, { unit, filter: { from, to } });
-    await db.close();
-    const grid = buildHotspotGrid(study.features, resolution, k, all);
+    const { unit, from, to, resolution, k, fdr, study, points, grid } = await hotspotInputs(values);
     const r = hotspotAnalysis(grid, points, { fdr });
 
     const classCounts: Record<string, number> = {};

@@ -8,7 +8,7 @@ import { nearRepeatSentence } from '../../analysis/nearrepeat/near-repeat-senten
 import { loadHotspotPoints } from '../../state/hotspot-pipeline';
 import type { CliCommand } from '../command';
 import {
-  dateFlag,
+  dateRangeFlags,
   importOptionsFrom,
   parseCommandArgs,
   requireString,
@@ -38,9 +38,7 @@ export const nearrepeatCommand: CliCommand = {
       seed: { type: 'string', default: '1' },
     });
     const unit = unitFrom(values);
-    const from = dateFlag(values, 'from');
-    const to = dateFlag(values, 'to');
-    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    const { from, to } = dateRangeFlags(values);
     const spaceBands = numberList(String(values['space-bands']), '--space-bands');
     const timeBands = numberList(String(values['time-bands']), '--time-bands');
     const permutations = integerFlag(values, 'permutations', 1, 99_999);
