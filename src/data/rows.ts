@@ -15,6 +15,14 @@ export function arrowRows(table: Table): Row[] {
 export function numberColumn(table: Table, name: string): Float64Array {
   const vector = table.getChild(name);
   if (!vector) throw new RangeError(`The result has no column "${name}"`);
+  if (vector.nullCount === 0) {
+    // Fast path: the column's own typed array (BigInt values converted once).
+    const values = vector.toArray() as ArrayLike<number | bigint>;
+    if (values instanceof Float64Array) return Float64Array.from(values);
+    const out = new Float64Array(vector.length);
+    for (let i = 0; i < out.length; i++) out[i] = Number(values[i]);
+    return out;
+  }
   const out = new Float64Array(vector.length);
   for (let i = 0; i < vector.length; i++) {
     const v = vector.get(i);

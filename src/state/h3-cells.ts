@@ -6,6 +6,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Connector } from '../data/connector';
 import { type IncidentPoints, incidentPoints } from '../data/incident-points';
 import { dropTablesQuery } from '../data/sql/import-queries';
+import { assignCells, type CellAssigner } from '../geo/h3-assign';
 import { loadH3 } from '../geo/h3-loader';
 import type { Dataset } from './datasets';
 
@@ -45,21 +46,19 @@ export function datasetCells(db: Connector, dataset: Dataset, resolution: number
   return p;
 }
 
+let cellAssigner: CellAssigner = assignCells;
+
+/** Replaces how cells are computed (the browser app moves the work off the main thread). */
+export function setCellAssigner(assigner: CellAssigner): void {
+  cellAssigner = assigner;
+}
+
 async function computeCells(db: Connector, dataset: Dataset, resolution: number): Promise<DatasetCells> {
-  const [points, { latLngToCell }] = await Promise.all([datasetPoints(db, dataset), loadH3()]);
-  const index = new Map<string, number>();
-  const cells: string[] = [];
-  const cellOfRow = new Int32Array(points.rowId.length);
-  for (let i = 0; i < cellOfRow.length; i++) {
-    const cell = latLngToCell(points.lat[i]!, points.lon[i]!, resolution);
-    let k = index.get(cell);
-    if (k === undefined) {
-      k = cells.length;
-      cells.push(cell);
-      index.set(cell, k);
-    }
-    cellOfRow[i] = k;
-  }
+  const points = await datasetPoints(db, dataset);
+  const [{ cells, cellOfRow }] = await Promise.all([
+    cellAssigner(points.lon, points.lat, resolution),
+    loadH3(),
+  ]);
   const table = `cells_${dataset.key}_r${resolution}`;
   await db.query(dropTablesQuery([table]));
   await db.insertArrowIpc(
