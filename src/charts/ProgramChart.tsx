@@ -1,5 +1,5 @@
 /** The program chart: counts in the catchment per period, the comparison, the ITS counterfactual, the launch. */
-import { formatCount } from '../analysis/privacy/count-format';
+import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { type ProgramChartInput, programChartSpec } from './program-chart-spec';
 
 /** Props of {@link ProgramChart}. */
@@ -108,7 +108,8 @@ export function ProgramChart(p: ProgramChartProps) {
         <span style={{ color: COLORS.nonfatal }}>━ non-fatal</span>
         {spec.paths.comparison && (
           <span style={{ color: COLORS.comparison }}>
-            ━ comparison (×{spec.comparisonScale?.toFixed(2)}, scaled to the pre-launch level)
+            ━ comparison (×{formatDecimal(spec.comparisonScale ?? Number.NaN)}, scaled to the pre-launch
+            level)
           </span>
         )}
         {spec.paths.counterfactual && (

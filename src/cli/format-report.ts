@@ -1,6 +1,6 @@
 /** Human-readable text for an import report. */
 
-import { formatCount } from '../analysis/privacy/count-format';
+import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import type { ImportReport } from '../data/import-incidents';
 
 /** The import report as a few lines of text. */
@@ -12,7 +12,7 @@ export function formatImportReport(r: ImportReport): string {
     `Rows read   ${formatCount(r.rowsRead)}`,
     `Loaded      ${formatCount(r.victims, { unit: 'victims' })} in ${formatCount(r.incidents, { unit: 'incidents' })} (${formatCount(r.fatalVictims, { unit: 'victims' })} fatal)`,
     `Dates       ${r.firstDate ?? '-'} to ${r.lastDate ?? '-'}`,
-    `Extent      ${r.bbox ? r.bbox.map((v) => v.toFixed(5)).join(', ') : '-'} (west, south, east, north)`,
+    `Extent      ${r.bbox ? r.bbox.map((v) => formatDecimal(v, 5)).join(', ') : '-'} (west, south, east, north)`,
   ];
   if (r.recoveredFromStatePlane > 0) {
     lines.push(

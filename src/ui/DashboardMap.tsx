@@ -4,7 +4,7 @@ import { centroid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo } from 'react';
-import { formatCount } from '../analysis/privacy/count-format';
+import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { BASE_STYLE_LAYER_IDS, baseStyle } from '../map/base-style';
 import { drawnAreaLayer } from '../map/layers/area-outline-layer';
 import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-layers';
@@ -114,7 +114,7 @@ export function DashboardMap({
       if (hot) return hot;
       if (info.layer?.id === 'hexagons' && info.object && hex) {
         const perYear = (info.object as { count: number }).count;
-        return `${formatCount(Math.round(perYear * hex.years), { unit })} in this hexagon in the selected months (${perYear.toFixed(1)} per year)`;
+        return `${formatCount(Math.round(perYear * hex.years), { unit })} in this hexagon in the selected months (${formatDecimal(perYear, 1)} per year)`;
       }
       if (info.layer?.id === 'points' && info.index >= 0) return 'One incident (zoom in for detail)';
       return null;

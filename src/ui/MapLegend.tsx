@@ -1,4 +1,5 @@
 /** Legends of the incident layers; their scales are fixed for the dataset, so they do not move while brushing. */
+import { formatDecimal } from '../analysis/privacy/count-format';
 import { COUNT_RAMP, cssColor } from '../map/layers/color-ramps';
 import type { DashboardData } from './use-dashboard';
 
@@ -11,7 +12,7 @@ function Ramp({ title, max, unit }: { title: string; max: number; unit: string }
       <div className="legend-scale">
         <span>0</span>
         <span>
-          {max >= 10 ? Math.round(max).toLocaleString('en-US') : max.toFixed(1)} {unit}
+          {formatDecimal(max, max >= 10 ? 0 : 1)} {unit}
         </span>
       </div>
     </div>

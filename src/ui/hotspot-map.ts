@@ -6,15 +6,10 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo } from 'react';
 import { emergingPatternLabel } from '../analysis/hotspots/emerging-patterns';
 import { hotspotClassLabel } from '../analysis/hotspots/hotspot-classes';
-import { formatCount, formatPValue } from '../analysis/privacy/count-format';
+import { formatCount, formatDecimal, formatPValue, formatQValue } from '../analysis/privacy/count-format';
 import { emergingLayer, hotspotLayer } from '../map/layers/hotspot-layers';
 import { useHotspotStore } from '../state/hotspot-store';
 import type { UrlViewState } from '../state/url-state';
-
-/** `q = 0.012` / `q < 0.001` in the style of {@link formatPValue}. */
-export function formatQValue(q: number): string {
-  return formatPValue(q).replace(/^p/, 'q');
-}
 
 /** The Gi* and emerging layers that are switched on, and a tooltip for their cells. */
 export function useHotspotMapLayers(view: UrlViewState) {
@@ -41,14 +36,14 @@ export function useHotspotMapLayers(view: UrlViewState) {
         return [
           hotspotClassLabel(hotspot.classes[i]!),
           `${formatCount(hotspot.counts[i]!, { unit: hotspot.unit })} in this cell; ${formatCount(hotspot.neighborSum[i]!, { unit: hotspot.unit })} with its neighbours`,
-          `Gi* z = ${hotspot.z[i]!.toFixed(2)}, ${formatPValue(hotspot.p[i]!)}, ${formatQValue(hotspot.q[i]!)} (FDR)`,
+          `Gi* z = ${formatDecimal(hotspot.z[i]!)}, ${formatPValue(hotspot.p[i]!)}, ${formatQValue(hotspot.q[i]!)} (FDR)`,
         ].join('\n');
       }
       if (info.layer?.id === 'emerging' && emerging) {
         const i = row.index;
         return [
           emergingPatternLabel(emerging.pattern[i]!),
-          `Trend of Gi* z over ${emerging.sliceLabels.length} slices: τ = ${Number.isFinite(emerging.trendTau[i]!) ? emerging.trendTau[i]!.toFixed(2) : '—'}, ${formatPValue(emerging.trendP[i]!)}`,
+          `Trend of Gi* z over ${emerging.sliceLabels.length} slices: τ = ${formatDecimal(emerging.trendTau[i]!)}, ${formatPValue(emerging.trendP[i]!)}`,
           'Click for the z-score sparkline',
         ].join('\n');
       }

@@ -116,6 +116,21 @@ export function formatRate(value: number, options: FormatRateOptions = {}): stri
   return `${fixed(digits).format(value)} per ${integerFormat.format(per)} per year`;
 }
 
+/** A Benjamini-Hochberg q-value in the style of {@link formatPValue}: "q = 0.012", "q < 0.001". */
+export function formatQValue(q: number): string {
+  return formatPValue(q).replace(/^p/, 'q');
+}
+
+/**
+ * A plain measurement with fixed decimals (a z-score, Kendall's τ, an expected count, a density): "2.41".
+ * Non-finite gives "—". Not for counts of people or incidents: those go through {@link formatCount}.
+ */
+export function formatDecimal(value: number, digits = 2): string {
+  checkDigits(digits);
+  if (!Number.isFinite(value)) return '—';
+  return fixed(digits).format(value);
+}
+
 /** A ratio such as a rate ratio or IRR: "0.71×" (default 2 decimals). Non-finite gives "—". */
 export function formatRatio(value: number, digits = 2): string {
   checkDigits(digits);

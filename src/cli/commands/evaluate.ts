@@ -4,7 +4,7 @@
  * inputs it used and the guardrails. The catchment is one unit (union of the selected features); each
  * comparison or donor feature is its own unit.
  */
-import { formatCi, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
+import { formatCi, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { featureValue, selectFeatures } from '../../data/loaders/boundaries';
 import type { PolygonFeature } from '../../geo/point-in-polygons';
 import {
@@ -162,7 +162,7 @@ export const evaluateCommand: CliCommand = {
         ...evaluation.estimates.map((e) => {
           const value =
             e.scale === 'difference'
-              ? `${e.estimate.toFixed(1)} events, ${formatCi(e.lower!, e.upper!, 0.95, 1)}`
+              ? `${formatDecimal(e.estimate, 1)} events, ${formatCi(e.lower!, e.upper!, 0.95, 1)}`
               : e.scale === 'ratio'
                 ? `${formatRatio(e.estimate)}, ${formatCi(e.lower!, e.upper!)}`
                 : `${formatRatio(e.estimate)} (no interval; placebo)`;

@@ -4,7 +4,7 @@
  */
 
 import { hotspotClassLabel } from '../../analysis/hotspots/hotspot-classes';
-import { formatCount } from '../../analysis/privacy/count-format';
+import { formatCount, formatDecimal, formatQValue } from '../../analysis/privacy/count-format';
 import { type BoundaryLayer, selectFeatures } from '../../data/loaders/boundaries';
 import type { PolygonFeature } from '../../geo/h3-study-grid';
 import { buildHotspotGrid, hotspotAnalysis, loadHotspotPoints } from '../../state/hotspot-pipeline';
@@ -133,7 +133,7 @@ export const hotspotsCommand: CliCommand = {
       'Highest z:',
       ...hottest.map(
         (c) =>
-          `  ${c.h3}  count ${String(c.count).padStart(5)}  z ${c.z.toFixed(2).padStart(6)}  q ${c.q.toPrecision(2).padStart(8)}  ${c.label}`,
+          `  ${c.h3}  count ${String(c.count).padStart(5)}  z ${formatDecimal(c.z).padStart(6)}  ${formatQValue(c.q).padStart(10)}  ${c.label}`,
       ),
     ].join('\n');
     return { json, text, asJson: values.json === true };

@@ -5,6 +5,7 @@
 
 import { knoxTest } from '../../analysis/nearrepeat/knox-test';
 import { nearRepeatSentence } from '../../analysis/nearrepeat/near-repeat-sentence';
+import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { loadHotspotPoints } from '../../state/hotspot-pipeline';
 import type { CliCommand } from '../command';
 import {
@@ -81,12 +82,12 @@ export const nearrepeatCommand: CliCommand = {
           .map((_, t) => {
             const ratio = r.ratio[s]![t]!;
             const p = r.p[s]![t]!;
-            return `${Number.isFinite(ratio) ? ratio.toFixed(2) : '—'} (${p.toFixed(3)})`.padStart(w);
+            return `${formatDecimal(ratio)} (${formatDecimal(p, 3)})`.padStart(w);
           })
           .join('')}`,
     );
     const text = [
-      `Knox near-repeat test on ${r.incidents.toLocaleString('en-US')} ${unit}, ${r.permutations} permutations (seed ${r.seed}).`,
+      `Knox near-repeat test on ${formatCount(r.incidents, { unit })}, ${r.permutations} permutations (seed ${r.seed}).`,
       'Knox ratio observed/expected (one-sided permutation p):',
       header,
       ...table1,

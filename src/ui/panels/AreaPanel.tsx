@@ -3,7 +3,7 @@
  * with Empirical Bayes smoothing and unreliable rates flagged. Clicking a row selects the area.
  */
 
-import { formatCount } from '../../analysis/privacy/count-format';
+import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { areaRates } from '../../analysis/rates/area-rates';
 import { useAppStore } from '../../state/app-store';
 import { type DatasetBoundaries, withBoundaryProperties } from '../../state/datasets';
@@ -53,7 +53,7 @@ export function AreaPanel({
                   <td
                     title={rates.unreliable[i] ? 'Unreliable: relative standard error above 30%' : undefined}
                   >
-                    {Number.isFinite(rates.smoothed[i]!) ? rates.smoothed[i]!.toFixed(1) : '—'}
+                    {formatDecimal(rates.smoothed[i]!, 1)}
                     {rates.unreliable[i] ? ' *' : ''}
                   </td>
                 )}

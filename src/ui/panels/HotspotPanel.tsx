@@ -5,7 +5,7 @@
  */
 import { emergingPatternLabel } from '../../analysis/hotspots/emerging-hot-spots';
 import { hotspotClassLabel } from '../../analysis/hotspots/hotspot-classes';
-import { formatCount, formatPValue } from '../../analysis/privacy/count-format';
+import { formatCount, formatDecimal, formatPValue, formatQValue } from '../../analysis/privacy/count-format';
 import { Sparkline } from '../../charts/Sparkline';
 import { cssColor } from '../../map/layers/color-ramps';
 import {
@@ -19,7 +19,6 @@ import type { SliceUnit } from '../../state/hotspot-pipeline';
 import { HOTSPOT_RESOLUTIONS, useHotspotStore } from '../../state/hotspot-store';
 import type { UrlLayerId, UrlViewState } from '../../state/url-state';
 import { useHotspotAnalysis } from '../hotspot-analysis';
-import { formatQValue } from '../hotspot-map';
 
 function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
   return (
@@ -145,7 +144,7 @@ export function HotspotPanel({
             {busy
               ? 'Computing…'
               : h
-                ? `${formatCount(h.counted, { unit: h.unit })} on ${h.cells.length.toLocaleString('en-US')} cells (res ${h.resolution}, k = ${h.k}) over ${s.studyArea}; ${formatCount(h.excluded, { unit: h.unit })} outside left out. Classes by ${h.fdr ? 'FDR q' : 'raw p'}.`
+                ? `${formatCount(h.counted, { unit: h.unit })} on ${formatCount(h.cells.length)} cells (res ${h.resolution}, k = ${h.k}) over ${s.studyArea}; ${formatCount(h.excluded, { unit: h.unit })} outside left out. Classes by ${h.fdr ? 'FDR q' : 'raw p'}.`
                 : ''}
           </p>
           {s.error && (
@@ -194,7 +193,7 @@ export function HotspotPanel({
                 {formatCount(h.neighborSum[hi]!, { unit: h.unit })} with its neighbours (k = {h.k})
               </div>
               <div>
-                z = {h.z[hi]!.toFixed(2)}, {formatPValue(h.p[hi]!)}, {formatQValue(h.q[hi]!)}
+                z = {formatDecimal(h.z[hi]!)}, {formatPValue(h.p[hi]!)}, {formatQValue(h.q[hi]!)}
               </div>
             </>
           )}

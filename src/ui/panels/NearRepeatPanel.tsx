@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { KnoxResult } from '../../analysis/nearrepeat/knox-test';
-import { formatCount, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
+import { formatCount, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
 import { loadHotspotPoints } from '../../state/hotspot-pipeline';
@@ -196,7 +196,7 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
                     return (
                       <td
                         key={tl}
-                        title={`${formatCount(r.observed[s]![t]!)} pairs seen, ${r.expected[s]![t]!.toFixed(1)} expected`}
+                        title={`${formatCount(r.observed[s]![t]!)} pairs seen, ${formatDecimal(r.expected[s]![t]!, 1)} expected`}
                         style={{
                           background: ratioColor(ratio),
                           padding: '2px 4px',
@@ -221,7 +221,8 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
           <p style={{ fontSize: 11, color: '#555' }}>
             {formatCount(r.incidents, { unit: 'incidents' })}, {formatCount(r.pairsConsidered)} pairs within{' '}
             {r.spaceBands[r.spaceBands.length - 1]} m, {r.permutations} permutations (seed {r.seed}),{' '}
-            {(result.millis / 1000).toFixed(1)} s. Each cell is its own test: read the pattern, not one cell.
+            {formatDecimal(result.millis / 1000, 1)} s. Each cell is its own test: read the pattern, not one
+            cell.
           </p>
         </>
       )}

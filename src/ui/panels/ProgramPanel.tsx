@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import foundingFile from '../../../data/programs/founding-programs.json';
-import { formatCi, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
+import { formatCi, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { ProgramChart } from '../../charts/ProgramChart';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
@@ -61,7 +61,7 @@ function demoPrograms(): Promise<Program[]> {
 let runCounter = 0;
 
 function estimateValue(e: EstimateSummary): string {
-  if (e.scale === 'difference') return `${e.estimate.toFixed(1)} events`;
+  if (e.scale === 'difference') return `${formatDecimal(e.estimate, 1)} events`;
   return formatRatio(e.estimate);
 }
 

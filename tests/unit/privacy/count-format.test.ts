@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatDecimal,
   formatCi,
   formatCount,
   formatPercentChange,
@@ -84,6 +85,16 @@ describe('formatRate, formatRatio, formatPercentChange', () => {
     expect(formatPercentChange(1.5, 0)).toBe('+150%');
     expect(formatPercentChange(25)).toBe('+2,500.0%');
     expect(formatPercentChange(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatDecimal', () => {
+  it('writes fixed decimals with en-US grouping and a dash for non-finite values', () => {
+    expect(formatDecimal(2.4149)).toBe('2.41');
+    expect(formatDecimal(-0.005, 2)).toBe('-0.01');
+    expect(formatDecimal(12345.678, 1)).toBe('12,345.7');
+    expect(formatDecimal(Number.NaN)).toBe('—');
+    expect(() => formatDecimal(1, -1)).toThrow(RangeError);
   });
 });
 
