@@ -15,7 +15,7 @@ import { HeadlinePanel } from './panels/HeadlinePanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ReportPanel } from './panels/ReportPanel';
-import { useDashboard } from './use-dashboard';
+import { POINTS_MIN_ZOOM, useDashboard } from './use-dashboard';
 
 // The analysis panels load after the first screen, in parallel with the database engine.
 const HotspotPanel = lazy(() => import('./panels/HotspotPanel').then((m) => ({ default: m.HotspotPanel })));
@@ -173,7 +173,11 @@ export function App() {
           ) : (
             <div className="map placeholder">{engineError ? 'No data' : 'Loading…'}</div>
           )}
-          <MapLegend data={data} unit={view.unit} />
+          <MapLegend
+            data={data}
+            unit={view.unit}
+            pointsWaitingForZoom={view.layers.includes('points') && (view.view?.zoom ?? 0) < POINTS_MIN_ZOOM}
+          />
           <DrawAreaButton
             map={map}
             hasPolygon={view.areas.polygon !== null}

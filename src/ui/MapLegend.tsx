@@ -1,7 +1,7 @@
 /** Legends of the incident layers; their scales are fixed for the dataset, so they do not move while brushing. */
 import { formatDecimal } from '../analysis/privacy/count-format';
 import { COUNT_RAMP, cssColor } from '../map/layers/color-ramps';
-import type { DashboardData } from './use-dashboard';
+import { type DashboardData, POINTS_MIN_ZOOM } from './use-dashboard';
 
 function Ramp({ title, max, unit }: { title: string; max: number; unit: string }) {
   const gradient = `linear-gradient(to right, ${COUNT_RAMP.map((c) => cssColor(c)).join(', ')})`;
@@ -19,8 +19,16 @@ function Ramp({ title, max, unit }: { title: string; max: number; unit: string }
   );
 }
 
-export function MapLegend({ data, unit }: { data: DashboardData; unit: 'incidents' | 'victims' }) {
-  if (!data.hexagons && !data.heat && !data.points) return null;
+export function MapLegend({
+  data,
+  unit,
+  pointsWaitingForZoom,
+}: {
+  data: DashboardData;
+  unit: 'incidents' | 'victims';
+  pointsWaitingForZoom: boolean;
+}) {
+  if (!data.hexagons && !data.heat && !data.points && !pointsWaitingForZoom) return null;
   return (
     <div className="map-legend" data-testid="map-legend">
       {data.hexagons && (
@@ -32,6 +40,9 @@ export function MapLegend({ data, unit }: { data: DashboardData; unit: 'incident
       )}
       {data.heat && (
         <Ramp title={`Density: ${unit} per km² per year`} max={data.heat.domainMax} unit="/km²/yr" />
+      )}
+      {pointsWaitingForZoom && (
+        <div className="legend-item muted">Incident points show from zoom {POINTS_MIN_ZOOM}: zoom in.</div>
       )}
       {data.points && (
         <div className="legend-item">

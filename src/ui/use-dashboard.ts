@@ -19,6 +19,9 @@ import type { UrlViewState } from '../state/url-state';
 import { viewFilter } from '../state/view-filter';
 import { useCoordinated } from './use-coordinated';
 
+/** Individual incidents are drawn from this zoom on (street level); below it, aggregates only. */
+export const POINTS_MIN_ZOOM = 12;
+
 /** Everything the dashboard's views show for the current state. */
 export interface DashboardData {
   brush: [number, number];
@@ -202,7 +205,7 @@ export function useDashboard(
     matrix: matrixCounts,
     hexagons,
     areas: areaCounts,
-    points: view.layers.includes('points') ? points.value : null,
+    points: view.layers.includes('points') && (view.view?.zoom ?? 0) >= POINTS_MIN_ZOOM ? points.value : null,
     heat,
     pending: all.some((q) => q.pending),
     errors: all.map((q) => q.error).filter((e): e is string => e !== null),
