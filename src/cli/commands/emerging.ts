@@ -4,23 +4,9 @@
  */
 
 import { EMERGING_PATTERN_LABELS, type EmergingPattern } from '../../analysis/hotspots/emerging-hot-spots';
-import {
-  buildHotspotGrid,
-  emergingAnalysis,
-  loadHotspotPoints,
-  monthNumber,
-  type SliceUnit,
-} from '../../state/hotspot-pipeline';
+import { emergingAnalysis, monthNumber, type SliceUnit } from '../../state/hotspot-pipeline';
 import type { CliCommand } from '../command';
-import {
-  dateFlag,
-  importOptionsFrom,
-  parseCommandArgs,
-  requireString,
-  UsageError,
-  unitFrom,
-} from '../options';
-import { openSession } from '../session';
+import { parseCommandArgs, UsageError } from '../options';
 import { GRID_OPTIONS, hotspotInputs } from './hotspots';
 
 export const emergingCommand: CliCommand = {

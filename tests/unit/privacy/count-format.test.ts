@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDecimal,
   formatCi,
   formatCount,
+  formatDecimal,
   formatPercentChange,
   formatPValue,
   formatRate,
