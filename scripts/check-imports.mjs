@@ -41,10 +41,11 @@ for (const file of files('src')) {
   const rule = RULES.find((r) => file.startsWith(`${r.dir}/`));
   if (!rule) continue;
   const text = readFileSync(file, 'utf8');
-  for (const match of text.matchAll(
-    /(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
-  )) {
-    const spec = match[1] ?? match[2];
+  // Static imports and re-exports, dynamic imports, side-effect imports and require().
+  const pattern =
+    /(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const match of text.matchAll(pattern)) {
+    const spec = match[1] ?? match[2] ?? match[3] ?? match[4];
     if (spec.startsWith('.')) {
       const target = relative('src', join(file, '..', spec)).split('/')[0];
       if (rule.folders.includes(target))

@@ -21,7 +21,7 @@ export function formatImportReport(r: ImportReport): string {
   }
   lines.push(`Rejected    ${formatCount(r.rejectedTotal)} rows`);
   for (const g of r.rejected) {
-    lines.push(`  ${String(g.count).padStart(7)}  ${g.reason}: ${g.label}`);
+    lines.push(`  ${formatCount(g.count).padStart(7)}  ${g.reason}: ${g.label}`);
     for (const s of g.samples) {
       lines.push(
         `           row ${s.sourceRow}: date=${JSON.stringify(s.date)} lat=${JSON.stringify(s.lat)} lon=${JSON.stringify(s.lon)}`,

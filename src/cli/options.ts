@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ImportOptions } from '../data/import-incidents';
 import type { ColumnMapping } from '../data/schema';
+import { isCalendarDate } from '../data/sql/incident-filter';
 
 /** An error in how the command was called; printed without a stack trace. */
 export class UsageError extends Error {
@@ -113,7 +114,7 @@ export function dateFlag(
 ): string | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+  if (typeof v !== 'string' || !isCalendarDate(v)) {
     throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${String(v)}"`);
   }
   return v;

@@ -414,6 +414,14 @@ async function rejectGroups(
 
 function asImportError(error: unknown, name: string): Error {
   if (error instanceof ImportError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ImportError(`"${name}" could not be read: ${message.split('\n')[0]}`);
+  // Engine messages name the scratch copies (__import_<n>_…); the user knows only their file.
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .replace(/"?__import_\d+_[^\s"]*"?/g, 'the file');
+  if (/sniffing file|CSV Error|Could not convert|unterminated/i.test(message)) {
+    return new ImportError(
+      `"${name}" could not be read as delimited text (${message}). A common cause is a quoted field whose closing quote is missing.`,
+    );
+  }
+  return new ImportError(`"${name}" could not be read: ${message}`);
 }

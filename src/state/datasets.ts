@@ -45,6 +45,9 @@ export interface Dataset {
   categories: Partial<Record<FilterableColumn, string[]>>;
 }
 
+/** Most distinct values a filter column offers (NYPD has 77 precincts and about 40 location types). */
+export const MAX_FILTER_VALUES = 500;
+
 /** Attribute columns offered as filters (those the source fills; empty columns are not offered). */
 export const FILTER_COLUMNS: readonly FilterableColumn[] = [
   'victim_age_group',
@@ -88,7 +91,7 @@ export async function loadDataset(
   const monthCount = monthIndex(firstMonth, report.lastDate!.slice(0, 7)) + 1;
   const categories: Dataset['categories'] = {};
   for (const column of FILTER_COLUMNS) {
-    const values = arrowRows(await db.query(categoryValuesQuery(table, column)))
+    const values = arrowRows(await db.query(categoryValuesQuery(table, column, MAX_FILTER_VALUES)))
       .map((r) => String(r.value))
       .sort(naturalCompare);
     if (values.length > 0) categories[column] = values;

@@ -11,13 +11,18 @@ import type { Dataset } from './datasets';
 import { datasetPoints } from './h3-cells';
 import type { UrlAreas } from './url-state';
 
-/** Builds `selection_<dataset>` for the given areas; returns its name, or null when nothing is selected. */
+let buildCounter = 0;
+/** Selection tables still in use, newest last; older ones are dropped (queries may still read the last two). */
+const live = new Map<string, string[]>();
+
+/** Builds `selection_<dataset>_<n>` for the given areas; returns its name, or null when nothing is selected. */
 export async function buildSelection(
   db: Connector,
   dataset: Dataset,
   areas: UrlAreas,
 ): Promise<string | null> {
-  const target = `selection_${dataset.key}`;
+  // A fresh table per build: a slower, older build can never write into the selection a newer one returned.
+  const target = `selection_${dataset.key}_${++buildCounter}`;
   const indexes = dataset.boundaries
     ? areas.ids.map((id) => dataset.boundaries!.ids.indexOf(id)).filter((i) => i >= 0)
     : [];
@@ -45,6 +50,10 @@ export async function buildSelection(
       tableToIPC(tableFromArrays({ row_id: Float64Array.from(rows) }), 'stream'),
     );
     await db.query(unionRowsQuery(target, drawn));
+    await db.query(dropTablesQuery([drawn]));
   }
+  const tables = [...(live.get(dataset.key) ?? []), target];
+  live.set(dataset.key, tables.slice(-3));
+  if (tables.length > 3) await db.query(dropTablesQuery(tables.slice(0, -3)));
   return target;
 }

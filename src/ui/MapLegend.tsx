@@ -1,7 +1,7 @@
 /** Legends of the incident layers; their scales are fixed for the dataset, so they do not move while brushing. */
-import { formatDecimal } from '../analysis/privacy/count-format';
+import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { COUNT_RAMP, cssColor } from '../map/layers/color-ramps';
-import { type DashboardData, POINTS_MIN_ZOOM } from './use-dashboard';
+import { type DashboardData, MAP_POINT_LIMIT, POINTS_MIN_ZOOM } from './use-dashboard';
 
 function Ramp({ title, max, unit }: { title: string; max: number; unit: string }) {
   const gradient = `linear-gradient(to right, ${COUNT_RAMP.map((c) => cssColor(c)).join(', ')})`;
@@ -28,7 +28,8 @@ export function MapLegend({
   unit: 'incidents' | 'victims';
   pointsWaitingForZoom: boolean;
 }) {
-  if (!data.hexagons && !data.heat && !data.points && !pointsWaitingForZoom) return null;
+  if (!data.hexagons && !data.heat && !data.points && !pointsWaitingForZoom && !data.pointsTruncated)
+    return null;
   return (
     <div className="map-legend" data-testid="map-legend">
       {data.hexagons && (
@@ -40,6 +41,12 @@ export function MapLegend({
       )}
       {data.heat && (
         <Ramp title={`Density: ${unit} per km² per year`} max={data.heat.domainMax} unit="/km²/yr" />
+      )}
+      {data.pointsTruncated && (
+        <div className="legend-item muted">
+          Points and density use the first {formatCount(MAP_POINT_LIMIT)} incidents of the selection (by row),
+          not all of them.
+        </div>
       )}
       {pointsWaitingForZoom && (
         <div className="legend-item muted">Incident points show from zoom {POINTS_MIN_ZOOM}: zoom in.</div>

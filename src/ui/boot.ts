@@ -9,7 +9,7 @@ import { ImportError } from '../data/loaders/sniff';
 import { useAppStore } from '../state/app-store';
 import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
-import { decodeUrlState } from '../state/url-state';
+import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner } from './geo-worker-client';
 
@@ -110,6 +110,9 @@ export async function importUserFile(
         onProgress: (stage, f) => store.setProgress({ label: `${file.name}: ${stage}`, fraction: f }),
       },
     );
+    // A new file starts from a clean view: the previous file's filters, areas and camera would not fit it. The
+    // first file after opening a shared link keeps the link's view.
+    if (store.datasets.user) store.replaceView('user', { ...defaultUrlViewState(), dataset: 'user' });
     store.setDataset(dataset);
     useAppStore.setState({ active: 'user' });
     store.showReport(dataset.report, true);

@@ -19,6 +19,9 @@ import type { UrlViewState } from '../state/url-state';
 import { viewFilter } from '../state/view-filter';
 import { useCoordinated } from './use-coordinated';
 
+/** Most incidents the points and density layers use (software WebGL draws 100k points in seconds). */
+export const MAP_POINT_LIMIT = 200_000;
+
 /** Individual incidents are drawn from this zoom on (street level); below it, aggregates only. */
 export const POINTS_MIN_ZOOM = 12;
 
@@ -31,6 +34,8 @@ export interface DashboardData {
   hexagons: { cells: string[]; counts: Float64Array; perYearMax: number; years: number } | null;
   areas: Float64Array | null;
   points: PointData | null;
+  /** True when the points and density layers use only the first {@link MAP_POINT_LIMIT} incidents. */
+  pointsTruncated: boolean;
   heat: (HeatImage & { domainMax: number }) | null;
   pending: boolean;
   errors: string[];
@@ -112,8 +117,10 @@ export function useDashboard(
   const points = useCoordinated(
     'points',
     selKey && needPoints ? `${selKey}|${JSON.stringify(pointFilter)}` : null,
-    async (): Promise<PointData & { lon: Float64Array; lat: Float64Array }> => {
-      const result = await db!.query(incidentMapPointsQuery(ds, dataset!.firstMonth, pointFilter));
+    async (): Promise<PointData & { lon: Float64Array; lat: Float64Array; truncated: boolean }> => {
+      const result = await db!.query(
+        incidentMapPointsQuery(ds, dataset!.firstMonth, pointFilter, MAP_POINT_LIMIT),
+      );
       const lon = numberColumn(result, 'lon');
       const lat = numberColumn(result, 'lat');
       const month = numberColumn(result, 'm');
@@ -125,7 +132,15 @@ export function useDashboard(
         positions[2 * i + 1] = lat[i]!;
         fatal[i] = fatalCol.get(i) ? 1 : 0;
       }
-      return { length: lon.length, positions, month: Float32Array.from(month), fatal, lon, lat };
+      return {
+        length: lon.length,
+        positions,
+        month: Float32Array.from(month),
+        fatal,
+        lon,
+        lat,
+        truncated: lon.length >= MAP_POINT_LIMIT,
+      };
     },
   );
 
@@ -205,6 +220,8 @@ export function useDashboard(
     matrix: matrixCounts,
     hexagons,
     areas: areaCounts,
+    pointsTruncated:
+      (view.layers.includes('points') || view.layers.includes('heat')) && Boolean(points.value?.truncated),
     points: view.layers.includes('points') && (view.view?.zoom ?? 0) >= POINTS_MIN_ZOOM ? points.value : null,
     heat,
     pending: all.some((q) => q.pending),

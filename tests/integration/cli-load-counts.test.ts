@@ -104,6 +104,9 @@ describe('CLI errors', () => {
   it('bad flags are usage errors', async () => {
     expect((await runCli(['counts', '--input', 'x', '--by', 'week'])).code).toBe(2);
     expect((await runCli(['counts', '--input', 'x', '--from', '2020-13-01'])).code).toBe(2);
+    const impossible = await runCli(['counts', '--input', 'x', '--from', '2020-02-30']);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toMatch(/--from must be a date YYYY-MM-DD, not "2020-02-30"/);
     expect((await runCli(['nonsense'])).code).toBe(2);
   });
 });

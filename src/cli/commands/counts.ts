@@ -73,7 +73,7 @@ export const countsCommand: CliCommand = {
       'period     total  fatal  non-fatal',
       ...series.map(
         (p) =>
-          `${p.period.padEnd(9)} ${String(p.total).padStart(6)} ${String(p.fatal).padStart(6)} ${String(p.nonfatal).padStart(10)}`,
+          `${p.period.padEnd(9)} ${formatCount(p.total).padStart(6)} ${formatCount(p.fatal).padStart(6)} ${formatCount(p.nonfatal).padStart(10)}`,
       ),
     ].join('\n');
     return { json, text, asJson: values.json === true };

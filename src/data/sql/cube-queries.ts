@@ -66,7 +66,10 @@ WHERE ${incidentFilterSql(o.filter)}
 GROUP BY ALL`;
 }
 
-/** One point per incident under a filter: position, month index, any victim fatal, number of victims. */
+/**
+ * One point per incident under a filter: position, month index, any victim fatal, number of victims. At most
+ * `limit` incidents, the first by row id (a stable subset, so the caller can say when it is one).
+ */
 export function incidentMapPointsQuery(
   table: string,
   firstMonth: string,
@@ -79,6 +82,7 @@ export function incidentMapPointsQuery(
   any_value(i.incident_id) AS incident_id, CAST(min(i.occurred_at) AS VARCHAR) AS occurred_at
 FROM ${id(table)} AS i WHERE ${incidentFilterSql(filter)}
 GROUP BY i.incident_id
+ORDER BY min(i.row_id)
 LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 

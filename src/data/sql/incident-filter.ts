@@ -35,8 +35,15 @@ export interface IncidentFilter {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a real calendar date written `YYYY-MM-DD` (2020-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 function isoDate(value: string, what: string): string {
-  if (!DATE_RE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isCalendarDate(value)) {
     throw new RangeError(`${what} must be a date YYYY-MM-DD, got "${value}"`);
   }
   return value;

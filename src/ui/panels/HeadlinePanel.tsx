@@ -13,7 +13,14 @@ export function HeadlinePanel({
 }) {
   return (
     <section className="headline" aria-label="Selection totals">
-      <div role="status" aria-live="polite" data-testid="headline" data-pending={pending ? 'true' : 'false'}>
+      <div
+        role="status"
+        aria-live="polite"
+        aria-busy={pending}
+        className={pending ? 'updating' : undefined}
+        data-testid="headline"
+        data-pending={pending ? 'true' : 'false'}
+      >
         {headline ? (
           <>
             <div className="stat">

@@ -35,6 +35,9 @@ describe('incidentFilterSql', () => {
   it('writes TRUE for an empty filter and validates every field', () => {
     expect(incidentFilterSql({})).toBe('TRUE');
     expect(() => incidentFilterSql({ from: '2020-13-01' })).toThrow(RangeError);
+    expect(() => incidentFilterSql({ to: '2020-02-30' })).toThrow(RangeError);
+    expect(() => incidentFilterSql({ to: '2021-02-29' })).toThrow(RangeError);
+    expect(incidentFilterSql({ to: '2020-02-29' })).toContain("DATE '2020-02-29'");
     expect(() => incidentFilterSql({ hours: [24] })).toThrow(RangeError);
     expect(() => incidentFilterSql({ weekdays: [0] })).toThrow(RangeError);
     expect(() => incidentFilterSql({ attrs: { ['x; DROP' as 'precinct']: ['1'] } })).toThrow(RangeError);
