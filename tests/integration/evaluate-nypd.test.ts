@@ -26,7 +26,8 @@ import { repoRoot, sharedDataAvailable, sharedDataPath } from '../support/shared
 
 const CSV = 'NYPD_Shooting_Incident_Data__Historic_.csv';
 const PRECINCTS = 'nyc_police_precincts_2019.geojson';
-const BRONX_OTHER = ['41', '42', '43', '44', '45', '46', '47', '48', '49', '50', '52'];
+// The other Bronx precincts, without 42: Morrisania is itself an SOS site.
+const BRONX_OTHER = ['41', '43', '44', '45', '46', '47', '48', '49', '50', '52'];
 // Precincts named as Cure Violence program sites in our sources (SOS South Bronx 40/42, SOS Crown
 // Heights 77, Man Up! East New York 75) are not donors.
 const PROGRAM_PRECINCTS = new Set(['40', '42', '75', '77']);

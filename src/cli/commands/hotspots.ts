@@ -53,11 +53,18 @@ export function integerFlag(values: Values, name: string, min: number, max: numb
   return v;
 }
 
-/** `--fdr on|off` (default on). */
-export function fdrFlag(values: Values): boolean {
+/**
+ * `--fdr on|off|Q` (default on): classes by Benjamini-Hochberg q (on), by raw p (off), or by q with cells
+ * whose q exceeds the FDR level Q (0 < Q < 1) reported as not significant.
+ */
+export function fdrFlag(values: Values): { fdr: boolean; level: number | null } {
   const v = String(values.fdr ?? 'on');
-  if (v !== 'on' && v !== 'off') throw new UsageError(`--fdr must be on or off, not "${v}"`);
-  return v === 'on';
+  if (v === 'on' || v === 'off') return { fdr: v === 'on', level: null };
+  const level = Number(v);
+  if (!/^0?\.\d+$/.test(v) || !(level > 0 && level < 1)) {
+    throw new UsageError(`--fdr must be on, off or an FDR level between 0 and 1 (e.g. 0.05), not "${v}"`);
+  }
+  return { fdr: true, level };
 }
 
 /**
@@ -69,24 +76,27 @@ export async function hotspotInputs(values: Values) {
   const { from, to } = dateRangeFlags(values);
   const resolution = integerFlag(values, 'h3-res', 5, 11);
   const k = integerFlag(values, 'k', 1, 5);
-  const fdr = fdrFlag(values);
+  const { fdr, level: fdrLevel } = fdrFlag(values);
   const study = studyAreaFrom(values);
   const { db, table } = await openSession(requireString(values, 'input'), importOptionsFrom(values));
   const all = await loadHotspotPoints(db, table, { unit });
   const points = await loadHotspotPoints(db, table, { unit, filter: { from, to } });
   await db.close();
   const grid = buildHotspotGrid(study.features, resolution, k, all);
-  return { unit, from, to, resolution, k, fdr, study, all, points, grid };
+  return { unit, from, to, resolution, k, fdr, fdrLevel, study, all, points, grid };
 }
 
 export const hotspotsCommand: CliCommand = {
   name: 'hotspots',
   usage:
-    'hotspots --input FILE [mapping flags] --study-area GEOJSON [--study-where PROP=VALUE] [--h3-res 9] [--k 1] [--from D --to D] [--fdr on|off] [--unit incidents|victims] [--json]',
+    'hotspots --input FILE [mapping flags] --study-area GEOJSON [--study-where PROP=VALUE] [--h3-res 9] [--k 1] [--from D --to D] [--fdr on|off|Q] [--unit incidents|victims] [--json]',
   async run(argv) {
     const values = parseCommandArgs(argv, GRID_OPTIONS);
-    const { unit, from, to, resolution, k, fdr, study, points, grid } = await hotspotInputs(values);
+    const { unit, from, to, resolution, k, fdr, fdrLevel, study, points, grid } = await hotspotInputs(values);
     const r = hotspotAnalysis(grid, points, { fdr });
+    // With an FDR level, a cell is significant only if its q is at or below it (99/95/90 labels kept).
+    if (fdrLevel !== null)
+      for (let i = 0; i < r.classes.length; i++) if (r.q[i]! > fdrLevel) r.classes[i] = 0;
 
     const classCounts: Record<string, number> = {};
     for (let c = 3; c >= -3; c--) classCounts[hotspotClassLabel(c)] = 0;
@@ -112,7 +122,10 @@ export const hotspotsCommand: CliCommand = {
       resolution,
       k,
       fdr,
-      classesBy: fdr ? 'q (Benjamini-Hochberg)' : 'p',
+      fdrLevel,
+      classesBy: fdr
+        ? `q (Benjamini-Hochberg)${fdrLevel !== null ? `, significant only at q ≤ ${fdrLevel}` : ''}`
+        : 'p',
       from: from ?? null,
       to: to ?? null,
       studyArea: { file: study.layer.name, where: study.where, polygons: study.features.length },
