@@ -637,7 +637,7 @@ export function designDifferences(outcome: PublishedOutcome, screen: ScreenDesig
     ['Design', outcome.design, screen.design],
     ['Outcome', outcome.outcome, screen.outcome],
     ['Unit', outcome.unit, screen.unit],
-    ['Window', outcome.window, screen.window],
+    ['Time step and window', outcome.window, screen.window],
   ];
   return rows.map(
     ([aspect, published, here]) => `${aspect}: published ${published ?? 'not stated'}; here ${here}.`,

@@ -289,7 +289,16 @@ describe('SOS South Bronx on the real NYPD file with precinct boundaries', {
         rows.some((r) => /^Difference-in-differences IRR\d\.\d\d×\s*95% CI/.test(r)),
         rows.join(' | '),
       );
+      // The screen says, from the numbers, why they differ from the published before/after figures.
+      const reading = (await page.textContent('[data-testid="comparison-reading"]'))!;
+      assert.match(
+        reading,
+        /Relative to the 10 comparison units, the difference-in-differences is \d\.\d\d× \(95% CI/,
+      );
       await page.screenshot({ path: `${ARTIFACTS}/program-sos-nypd.png` });
+      await page
+        .locator('[data-testid="program-evidence"]')
+        .screenshot({ path: `${ARTIFACTS}/program-sos-evidence.png` });
       assert.deepEqual(ctx.external, []);
     } finally {
       await ctx.close();

@@ -12,6 +12,7 @@ import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
 import {
   bufferFeatures,
+  comparisonReading,
   type EstimateSummary,
   type EvaluationGeometry,
   type ProgramEvaluation,
@@ -493,15 +494,21 @@ function EvidenceCard({
   const comparisonCount = geometry?.comparison.length ?? 0;
   const screen = s
     ? {
-        design: `pre/post, WDD, ITS, DiD vs ${comparisonCount} comparison unit${comparisonCount === 1 ? '' : 's'} and a synthetic control`,
+        design: `pre/post, WDD, ITS, DiD vs ${comparisonCount} comparison unit${comparisonCount === 1 ? '' : 's'}${evaluation?.synth?.ok ? ' and a synthetic control' : ''}`,
         outcome: `all shooting ${s.unit} recorded in the loaded data (fatal and non-fatal)`,
         unit: geometry?.catchmentLabel ?? 'the catchment',
         window: `${s.by === 'month' ? 'monthly' : 'quarterly'}, ${s.periods[0]} to ${s.periods[s.periods.length - 1]}, launch ${s.periods[s.launchIndex]}`,
       }
     : null;
+  const reading = evaluation && screen ? comparisonReading(evaluation, comparisonCount) : null;
   return (
     <div className="evidence" data-testid="program-evidence">
       <h3 className="small">Published evidence</h3>
+      {reading && (
+        <p className="small" data-testid="comparison-reading">
+          {reading}
+        </p>
+      )}
       <ul className="small">
         {program.publishedOutcomes.map((o) => {
           const src = sourceOf(o.source);

@@ -355,7 +355,7 @@ describe('designDifferences', () => {
       'Design: published one matched comparison area; here DiD vs 10 precincts.',
       'Outcome: published shooting victimizations; here all shooting incidents.',
       'Unit: published neighborhood; here precinct 40.',
-      'Window: published not stated; here monthly, 2006-01 to 2024-12.',
+      'Time step and window: published not stated; here monthly, 2006-01 to 2024-12.',
     ]);
   });
 });
