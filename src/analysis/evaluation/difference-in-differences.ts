@@ -14,7 +14,8 @@
  * or two treated, it is itself unreliable (Cameron & Miller 2015; MacKinnon & Webb 2017).
  *
  * The transparent 2×2 table gives total events for treated/comparison × pre/post, each group's post/pre
- * ratio and the ratio of those ratios (equal to exp(δ) only when there are two periods; shown so readers
+ * ratio and the ratio of those ratios (equal to exp(δ) here: the Poisson score equations match the four block
+ * totals, see docs/methods/evaluation.md; shown so readers
  * can check the direction and size by hand).
  *
  * Event study: the same model with δ·D replaced by treated × year-since-launch indicators, year
