@@ -18,6 +18,7 @@ import {
   dateFormatCandidates,
   dateFormatScoresQuery,
   describeTableQuery,
+  distinctCountsQuery,
   distinctValuesQuery,
   dropTablesQuery,
   dropViewsQuery,
@@ -81,6 +82,8 @@ export interface ImportReport {
   preset: Preset['id'] | 'generic';
   presetName: string;
   mapping: ColumnMapping;
+  /** Unmapped categorical source columns kept for filtering (as `attr:<name>` in the table). */
+  attributes: string[];
   dateFormat: string;
   rowsRead: number;
   victims: number;
@@ -191,6 +194,7 @@ export async function importIncidents(
       .filter((c) => c !== '__row');
 
     const { mapping, preset } = chooseMapping(source.name, columns, options);
+    const attributes = await categoricalSourceColumns(db, names.staging, columns, mapping);
     const dateFormat =
       options.dateFormat ?? preset?.dateFormat ?? (await detectDateFormat(db, names.staging, mapping));
 
@@ -203,6 +207,7 @@ export async function importIncidents(
         dateFormat,
         rejectsTable: sniff.format === 'csv' && csvRejectLines > 0 ? names.csvRejectLines : undefined,
         lineNumbers: sniff.format === 'csv',
+        attributes,
       }),
     );
 
@@ -219,7 +224,7 @@ export async function importIncidents(
     // Large files: free the text copy before the canonical table is written, halving peak memory.
     await db.query(dropViewsQuery([names.staging]));
     await db.query(dropTablesQuery([names.raw]));
-    await db.query(canonicalIncidentsQuery(names.parsed, names.result, today));
+    await db.query(canonicalIncidentsQuery(names.parsed, names.result, today, attributes));
     await db.query(dropTablesQuery([names.parsed]));
 
     if (csvRejectLines > 0) {
@@ -253,6 +258,7 @@ export async function importIncidents(
         preset: preset?.id ?? 'generic',
         presetName: preset?.name ?? 'Generic column mapping',
         mapping,
+        attributes,
         dateFormat,
         rowsRead: victims + rejectedTotal,
         victims,
@@ -340,6 +346,26 @@ function chooseMapping(
 
 function definedOnly(mapping: Partial<ColumnMapping>): Partial<ColumnMapping> {
   return Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.length > 0));
+}
+
+/** Most distinct values a source column may have to be kept as a categorical attribute. */
+const MAX_ATTRIBUTE_VALUES = 100;
+
+/** Unmapped source columns with 2 to {@link MAX_ATTRIBUTE_VALUES} distinct values (on a sample). */
+async function categoricalSourceColumns(
+  db: Connector,
+  staging: string,
+  columns: readonly string[],
+  mapping: ColumnMapping,
+): Promise<string[]> {
+  const mapped = new Set(Object.values(mapping));
+  const candidates = columns.filter((c) => !mapped.has(c));
+  if (candidates.length === 0) return [];
+  const row = arrowRows(await db.query(distinctCountsQuery(staging, candidates)))[0] ?? {};
+  return candidates.filter((_, i) => {
+    const n = Number(row[`c${i}`]);
+    return n >= 2 && n <= MAX_ATTRIBUTE_VALUES;
+  });
 }
 
 async function detectDateFormat(db: Connector, table: string, mapping: ColumnMapping): Promise<string> {

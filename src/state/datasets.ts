@@ -9,7 +9,7 @@ import { incidentPoints } from '../data/incident-points';
 import { type BoundaryLayer, featureValue, parseBoundaries } from '../data/loaders/boundaries';
 import { arrowRows } from '../data/rows';
 import { categoryValuesQuery } from '../data/sql/cube-queries';
-import type { FilterableColumn } from '../data/sql/incident-filter';
+import { type FilterableColumn, SOURCE_ATTRIBUTE_PREFIX } from '../data/sql/incident-filter';
 
 /** Which of the two datasets: the embedded demo city or the user's own file. */
 export type DatasetKey = 'demo' | 'user';
@@ -90,7 +90,8 @@ export async function loadDataset(
   const firstMonth = `${report.firstDate!.slice(0, 7)}-01`;
   const monthCount = monthIndex(firstMonth, report.lastDate!.slice(0, 7)) + 1;
   const categories: Dataset['categories'] = {};
-  for (const column of FILTER_COLUMNS) {
+  const sourceColumns = report.attributes.map((c) => `${SOURCE_ATTRIBUTE_PREFIX}${c}` as FilterableColumn);
+  for (const column of [...FILTER_COLUMNS, ...sourceColumns]) {
     const values = arrowRows(await db.query(categoryValuesQuery(table, column, MAX_FILTER_VALUES)))
       .map((r) => String(r.value))
       .sort(naturalCompare);

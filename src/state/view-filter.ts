@@ -3,7 +3,7 @@
  * not filter the chart it lives on).
  */
 import type { FilterableColumn, IncidentFilter } from '../data/sql/incident-filter';
-import { FILTERABLE_COLUMNS } from '../data/sql/incident-filter';
+import { isFilterableColumn } from '../data/sql/incident-filter';
 import type { UrlViewState } from './url-state';
 
 /** The parts of the filter that views own. */
@@ -35,8 +35,8 @@ export function viewFilter(
   if (!except.includes('attrs')) {
     const attrs: Partial<Record<FilterableColumn, string[]>> = {};
     for (const [column, values] of Object.entries(view.attrs)) {
-      if ((FILTERABLE_COLUMNS as readonly string[]).includes(column) && values.length > 0) {
-        attrs[column as FilterableColumn] = values;
+      if (isFilterableColumn(column) && values.length > 0) {
+        attrs[column] = values;
       }
     }
     if (Object.keys(attrs).length > 0) filter.attrs = attrs;

@@ -3,6 +3,7 @@ import type { Connector } from '../../src/data/connector';
 import { readFileBytes } from '../../src/data/engine-node';
 import { type ImportResult, importIncidents } from '../../src/data/import-incidents';
 import { arrowRows } from '../../src/data/rows';
+import { headlineQuery } from '../../src/data/sql/count-queries';
 import { stateplaneToLonLat } from '../../src/geo/state-plane';
 import { sharedEngine } from '../support/engine';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
@@ -24,6 +25,7 @@ describe.runIf(sharedDataAvailable(MAIN, OLD, PARQUET))('NYPD Shooting Incident 
       { name: MAIN, bytes: readFileBytes(sharedDataPath(MAIN)) },
       { table: 'nypd', today: TODAY },
     );
+    await db.registerFile('nypd-attr.csv', readFileBytes(sharedDataPath(MAIN)));
   });
 
   it('recognises the 21-column release and loads every victim row and incident', () => {
@@ -101,6 +103,28 @@ describe.runIf(sharedDataAvailable(MAIN, OLD, PARQUET))('NYPD Shooting Incident 
     );
     expect(row).toEqual({ literal_null: 0n, u: 0n, no_hour: 0n });
     expect(main.report.notes.join(' ')).toMatch(/1 victim age value/);
+  });
+
+  it('keeps the categorical columns it does not map, for filtering', async () => {
+    expect(main.report.attributes).toEqual([
+      'LOC_OF_OCCUR_DESC',
+      'JURISDICTION_CODE',
+      'LOC_CLASSFCTN_DESC',
+      'PERP_AGE_GROUP',
+      'PERP_SEX',
+      'PERP_RACE',
+    ]);
+    // Perpetrator sex M, counted on the source text (missing spellings excluded) and through the filter.
+    const [direct] = arrowRows(
+      await db.query(
+        `SELECT count(*) AS n FROM read_csv('nypd-attr.csv', all_varchar = true, quote = '"', header = true) WHERE PERP_SEX = 'M'`,
+      ),
+    ).map((r) => r);
+    const [filtered] = arrowRows(
+      await db.query(headlineQuery('nypd', { attrs: { 'attr:PERP_SEX': ['M'] } })),
+    );
+    expect(Number(filtered!.victims)).toBe(Number(direct!.n));
+    expect(Number(filtered!.victims)).toBeGreaterThan(10_000);
   });
 
   it('counts victims per year as published', async () => {

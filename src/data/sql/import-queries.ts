@@ -151,6 +151,8 @@ export interface ParseIncidentsOptions {
   rejectsTable?: string;
   /** Whether the source is a text file with a header line (source_row is then a line number). */
   lineNumbers: boolean;
+  /** Unmapped categorical source columns kept as `attr:<name>` for attribute filters. */
+  attributes?: readonly string[];
 }
 
 const AGE_GROUPS = ['<18', '18-24', '25-44', '45-64', '65+'];
@@ -209,7 +211,12 @@ FROM (
     ${text(m.locationType)} AS location_type,
     ${text(m.precinct)} AS precinct,
     ${text(m.district)} AS district,
-    'reported' AS coord_source
+    'reported' AS coord_source${(o.attributes ?? [])
+      .map(
+        (c) => `,
+    ${text(c)} AS ${id(`attr:${c}`)}`,
+      )
+      .join('')}
   FROM ${id(o.staging)} AS s
 ) AS p`;
 }
@@ -252,8 +259,16 @@ SELECT row_id, source_row, incident_id, reason FROM (SELECT *, ${rejectReasonExp
 WHERE reason IS NOT NULL`;
 }
 
-/** The canonical incident table from the parsed rows that pass validation (see `CANONICAL_COLUMNS`). */
-export function canonicalIncidentsQuery(parsed: string, target: string, today: string): string {
+/**
+ * The canonical incident table from the parsed rows that pass validation (see `CANONICAL_COLUMNS`), plus the
+ * kept source attributes (`attr:<name>`).
+ */
+export function canonicalIncidentsQuery(
+  parsed: string,
+  target: string,
+  today: string,
+  attributes: readonly string[] = [],
+): string {
   return `CREATE OR REPLACE TABLE ${id(target)} AS
 SELECT
   row_id,
@@ -273,7 +288,12 @@ SELECT
   precinct,
   district,
   source_row,
-  coord_source
+  coord_source${attributes
+    .map(
+      (c) => `,
+  ${id(`attr:${c}`)}`,
+    )
+    .join('')}
 FROM ${id(parsed)}
 WHERE (${rejectReasonExpression(today)}) IS NULL`;
 }
@@ -341,4 +361,15 @@ export function replaceTableQuery(source: string, target: string): string {
 /** Up to `limit` distinct non-empty values of a column, as text (for examples in messages). */
 export function distinctValuesQuery(table: string, column: string, limit: number): string {
   return `SELECT DISTINCT CAST(${id(column)} AS VARCHAR) AS v FROM ${id(table)} WHERE ${id(column)} IS NOT NULL LIMIT ${Math.max(1, Math.floor(limit))}`;
+}
+
+/**
+ * Approximate distinct counts of columns over the first `sample` rows (one row, a column per input column,
+ * named by position `c0`, `c1`, …), to decide which source columns are categorical.
+ */
+export function distinctCountsQuery(table: string, columns: readonly string[], sample = 50_000): string {
+  const counts = columns.map(
+    (c, i) => `approx_count_distinct(nullif(trim(CAST(${id(c)} AS VARCHAR)), '')) AS ${id(`c${i}`)}`,
+  );
+  return `SELECT ${counts.join(', ')} FROM (SELECT * FROM ${id(table)} LIMIT ${Math.max(1, Math.floor(sample))})`;
 }

@@ -13,8 +13,19 @@ export const FILTERABLE_COLUMNS = [
   'district',
 ] as const;
 
-/** A filterable categorical column. */
-export type FilterableColumn = (typeof FILTERABLE_COLUMNS)[number];
+/** Prefix of the source's own categorical columns kept in the canonical table (e.g. `attr:PERP_SEX`). */
+export const SOURCE_ATTRIBUTE_PREFIX = 'attr:';
+
+/** A filterable categorical column: a canonical one, or a source column kept as `attr:<name>`. */
+export type FilterableColumn = (typeof FILTERABLE_COLUMNS)[number] | `attr:${string}`;
+
+/** True when `column` may be used in an attribute filter. */
+export function isFilterableColumn(column: string): column is FilterableColumn {
+  return (
+    (FILTERABLE_COLUMNS as readonly string[]).includes(column) ||
+    (column.startsWith(SOURCE_ATTRIBUTE_PREFIX) && column.length > SOURCE_ATTRIBUTE_PREFIX.length)
+  );
+}
 
 /** A selection over incidents. Every field is optional; an absent field does not filter. */
 export interface IncidentFilter {
@@ -77,8 +88,7 @@ export function incidentFilterSql(filter: IncidentFilter = {}, alias = 'i'): str
     FilterableColumn,
     (string | null)[],
   ][]) {
-    if (!(FILTERABLE_COLUMNS as readonly string[]).includes(column))
-      throw new RangeError(`Cannot filter on column "${column}"`);
+    if (!isFilterableColumn(column)) throw new RangeError(`Cannot filter on column "${column}"`);
     const known = values.filter((v): v is string => v !== null);
     const clauses = [`${a}.${id(column)} IN ${quoteList(known)}`];
     if (values.includes(null)) clauses.push(`${a}.${id(column)} IS NULL`);

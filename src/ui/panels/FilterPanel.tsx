@@ -1,9 +1,9 @@
 /** Attribute filters: fatal or not, unit, and the categorical columns the dataset has. */
-import type { FilterableColumn } from '../../data/sql/incident-filter';
+import { type FilterableColumn, SOURCE_ATTRIBUTE_PREFIX } from '../../data/sql/incident-filter';
 import type { Dataset } from '../../state/datasets';
 import type { UrlViewState } from '../../state/url-state';
 
-const LABELS: Record<FilterableColumn, string> = {
+const LABELS: Partial<Record<FilterableColumn, string>> = {
   victim_age_group: 'Victim age',
   victim_sex: 'Victim sex',
   victim_race: 'Victim race',
@@ -69,7 +69,7 @@ export function FilterPanel({
       {(Object.entries(dataset.categories) as [FilterableColumn, string[]][]).map(([column, values]) => (
         <details key={column} open={Boolean(view.attrs[column]?.length) || values.length <= 6}>
           <summary>
-            {LABELS[column]}
+            {LABELS[column] ?? column.slice(SOURCE_ATTRIBUTE_PREFIX.length)}
             {view.attrs[column]?.length ? ` (${view.attrs[column]!.length} selected)` : ''}
           </summary>
           <div className="chips">
