@@ -68,7 +68,7 @@ async function computeCells(db: Connector, dataset: Dataset, resolution: number)
   return { resolution, cells, table };
 }
 
-/** H3 resolution for a map zoom: about 30-60 screen pixels per hexagon. */
+/** H3 resolution for a map zoom: hexagons about 15-40 screen pixels across. */
 export function resolutionForZoom(zoom: number): number {
-  return Math.max(6, Math.min(10, Math.round(zoom - 3)));
+  return Math.max(6, Math.min(10, Math.round(zoom - 2.5)));
 }
