@@ -157,6 +157,7 @@ export async function importIncidents(
 
     progress('parsing', 0.1);
     let csvRejectLines = 0;
+    let stagedRows = 0;
     if (sniff.format === 'csv') {
       if (source.blob && db.registerFileHandle) await db.registerFileHandle(names.file, source.blob);
       else await db.registerFile(names.file, await sourceBytes(source));
@@ -171,7 +172,7 @@ export async function importIncidents(
         }),
       );
       // One full scan collects the lines that cannot be split; later scans read a frozen copy of them.
-      await db.query(stagedRowCountQuery(names.staging));
+      stagedRows = Number(arrowRows(await db.query(stagedRowCountQuery(names.staging)))[0]?.n ?? 0);
       await db.query(csvRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
       const rejects = arrowRows(await db.query(csvRejectsQuery(names.csvRejectLines)));
       csvRejectLines = Number(rejects[0]?.total ?? 0);
@@ -188,6 +189,14 @@ export async function importIncidents(
       const ipc = await toArrowIpc(db, source, sniff.format);
       await db.insertArrowIpc(names.raw, ipc);
       await db.query(stageNumberedQuery(names.staging, names.raw));
+      stagedRows = Number(arrowRows(await db.query(stagedRowCountQuery(names.staging)))[0]?.n ?? 0);
+    }
+    if (stagedRows === 0) {
+      throw new ImportError(
+        csvRejectLines > 0
+          ? `None of the lines of "${source.name}" could be split into its ${sniff.columns?.length ?? 0} columns.`
+          : `"${source.name}" has a header but no data rows.`,
+      );
     }
     const columns = arrowRows(await db.query(describeTableQuery(names.staging)))
       .map((r) => String(r.column_name))
@@ -260,7 +269,7 @@ export async function importIncidents(
         mapping,
         attributes,
         dateFormat,
-        rowsRead: victims + rejectedTotal,
+        rowsRead: stagedRows + csvRejectLines,
         victims,
         incidents: Number(summary.incidents),
         fatalVictims: Number(summary.fatal_victims),

@@ -44,6 +44,7 @@ describe('files that are not incident data get one clear sentence and change not
     ['blank.csv', '   \n\n', /only blank space/],
     ['binary.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0]), /binary file/],
     ['one-column.csv', 'just one column\nvalue\n', /single column/],
+    ['header-only.csv', 'id,date,lat,lon\n', /has a header but no data rows/],
     [
       'budget.csv',
       'department,amount,year\nparks,100,2020\n',
