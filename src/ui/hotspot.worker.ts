@@ -2,6 +2,7 @@
  * Web Worker for the hotspot views: keeps the current H3 study grid and runs Gi* (and, when asked, the
  * emerging hot spot analysis) for each new set of filtered incidents, off the main thread.
  */
+
 import type { StudyArea } from '../geo/h3-study-grid';
 import {
   buildHotspotGrid,
@@ -10,6 +11,7 @@ import {
   hotspotAnalysis,
   type SliceUnit,
 } from '../state/hotspot-pipeline';
+import type { EmergingView, HotspotView } from '../state/hotspot-store';
 
 /** A request: the grid (sent when its key is new to the worker) and the points to analyse. */
 export interface HotspotWorkerRequest {
@@ -27,27 +29,8 @@ export type HotspotWorkerResponse =
       id: number;
       ok: true;
       millis: number;
-      hotspot: {
-        cells: string[];
-        counts: Float64Array;
-        z: Float64Array;
-        p: Float64Array;
-        q: Float64Array;
-        classes: Int8Array;
-        neighborSum: Float64Array;
-        counted: number;
-        excluded: number;
-        resolution: number;
-        k: number;
-      };
-      emerging: {
-        pattern: Int8Array;
-        sliceLabels: string[];
-        zBySlice: Float64Array[];
-        trendTau: Float64Array;
-        trendZ: Float64Array;
-        trendP: Float64Array;
-      } | null;
+      hotspot: Omit<HotspotView, 'fdr' | 'unit' | 'millis'>;
+      emerging: Omit<EmergingView, 'cells' | 'resolution'> | null;
       emergingError: string | null;
     }
   | { id: number; ok: false; needGrid?: boolean; message: string };

@@ -67,6 +67,14 @@ export async function openApp(path = '/', viewport = { width: 1400, height: 900 
   };
 }
 
+/** Opens the app on the demo city and waits until its views and first map frame are ready. */
+export async function openDemo(path = '/'): Promise<E2eContext> {
+  const ctx = await openApp(path);
+  await waitForIdle(ctx.page);
+  await ctx.page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+  return ctx;
+}
+
 /** Waits until the dashboard has data and no query is pending. */
 export async function waitForIdle(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForSelector('.app[data-ready="true"][data-pending="false"]', { timeout });

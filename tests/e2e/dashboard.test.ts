@@ -12,7 +12,15 @@ import { headlineQuery } from '../../src/data/sql/count-queries';
 import { decodeUrlState } from '../../src/state/url-state';
 import { viewFilter } from '../../src/state/view-filter';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
-import { ARTIFACTS, type E2eContext, headline, openApp, overlayDrawnShare, waitForIdle } from './browser';
+import {
+  ARTIFACTS,
+  type E2eContext,
+  headline,
+  openApp,
+  openDemo,
+  overlayDrawnShare,
+  waitForIdle,
+} from './browser';
 
 const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
 /** Totals measured by the demo generator on its own output (data/demo/truth.json). */
@@ -24,9 +32,7 @@ const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).meas
 describe('dashboard on the demo city', () => {
   let ctx: E2eContext;
   before(async () => {
-    ctx = await openApp('/');
-    await waitForIdle(ctx.page);
-    await ctx.page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+    ctx = await openDemo();
   });
   after(async () => {
     await ctx?.close();

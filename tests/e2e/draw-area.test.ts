@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { booleanPointInPolygon, polygon } from '@turf/turf';
 import { decodeUrlState } from '../../src/state/url-state';
-import { ARTIFACTS, type E2eContext, headline, openApp, waitForIdle } from './browser';
+import { ARTIFACTS, type E2eContext, headline, openDemo, waitForIdle } from './browser';
 
 /** Distinct incidents (and victims) of data/demo/incidents.csv inside a ring, counted with turf. */
 function countInside(ring: [number, number][]): { incidents: number; victims: number } {
@@ -28,9 +28,7 @@ function countInside(ring: [number, number][]): { incidents: number; victims: nu
 describe('drawn area', () => {
   let ctx: E2eContext;
   before(async () => {
-    ctx = await openApp('/');
-    await waitForIdle(ctx.page);
-    await ctx.page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
+    ctx = await openDemo();
   });
   after(async () => {
     await ctx?.close();
