@@ -4,6 +4,7 @@ import { EARTH_RADIUS_METRES } from '../../../src/analysis/nearrepeat/close-pair
 import { type KnoxInput, knoxTest } from '../../../src/analysis/nearrepeat/knox-test';
 import { seededRandom } from '../../../src/analysis/random';
 import { loadNypdIncidents, nypdAvailable } from './nypd-incidents';
+import { plantedCluster } from './planted-cluster';
 
 const METRES_PER_DEGREE = (EARTH_RADIUS_METRES * Math.PI) / 180;
 
@@ -183,28 +184,7 @@ describe('knoxTest: permutation properties', () => {
   });
 
   it('a planted space-time cluster gives ratio > 2 and p = 0.001 near, while far cells stay near 1', () => {
-    const random = seededRandom(2024);
-    const lon: number[] = [];
-    const lat: number[] = [];
-    const day: number[] = [];
-    // 2,000 background incidents over a 5 km square and two years.
-    for (let k = 0; k < 2000; k++) {
-      lon.push(-73.95 + random() * 0.06);
-      lat.push(40.7 + random() * 0.045);
-      day.push(Math.floor(random() * 730));
-    }
-    // 150 of them are each followed by two repeats within about 60 m and 1–6 days.
-    for (let k = 0; k < 150; k++) {
-      for (let r = 0; r < 2; r++) {
-        lon.push(lon[k]! + (random() - 0.5) * 0.0012);
-        lat.push(lat[k]! + (random() - 0.5) * 0.0009);
-        day.push(day[k]! + 1 + Math.floor(random() * 6));
-      }
-    }
-    const result = knoxTest(
-      { lon: Float64Array.from(lon), lat: Float64Array.from(lat), day: Int32Array.from(day) },
-      { permutations: 999, seed: 1 },
-    );
+    const result = knoxTest(plantedCluster(), { permutations: 999, seed: 1 });
     expect(result.ratio[1]![0]).toBeGreaterThan(2);
     expect(result.p[1]![0]).toBe(0.001);
     expect(result.cumulative.p[2]![1]).toBe(0.001);

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type KnoxResult, knoxTest } from '../../../src/analysis/nearrepeat/knox-test';
 import { nearRepeatSentence } from '../../../src/analysis/nearrepeat/near-repeat-sentence';
-import { seededRandom } from '../../../src/analysis/random';
+import { plantedCluster } from './planted-cluster';
 
-/** 2,000 background incidents and 150 × 2 planted repeats within ~60 m and 1–6 days (seeded). */
+/** The planted-cluster fixture's Knox result (999 permutations, seed 1). */
 function clustered(): KnoxResult {
-  const random = seededRandom(2024);
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const day: number[] = [];
-  for (let k = 0; k < 2000; k++) {
-    lon.push(-73.95 + random() * 0.06);
-    lat.push(40.7 + random() * 0.045);
-    day.push(Math.floor(random() * 730));
-  }
-  for (let k = 0; k < 150; k++) {
-    for (let r = 0; r < 2; r++) {
-      lon.push(lon[k]! + (random() - 0.5) * 0.0012);
-      lat.push(lat[k]! + (random() - 0.5) * 0.0009);
-      day.push(day[k]! + 1 + Math.floor(random() * 6));
-    }
-  }
-  return knoxTest(
-    { lon: Float64Array.from(lon), lat: Float64Array.from(lat), day: Int32Array.from(day) },
-    { permutations: 999, seed: 1 },
-  );
+  return knoxTest(plantedCluster(), { permutations: 999, seed: 1 });
 }
 
 /** Σ observed / Σ expected over rows 0..s+1 and columns 0..t, computed here independently. */
