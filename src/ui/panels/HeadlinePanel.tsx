@@ -23,24 +23,9 @@ export function HeadlinePanel({
       >
         {headline ? (
           <>
-            <div className="stat">
-              <span className="value" data-testid="incidents">
-                {formatCount(headline.incidents)}
-              </span>
-              <span className="label">incidents</span>
-            </div>
-            <div className="stat">
-              <span className="value" data-testid="victims">
-                {formatCount(headline.victims)}
-              </span>
-              <span className="label">victims</span>
-            </div>
-            <div className="stat">
-              <span className="value" data-testid="fatal">
-                {formatCount(headline.fatalVictims)}
-              </span>
-              <span className="label">killed</span>
-            </div>
+            <Stat id="incidents" value={headline.incidents} label="incidents" />
+            <Stat id="victims" value={headline.victims} label="victims" />
+            <Stat id="fatal" value={headline.fatalVictims} label="killed" />
             <div className="range muted">{range}</div>
           </>
         ) : (
@@ -48,5 +33,16 @@ export function HeadlinePanel({
         )}
       </div>
     </section>
+  );
+}
+
+function Stat({ id, value, label }: { id: string; value: number; label: string }) {
+  return (
+    <div className="stat">
+      <span className="value" data-testid={id}>
+        {formatCount(value)}
+      </span>
+      <span className="label">{label}</span>
+    </div>
   );
 }
