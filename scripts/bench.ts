@@ -45,20 +45,22 @@ const results: Record<string, unknown> = {
   date: new Date().toISOString(),
 };
 
-/** Writes a generated incident CSV (seeded): a city-sized box, 2010-2024, some multi-victim incidents. */
-async function generatedCsv(rows: number): Promise<string> {
-  const path = join(OUT, `generated-${rows}.csv`);
+/**
+ * Writes a generated CSV of `incidents` incidents (seeded): a city-sized box, 2010-2024, about 18% of
+ * incidents with 2-3 victims (one row per victim, so about 1.27 rows per incident).
+ */
+async function generatedCsv(incidents: number): Promise<string> {
+  const path = join(OUT, `generated-${incidents}-incidents.csv`);
   if (existsSync(path)) return path;
-  const random = seededRandom(rows);
+  const random = seededRandom(incidents);
   const out = createWriteStream(path);
   out.write('incident_id,date,time,latitude,longitude,fatal,victim_sex,victim_age_group\n');
   const ages = ['<18', '18-24', '25-44', '45-64', '65+'];
-  let written = 0;
   let incident = 0;
   const start = Date.UTC(2010, 0, 1);
   const span = Date.UTC(2024, 11, 31) - start;
   let chunk = '';
-  while (written < rows) {
+  while (incident < incidents) {
     incident++;
     const victims = random() < 0.18 ? 2 + Math.floor(random() * 2) : 1;
     const day = new Date(start + Math.floor(random() * span));
@@ -66,7 +68,7 @@ async function generatedCsv(rows: number): Promise<string> {
     const time = `${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00`;
     const lat = (40.55 + random() * 0.35).toFixed(5);
     const lon = (-74.2 + random() * 0.45).toFixed(5);
-    for (let v = 0; v < victims && written < rows; v++, written++) {
+    for (let v = 0; v < victims; v++) {
       chunk += `I${incident},${date},${time},${lat},${lon},${random() < 0.18},${random() < 0.88 ? 'M' : 'F'},${ages[Math.floor(random() * 5)]}\n`;
     }
     if (chunk.length > 1 << 20) {
