@@ -17,7 +17,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Table } from 'apache-arrow';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { type Connector, OFFLINE_SETTINGS_SQL, type SqlParam } from './connector';
+import { type Connector, SESSION_SETUP_SQL, type SqlParam } from './connector';
 
 const BUNDLES: DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -34,7 +34,7 @@ export async function createBrowserConnector(onProgress?: (fraction: number) => 
   });
   await db.open({});
   const conn: AsyncDuckDBConnection = await db.connect();
-  for (const sql of OFFLINE_SETTINGS_SQL) await conn.query(sql);
+  for (const sql of SESSION_SETUP_SQL) await conn.query(sql);
   let parquetReady: Promise<typeof import('parquet-wasm/esm')> | null = null;
 
   return {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
-import { type Connector, OFFLINE_SETTINGS_SQL, type SqlParam } from './connector';
+import { type Connector, SESSION_SETUP_SQL, type SqlParam } from './connector';
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +27,7 @@ export async function createNodeConnector(): Promise<Connector> {
   await db.instantiate(() => {});
   db.open({});
   const conn = db.connect();
-  for (const sql of OFFLINE_SETTINGS_SQL) conn.query(sql);
+  for (const sql of SESSION_SETUP_SQL) conn.query(sql);
 
   return {
     runtime: 'node',
