@@ -1,9 +1,9 @@
 /**
- * State of the hotspot views: the analyst's choices (H3 resolution, ring size k, FDR, time slice), the
- * latest Gi* and emerging hot spot results for the current filter, and the clicked cell.
+ * State of the hotspot views: the latest Gi* and emerging hot spot results for the current filter and the
+ * clicked cell. The analyst's settings (H3 resolution, ring size k, FDR, time slice) are part of the view
+ * state (`UrlViewState.hotspot`), so links carry them.
  */
 import { create } from 'zustand';
-import type { SliceUnit } from './hotspot-pipeline';
 
 /** Gi* result as the map and panel show it (columns in `cells` order). */
 export interface HotspotView {
@@ -37,12 +37,8 @@ export interface EmergingView {
   resolution: number;
 }
 
-/** The hotspot settings and results. */
+/** The hotspot results. */
 export interface HotspotState {
-  resolution: number;
-  k: number;
-  fdr: boolean;
-  slice: SliceUnit;
   hotspot: HotspotView | null;
   emerging: EmergingView | null;
   /** Clicked cell (H3 index) or null. */
@@ -53,15 +49,8 @@ export interface HotspotState {
   set(patch: Partial<Omit<HotspotState, 'set'>>): void;
 }
 
-/** Resolutions offered for the hotspot grid. */
-export const HOTSPOT_RESOLUTIONS = [7, 8, 9, 10] as const;
-
 /** The hotspot store hook. */
 export const useHotspotStore = create<HotspotState>((set) => ({
-  resolution: 9,
-  k: 1,
-  fdr: true,
-  slice: 'year',
   hotspot: null,
   emerging: null,
   selected: null,

@@ -19,6 +19,8 @@
  * - `layers=hexagons,hotspots` — visible layers in {@link LAYER_IDS} order (default
  *   {@link DEFAULT_LAYERS}; `none` = no layer), `h3=6..11` (default `auto`), `bandwidth=50..5000` KDE
  *   bandwidth in whole metres (default {@link DEFAULT_KDE_BANDWIDTH_M}).
+ * - `hotspot.res=7..10` (default 9), `hotspot.k=1..3` (default 1), `hotspot.fdr=off` (default on),
+ *   `hotspot.slice=quarter|month` (default `year`) — the Gi* and emerging hot spot settings.
  * - `attr.<column>=<value>` — repeated once per selected value of a categorical column (default: no
  *   filter). Keys and values are escaped by URLSearchParams, so any text (including `&`, `=`, `<script>`,
  *   non-Latin scripts) survives as data.
@@ -79,6 +81,25 @@ export interface UrlAreas {
   polygon: [number, number][] | null;
 }
 
+/** H3 resolutions offered for the hotspot grid. */
+export const HOTSPOT_RESOLUTIONS = [7, 8, 9, 10] as const;
+/** Neighbourhood ring sizes offered for Gi*. */
+export const HOTSPOT_RING_SIZES = [1, 2, 3] as const;
+/** Time slices offered for emerging hot spots. */
+export const HOTSPOT_SLICES = ['year', 'quarter', 'month'] as const;
+
+/** The Gi* and emerging hot spot settings. */
+export interface UrlHotspotSettings {
+  /** H3 resolution of the hotspot grid, one of {@link HOTSPOT_RESOLUTIONS}. */
+  resolution: number;
+  /** Gi* neighbourhood: cells within k rings, one of {@link HOTSPOT_RING_SIZES}. */
+  k: number;
+  /** Benjamini-Hochberg false discovery rate correction on (the default) or off. */
+  fdr: boolean;
+  /** Time slice of the emerging hot spot analysis. */
+  slice: (typeof HOTSPOT_SLICES)[number];
+}
+
 /** Everything a shared link carries. */
 export interface UrlViewState {
   dataset: UrlDataset;
@@ -99,6 +120,7 @@ export interface UrlViewState {
   h3Res: number | 'auto';
   /** KDE bandwidth in whole metres, 50–5000. */
   kdeBandwidthM: number;
+  hotspot: UrlHotspotSettings;
   areas: UrlAreas;
   /** Selected program id, or null. */
   program: string | null;
@@ -114,6 +136,13 @@ export interface UrlStateDecodeResult {
 export const DEFAULT_LAYERS: readonly UrlLayerId[] = ['hexagons', 'boundaries'];
 /** KDE bandwidth in metres when the URL does not say. */
 export const DEFAULT_KDE_BANDWIDTH_M = 400;
+/** Hotspot settings when the URL does not say. */
+export const DEFAULT_HOTSPOT_SETTINGS: Readonly<UrlHotspotSettings> = {
+  resolution: 9,
+  k: 1,
+  fdr: true,
+  slice: 'year',
+};
 /** Largest number of distinct vertices a drawn polygon may have in a URL. */
 export const MAX_POLYGON_VERTICES = 200;
 /** Largest number of attribute columns, values per column, and area ids a URL may carry. */
@@ -147,6 +176,7 @@ export function defaultUrlViewState(): UrlViewState {
     layers: [...DEFAULT_LAYERS],
     h3Res: 'auto',
     kdeBandwidthM: DEFAULT_KDE_BANDWIDTH_M,
+    hotspot: { ...DEFAULT_HOTSPOT_SETTINGS },
     areas: { ids: [], polygon: null },
     program: null,
   };
@@ -235,6 +265,7 @@ export function encodeUrlState(state: UrlViewState): string {
     }
     params.set('bandwidth', String(bw));
   }
+  encodeHotspotSettings(state.hotspot, params);
   const columns = Object.keys(state.attrs).sort();
   if (columns.length > MAX_URL_LIST_LENGTH) {
     throw new RangeError(`at most ${MAX_URL_LIST_LENGTH} attribute columns fit in a URL`);
@@ -378,6 +409,8 @@ export function decodeUrlState(search: string): UrlStateDecodeResult {
     }
   }
 
+  state.hotspot = decodeHotspotSettings(single, reject);
+
   if (attrs.size > MAX_URL_LIST_LENGTH) {
     notices.push(`Ignored all attr.* filters: at most ${MAX_URL_LIST_LENGTH} columns are allowed`);
   } else {
@@ -437,9 +470,50 @@ const SCALAR_KEYS = new Set([
   'layers',
   'h3',
   'bandwidth',
+  'hotspot.res',
+  'hotspot.k',
+  'hotspot.fdr',
+  'hotspot.slice',
   'polygon',
   'program',
 ]);
+
+function encodeHotspotSettings(settings: UrlHotspotSettings, params: URLSearchParams): void {
+  const { resolution, k, fdr, slice } = settings;
+  if (!(HOTSPOT_RESOLUTIONS as readonly number[]).includes(resolution))
+    throw new RangeError(
+      `hotspot resolution must be one of ${HOTSPOT_RESOLUTIONS.join(', ')}, got ${resolution}`,
+    );
+  if (!(HOTSPOT_RING_SIZES as readonly number[]).includes(k))
+    throw new RangeError(`hotspot k must be one of ${HOTSPOT_RING_SIZES.join(', ')}, got ${k}`);
+  if (typeof fdr !== 'boolean') throw new TypeError(`hotspot fdr must be true or false, got ${fdr}`);
+  if (!(HOTSPOT_SLICES as readonly string[]).includes(slice))
+    throw new TypeError(`hotspot slice must be one of ${HOTSPOT_SLICES.join(', ')}, got ${slice}`);
+  if (resolution !== DEFAULT_HOTSPOT_SETTINGS.resolution) params.set('hotspot.res', String(resolution));
+  if (k !== DEFAULT_HOTSPOT_SETTINGS.k) params.set('hotspot.k', String(k));
+  if (fdr !== DEFAULT_HOTSPOT_SETTINGS.fdr) params.set('hotspot.fdr', fdr ? 'on' : 'off');
+  if (slice !== DEFAULT_HOTSPOT_SETTINGS.slice) params.set('hotspot.slice', slice);
+}
+
+function decodeHotspotSettings(
+  single: Map<string, string>,
+  reject: (key: string, value: string, why: string) => void,
+): UrlHotspotSettings {
+  const settings = { ...DEFAULT_HOTSPOT_SETTINGS };
+  const choice = <T extends string | number>(key: string, options: readonly T[]): T | undefined => {
+    const text = single.get(key);
+    if (text === undefined) return undefined;
+    const value = options.find((o) => String(o) === text);
+    if (value === undefined) reject(key, text, `${key} must be one of ${options.join(', ')}`);
+    return value;
+  };
+  settings.resolution = choice('hotspot.res', HOTSPOT_RESOLUTIONS) ?? settings.resolution;
+  settings.k = choice('hotspot.k', HOTSPOT_RING_SIZES) ?? settings.k;
+  const fdr = choice('hotspot.fdr', ['on', 'off'] as const);
+  if (fdr !== undefined) settings.fdr = fdr === 'on';
+  settings.slice = choice('hotspot.slice', HOTSPOT_SLICES) ?? settings.slice;
+  return settings;
+}
 
 const DECIMAL = /^-?\d{1,4}(\.\d{1,12})?$/;
 

@@ -113,10 +113,7 @@ export function useHotspotAnalysis(
   dataset: Dataset | null,
   view: UrlViewState,
 ): boolean {
-  const resolution = useHotspotStore((s) => s.resolution);
-  const k = useHotspotStore((s) => s.k);
-  const fdr = useHotspotStore((s) => s.fdr);
-  const slice = useHotspotStore((s) => s.slice);
+  const { resolution, k, fdr, slice } = view.hotspot;
   const showHot = view.layers.includes('hotspots');
   const showEmerging = view.layers.includes('emerging');
   const unit = view.unit;

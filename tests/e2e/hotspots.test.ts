@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, type E2eContext, openApp, waitForIdle } from './browser';
+import { ARTIFACTS, type E2eContext, openApp, pollUntil, waitForIdle } from './browser';
 
 /** Pixels of the deck.gl canvas close to a colour (±12 per channel, alpha > 100), and the first one. */
 async function pixelsNear(
@@ -146,6 +146,31 @@ describe('hotspots follow the time brush of a shared link', () => {
       // Every demo incident lies inside the city limit, so the grid holds exactly the year's incidents.
       assert.equal(counted, truth.find((y) => y.year === 2020)!.incidents);
       assert.match(status, /0 incidents outside left out/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('hotspot settings travel in the link', () => {
+  it('opens with the linked resolution, k and FDR, and writes a changed k back to the URL', async () => {
+    const ctx = await openApp('/?layers=boundaries,hotspots&hotspot.res=8&hotspot.k=2&hotspot.fdr=off');
+    try {
+      await waitForIdle(ctx.page);
+      await waitForHotspots(ctx.page);
+      const status = (await ctx.page.textContent('[data-testid="hotspot-status"]'))!;
+      assert.match(status, /cells \(res 8, k = 2\)/);
+      assert.match(status, /Classes by raw p\./);
+      assert.equal(await ctx.page.inputValue('[data-testid="hotspot-res"]'), '8');
+      assert.equal(await ctx.page.isChecked('[data-testid="hotspot-fdr"]'), false);
+      await ctx.page.selectOption('[data-testid="hotspot-k"]', '3');
+      const url = await pollUntil(
+        () => ctx.page.evaluate(() => window.location.search),
+        (search) => search.includes('hotspot.k=3'),
+      );
+      assert.match(url, /hotspot\.res=8&hotspot\.k=3&hotspot\.fdr=off/);
+      await waitForHotspots(ctx.page);
+      assert.match((await ctx.page.textContent('[data-testid="hotspot-status"]'))!, /k = 3\)/);
     } finally {
       await ctx.close();
     }

@@ -15,9 +15,15 @@ import {
 } from '../../map/layers/hotspot-layers';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
-import type { SliceUnit } from '../../state/hotspot-pipeline';
-import { HOTSPOT_RESOLUTIONS, useHotspotStore } from '../../state/hotspot-store';
-import type { UrlLayerId, UrlViewState } from '../../state/url-state';
+import { useHotspotStore } from '../../state/hotspot-store';
+import {
+  HOTSPOT_RESOLUTIONS,
+  HOTSPOT_RING_SIZES,
+  HOTSPOT_SLICES,
+  type UrlHotspotSettings,
+  type UrlLayerId,
+  type UrlViewState,
+} from '../../state/url-state';
 import { useHotspotAnalysis } from '../hotspot-analysis';
 
 function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
@@ -55,6 +61,8 @@ export function HotspotPanel({
     onChange({
       layers: view.layers.includes(id) ? view.layers.filter((l) => l !== id) : [...view.layers, id],
     });
+  const settings = view.hotspot;
+  const setting = (patch: Partial<UrlHotspotSettings>) => onChange({ hotspot: { ...settings, ...patch } });
   const h = s.hotspot;
   const e = s.emerging;
   const sel = s.selected;
@@ -93,8 +101,11 @@ export function HotspotPanel({
           <label className="row">
             H3 resolution{' '}
             <select
-              value={s.resolution}
-              onChange={(ev) => s.set({ resolution: Number(ev.target.value), selected: null })}
+              value={settings.resolution}
+              onChange={(ev) => {
+                s.set({ selected: null });
+                setting({ resolution: Number(ev.target.value) });
+              }}
               data-testid="hotspot-res"
             >
               {HOTSPOT_RESOLUTIONS.map((r) => (
@@ -105,11 +116,11 @@ export function HotspotPanel({
             </select>{' '}
             k{' '}
             <select
-              value={s.k}
-              onChange={(ev) => s.set({ k: Number(ev.target.value) })}
+              value={settings.k}
+              onChange={(ev) => setting({ k: Number(ev.target.value) })}
               data-testid="hotspot-k"
             >
-              {[1, 2, 3].map((k) => (
+              {HOTSPOT_RING_SIZES.map((k) => (
                 <option key={k} value={k}>
                   {k}
                 </option>
@@ -119,8 +130,8 @@ export function HotspotPanel({
           <label className="row">
             <input
               type="checkbox"
-              checked={s.fdr}
-              onChange={() => s.set({ fdr: !s.fdr })}
+              checked={settings.fdr}
+              onChange={() => setting({ fdr: !settings.fdr })}
               data-testid="hotspot-fdr"
             />{' '}
             FDR correction (Benjamini-Hochberg)
@@ -128,10 +139,16 @@ export function HotspotPanel({
           {showEmerging && (
             <label className="row">
               Time slice{' '}
-              <select value={s.slice} onChange={(ev) => s.set({ slice: ev.target.value as SliceUnit })}>
-                <option value="year">year</option>
-                <option value="quarter">quarter</option>
-                <option value="month">month</option>
+              <select
+                value={settings.slice}
+                onChange={(ev) => setting({ slice: ev.target.value as UrlHotspotSettings['slice'] })}
+                data-testid="hotspot-slice"
+              >
+                {HOTSPOT_SLICES.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {unit}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -205,7 +222,7 @@ export function HotspotPanel({
               <Sparkline
                 values={e.zBySlice.map((zs) => zs[ei]!)}
                 labels={e.sliceLabels}
-                title={`Gi* z-score of cell ${sel} per ${s.slice}, dashed lines at ±1.96`}
+                title={`Gi* z-score of cell ${sel} per ${settings.slice}, dashed lines at ±1.96`}
               />
             </>
           )}

@@ -8,6 +8,9 @@ import {
   decodeUrlState,
   defaultUrlViewState,
   encodeUrlState,
+  HOTSPOT_RESOLUTIONS,
+  HOTSPOT_RING_SIZES,
+  HOTSPOT_SLICES,
   LAYER_IDS,
   MAX_POLYGON_VERTICES,
   type ThrottleTimers,
@@ -81,6 +84,14 @@ function randomCanonicalState(random: Random): UrlViewState {
   if (random() < 0.7) state.layers = LAYER_IDS.filter(() => random() < 0.4);
   state.h3Res = random() < 0.5 ? 'auto' : 6 + Math.floor(random() * 6);
   if (random() < 0.5) state.kdeBandwidthM = 50 + Math.floor(random() * 4951);
+  if (random() < 0.5) {
+    state.hotspot = {
+      resolution: pick(random, HOTSPOT_RESOLUTIONS),
+      k: pick(random, HOTSPOT_RING_SIZES),
+      fdr: random() < 0.5,
+      slice: pick(random, HOTSPOT_SLICES),
+    };
+  }
   const columns = Math.floor(random() * 4);
   for (let c = 0; c < columns; c++) {
     const column = pick(random, ['BORO', 'PERP_RACE', 'LOCATION_DESC', 'a&b', 'ä=ö', '<b>']);
@@ -152,12 +163,14 @@ describe('encodeUrlState / decodeUrlState round trip', () => {
     state.layers = ['hotspots', 'hexagons'];
     state.h3Res = 9;
     state.kdeBandwidthM = 250;
+    state.hotspot = { resolution: 8, k: 2, fdr: false, slice: 'quarter' };
     state.attrs = { BORO: ['QUEENS', 'BRONX'] };
     state.areas = { ids: ['75', '73'], polygon: null };
     state.program = 'cure-bronx';
     expect(encodeUrlState(state)).toBe(
       'zoom=12&lat=40.71234&lon=-73.95123&bearing=30&pitch=45&time=2023-01..2024-06&hours=20-23%2C0-3' +
         '&weekdays=1-5&fatal=fatal&unit=victims&layers=hexagons%2Chotspots&h3=9&bandwidth=250' +
+        '&hotspot.res=8&hotspot.k=2&hotspot.fdr=off&hotspot.slice=quarter' +
         '&attr.BORO=BRONX&attr.BORO=QUEENS&area=73&area=75&program=cure-bronx',
     );
   });
@@ -305,6 +318,12 @@ describe('decodeUrlState rejects bad values with a notice', () => {
     ['bandwidth=5001', 'kdeBandwidthM', /bandwidth must be/],
     ['bandwidth=250.5', 'kdeBandwidthM', /bandwidth must be/],
     ['dataset=other', 'dataset', /dataset must be 'demo' or 'user'/],
+    ['hotspot.res=6', 'hotspot', /hotspot\.res must be one of 7, 8, 9, 10/],
+    ['hotspot.res=09', 'hotspot', /hotspot\.res must be one of/],
+    ['hotspot.k=0x1', 'hotspot', /hotspot\.k must be one of 1, 2, 3/],
+    ['hotspot.k=4', 'hotspot', /hotspot\.k must be one of/],
+    ['hotspot.fdr=no', 'hotspot', /hotspot\.fdr must be one of on, off/],
+    ['hotspot.slice=week', 'hotspot', /hotspot\.slice must be one of year, quarter, month/],
     ['program=', 'program', /a program id must not be empty/],
     [`program=${'x'.repeat(201)}`, 'program', /at most 200 characters/],
   ];
@@ -316,6 +335,12 @@ describe('decodeUrlState rejects bad values with a notice', () => {
       expect(notices[0]).toMatch(notice);
     });
   }
+
+  it('keeps the valid hotspot settings when one of them is rejected', () => {
+    const { state, notices } = decodeUrlState('hotspot.res=8&hotspot.k=9&hotspot.fdr=off');
+    expect(state.hotspot).toEqual({ resolution: 8, k: 1, fdr: false, slice: 'year' });
+    expect(notices).toEqual(['Ignored hotspot.k=9: hotspot.k must be one of 1, 2, 3']);
+  });
 
   it('rejects bad polygons', () => {
     const bad: [string, RegExp][] = [
@@ -376,6 +401,12 @@ describe('encodeUrlState refuses invalid states', () => {
     expect(() => encodeUrlState(make({ time: { from: '2024-02', to: '2024-01' } }))).toThrow(RangeError);
     expect(() => encodeUrlState(make({ h3Res: 12 }))).toThrow(RangeError);
     expect(() => encodeUrlState(make({ kdeBandwidthM: 10 }))).toThrow(RangeError);
+    const hotspot = defaultUrlViewState().hotspot;
+    expect(() => encodeUrlState(make({ hotspot: { ...hotspot, resolution: 11 } }))).toThrow(RangeError);
+    expect(() => encodeUrlState(make({ hotspot: { ...hotspot, k: 0 } }))).toThrow(RangeError);
+    expect(() => encodeUrlState(make({ hotspot: { ...hotspot, slice: 'week' as 'year' } }))).toThrow(
+      TypeError,
+    );
     expect(() => encodeUrlState(make({ layers: ['lasers' as 'points'] }))).toThrow(TypeError);
     const big: [number, number][] = Array.from({ length: 201 }, (_, i) => [
       Math.cos(i / 32) * 0.1,
