@@ -47,6 +47,11 @@ export interface MapViewProps {
   onFirstRender?(): void;
   /** Gives the parent access to the map for drawing tools. */
   onMap?(map: MapLibreMap | null): void;
+  /**
+   * Called when maplibre reports a failure after the style loaded (a tile, glyph or sprite that could not be
+   * fetched or decoded), with maplibre's message and the source id when there is one.
+   */
+  onMapError?(message: string, sourceId: string | null): void;
 }
 
 /** The map component. */
@@ -89,6 +94,10 @@ export function MapView(props: MapViewProps) {
     map.on('moveend', () => {
       const c = map.getCenter();
       propsRef.current.onCameraChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+    map.on('error', (e) => {
+      const event = e as { error?: { message?: string }; sourceId?: string };
+      propsRef.current.onMapError?.(event.error?.message ?? 'unknown error', event.sourceId ?? null);
     });
     map.on('click', (e) => {
       const clickable = propsRef.current.clickable;

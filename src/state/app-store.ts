@@ -21,6 +21,13 @@ export interface Progress {
   fraction: number;
 }
 
+/**
+ * The base map under the data when it is not the offline map (null): a remote maplibre style URL (a user
+ * setting kept in this browser), or a PMTiles file chosen on this computer (kept until the page reloads,
+ * since a browser does not let a page reopen a file by itself).
+ */
+export type BaseMapSource = { kind: 'style'; url: string } | { kind: 'pmtiles'; file: File } | null;
+
 /** Everything the app holds. */
 export interface AppState {
   engine: Connector | null;
@@ -33,8 +40,7 @@ export interface AppState {
   /** The report of the last import attempt (success), shown in the report panel. */
   report: ImportReport | null;
   reportOpen: boolean;
-  /** Optional remote base map style URL (a user setting kept in this browser), or null for the offline map. */
-  baseStyleUrl: string | null;
+  baseMap: BaseMapSource;
   /** True while the user draws an area (map clicks then belong to the drawing, not to area selection). */
   drawing: boolean;
 
@@ -49,14 +55,15 @@ export interface AppState {
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
   showReport(report: ImportReport | null, open?: boolean): void;
-  setBaseStyleUrl(url: string | null): void;
+  setBaseMap(source: BaseMapSource): void;
 }
 
 const BASE_STYLE_KEY = 'cvi-atlas:base-style-url';
 
-function storedBaseStyleUrl(): string | null {
+function storedBaseMap(): BaseMapSource {
   try {
-    return globalThis.localStorage?.getItem(BASE_STYLE_KEY) || null;
+    const url = globalThis.localStorage?.getItem(BASE_STYLE_KEY);
+    return url ? { kind: 'style', url } : null;
   } catch {
     return null;
   }
@@ -75,7 +82,7 @@ export const useAppStore = create<AppState>((set) => ({
   notices: [],
   report: null,
   reportOpen: false,
-  baseStyleUrl: storedBaseStyleUrl(),
+  baseMap: storedBaseMap(),
   drawing: false,
 
   setEngine: (engine) => set({ engine }),
@@ -89,13 +96,13 @@ export const useAppStore = create<AppState>((set) => ({
   notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, kind, text }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   showReport: (report, open = true) => set({ report, reportOpen: open && report !== null }),
-  setBaseStyleUrl: (baseStyleUrl) => {
+  setBaseMap: (baseMap) => {
     try {
-      if (baseStyleUrl) globalThis.localStorage?.setItem(BASE_STYLE_KEY, baseStyleUrl);
+      if (baseMap?.kind === 'style') globalThis.localStorage?.setItem(BASE_STYLE_KEY, baseMap.url);
       else globalThis.localStorage?.removeItem(BASE_STYLE_KEY);
     } catch {
       // Private windows may refuse storage; the setting then lasts for this visit.
     }
-    set({ baseStyleUrl });
+    set({ baseMap });
   },
 }));

@@ -3,12 +3,13 @@ import type { PickingInfo } from '@deck.gl/core';
 import { centroid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { BASE_STYLE_LAYER_IDS, baseStyle } from '../map/base-style';
 import { drawnAreaLayer } from '../map/layers/area-outline-layer';
 import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-layers';
 import { type MapCamera, type MapLabel, MapView } from '../map/MapView';
+import { openPmtilesBase } from '../map/pmtiles-base';
 import { fetchRemoteStyle, mergeStyles } from '../map/remote-style';
 import { useAppStore } from '../state/app-store';
 import type { Dataset } from '../state/datasets';
@@ -56,21 +57,50 @@ export function DashboardMap({
     });
   }, [styleKey]);
 
-  const remoteUrl = useAppStore((st) => st.baseStyleUrl);
+  const baseMap = useAppStore((st) => st.baseMap);
   const drawing = useAppStore((st) => st.drawing);
-  const remote = useCoordinated('remote-style', remoteUrl, () => fetchRemoteStyle(remoteUrl!));
+  const baseKey =
+    baseMap?.kind === 'style'
+      ? `style:${baseMap.url}`
+      : baseMap?.kind === 'pmtiles'
+        ? `pmtiles:${baseMap.file.name}:${baseMap.file.size}:${baseMap.file.lastModified}`
+        : null;
+  const remote = useCoordinated('base-map', baseKey, async () =>
+    baseMap!.kind === 'style'
+      ? { style: await fetchRemoteStyle(baseMap!.url), warning: null }
+      : openPmtilesBase(baseMap!.file, dataset.report.bbox ?? null),
+  );
   useEffect(() => {
-    if (remoteUrl && remote.error) {
-      useAppStore.getState().notify('error', `Base map: ${remote.error}. Showing the offline map instead.`);
-      useAppStore.getState().setBaseStyleUrl(null);
+    const store = useAppStore.getState();
+    if (baseKey && remote.error) {
+      store.notify('error', `Base map: ${remote.error}. Showing the offline map instead.`);
+      store.setBaseMap(null);
+    } else if (baseKey && remote.value?.warning) {
+      store.notify('info', `Base map: ${remote.value.warning}`);
     }
-  }, [remoteUrl, remote.error]);
-  const remoteStyle = remoteUrl && !remote.error ? remote.value : null;
+  }, [baseKey, remote.error, remote.value]);
+  const remoteStyle = baseKey && !remote.error ? (remote.value?.style ?? null) : null;
   const shownStyle = useMemo(
     () => (remoteStyle ? mergeStyles(remoteStyle, style) : style),
     [remoteStyle, style],
   );
-  const shownKey = remoteStyle ? `${styleKey}|${remoteUrl}` : styleKey;
+  const shownKey = remoteStyle ? `${styleKey}|${baseKey}` : styleKey;
+  // One notice per style: a base map with a broken tile server would otherwise raise one per tile.
+  const reportedFor = useRef<string | null>(null);
+  const onMapError = useCallback(
+    (message: string, sourceId: string | null) => {
+      if (reportedFor.current === shownKey) return;
+      reportedFor.current = shownKey;
+      const where = sourceId ? ` from source "${sourceId}"` : '';
+      useAppStore
+        .getState()
+        .notify(
+          'error',
+          `Base map: some tiles or resources${where} could not be loaded (${message}); parts of the map may be blank.`,
+        );
+    },
+    [shownKey],
+  );
 
   const labels = useMemo<MapLabel[]>(() => {
     if (!boundaries || !showBoundaries || boundaries.layer.features.length > 120) return [];
@@ -152,6 +182,7 @@ export function DashboardMap({
       getTooltip={getTooltip}
       onFirstRender={onFirstRender}
       onMap={onMap}
+      onMapError={onMapError}
     />
   );
 }

@@ -1,22 +1,29 @@
-/** Optional remote base map: a maplibre style URL the user has; the offline map is the default and the fallback. */
+/**
+ * Optional base map: a maplibre style URL the user has, or a PMTiles file on this computer. The offline map
+ * is the default and the fallback.
+ */
 import { useState } from 'react';
 import { useAppStore } from '../../state/app-store';
 
 export function BaseMapSetting() {
-  const url = useAppStore((s) => s.baseStyleUrl);
-  const setUrl = useAppStore((s) => s.setBaseStyleUrl);
-  const [draft, setDraft] = useState(url ?? '');
+  const baseMap = useAppStore((s) => s.baseMap);
+  const setBaseMap = useAppStore((s) => s.setBaseMap);
+  const [draft, setDraft] = useState(baseMap?.kind === 'style' ? baseMap.url : '');
+  const summary =
+    baseMap?.kind === 'style' ? 'remote style' : baseMap?.kind === 'pmtiles' ? baseMap.file.name : 'offline';
   return (
     <details className="base-map">
-      <summary>Base map{url ? ': remote style' : ': offline'}</summary>
+      <summary>Base map: {summary}</summary>
       <p className="muted small">
         The offline map needs no network. A remote maplibre style (yours, e.g. from a tile server you run) is
-        fetched only when you set one here.
+        fetched only when you set one here. A PMTiles file (a city or region extract) is read from your disk
+        and never uploaded; choose it again after reloading the page.
       </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setUrl(draft.trim() || null);
+          const url = draft.trim();
+          setBaseMap(url ? { kind: 'style', url } : null);
         }}
       >
         <input
@@ -27,19 +34,32 @@ export function BaseMapSetting() {
           aria-label="Remote style URL"
           data-testid="base-style-url"
         />{' '}
-        <button type="submit">Use</button>{' '}
-        {url && (
-          <button
-            type="button"
-            onClick={() => {
-              setDraft('');
-              setUrl(null);
-            }}
-          >
-            Offline map
-          </button>
-        )}
+        <button type="submit">Use</button>
       </form>
+      <label className="row small">
+        PMTiles file{' '}
+        <input
+          type="file"
+          accept=".pmtiles"
+          data-testid="base-pmtiles"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) setBaseMap({ kind: 'pmtiles', file });
+          }}
+        />
+      </label>
+      {baseMap && (
+        <button
+          type="button"
+          onClick={() => {
+            setDraft('');
+            setBaseMap(null);
+          }}
+        >
+          Offline map
+        </button>
+      )}
     </details>
   );
 }
