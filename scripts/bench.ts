@@ -168,8 +168,12 @@ async function browserBenchmarks() {
         if ((await outcome.getAttribute('data-testid')) === 'notice')
           throw new Error(String(await outcome.textContent()));
         const loadMs = Date.now() - t0;
+        console.log(`Browser ${name}: import report after ${loadMs} ms`);
         await waitIdle(page);
         const viewsMs = Date.now() - t0;
+        console.log(
+          `Browser ${name}: every view ready after ${viewsMs} ms; brushing ${MOVES} times, then the naive path`,
+        );
         const brush = await brushSequence(page, MOVES);
         browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, ...brush };
         console.log(`Browser ${name}:`, browserResults[name]);
