@@ -3,7 +3,8 @@
  * catchment), stored as small tables that queries join, so counting stays in the engine.
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { type PolygonFeature, pointInPolygons } from '../geo/point-in-polygons';
+import type { PolygonFeature } from '../geo/point-in-polygons';
+import { assignPointsToPolygons } from '../geo/polygon-assigner';
 import type { Connector } from './connector';
 import type { IncidentPoints } from './incident-points';
 import { dropTablesQuery } from './sql/import-queries';
@@ -18,7 +19,7 @@ export async function assignAreas(
   polygons: readonly PolygonFeature[],
   target: string,
 ): Promise<number> {
-  const area = pointInPolygons(points.lon, points.lat, polygons);
+  const area = await assignPointsToPolygons(points.lon, points.lat, polygons);
   let inside = 0;
   for (const a of area) if (a >= 0) inside++;
   const rowId = new Float64Array(inside);

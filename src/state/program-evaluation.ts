@@ -4,7 +4,7 @@
  *
  * Units. The catchment is one unit (the union of its polygons); each comparison feature and each donor
  * feature is its own unit; the optional displacement ring is the catchment buffered by `bufferMetres`
- * minus the catchment. Each incident row is assigned by {@link pointInPolygons} to the FIRST containing
+ * minus the catchment. Each incident row is assigned by {@link assignPointsToPolygons} to the FIRST containing
  * polygon in the order catchment, comparison units, donors, so a point on a shared boundary counts for
  * one unit only and the catchment wins over its neighbours. The ring is assigned separately (a row in the
  * ring may also lie in a comparison unit; the guardrails report how many).
@@ -50,7 +50,8 @@ import { numberColumn } from '../data/rows';
 import { unitSeriesQuery } from '../data/sql/evaluation-queries';
 import { dropTablesQuery } from '../data/sql/import-queries';
 import type { IncidentFilter } from '../data/sql/incident-filter';
-import { type PolygonFeature, pointInPolygons, polygonBbox } from '../geo/point-in-polygons';
+import { type PolygonFeature, polygonBbox } from '../geo/point-in-polygons';
+import { assignPointsToPolygons } from '../geo/polygon-assigner';
 import { catchmentFeatures, type Program, resolveBoundaryFeatures } from './programs';
 
 /** Estimator ids. */
@@ -174,7 +175,7 @@ export async function programSeries(
     }
   }
   const points = await incidentPoints(db, table);
-  const hit = pointInPolygons(points.lon, points.lat, polygons);
+  const hit = await assignPointsToPolygons(points.lon, points.lat, polygons);
   const rowIds: number[] = [];
   const units: number[] = [];
   for (let i = 0; i < hit.length; i++) {
@@ -192,7 +193,7 @@ export async function programSeries(
       label: `${geometry.bufferMetres} m ring around the catchment`,
       role: 'buffer',
     });
-    const inRing = pointInPolygons(points.lon, points.lat, ring);
+    const inRing = await assignPointsToPolygons(points.lon, points.lat, ring);
     for (let i = 0; i < inRing.length; i++) {
       if (inRing[i]! < 0 || hit[i] === 0 || unitOfPolygon[hit[i]!] === 0) continue;
       if (hit[i]! >= 0) bufferOverlapRows++;

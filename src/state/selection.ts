@@ -7,6 +7,7 @@ import type { Connector } from '../data/connector';
 import { areaSelectionQuery, emptyRowSetQuery, unionRowsQuery } from '../data/sql/cube-queries';
 import { dropTablesQuery } from '../data/sql/import-queries';
 import type { PolygonFeature } from '../geo/point-in-polygons';
+import { assignPointsToPolygons } from '../geo/polygon-assigner';
 import type { Dataset } from './datasets';
 import { datasetPoints } from './h3-cells';
 import type { UrlAreas } from './url-state';
@@ -39,8 +40,7 @@ export async function buildSelection(
       properties: {},
       geometry: { type: 'Polygon', coordinates: [areas.polygon] },
     };
-    const { pointInPolygons } = await import('../geo/point-in-polygons');
-    const inside = pointInPolygons(points.lon, points.lat, [polygon]);
+    const inside = await assignPointsToPolygons(points.lon, points.lat, [polygon]);
     const rows: number[] = [];
     for (let i = 0; i < inside.length; i++) if (inside[i] === 0) rows.push(points.rowId[i]!);
     const drawn = `${target}_drawn`;

@@ -6,16 +6,18 @@
 import type { Connector } from '../data/connector';
 import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
+import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
 import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
 import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
-import { workerCellAssigner } from './geo-worker-client';
+import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
 
 /** Starts the app: engine, demo data, URL state. */
 export async function boot(): Promise<void> {
   setCellAssigner(workerCellAssigner);
+  setPolygonAssigner(workerPolygonAssigner);
   const store = useAppStore.getState();
   const decoded = decodeUrlState(window.location.search);
   for (const notice of decoded.notices)
