@@ -49,7 +49,8 @@ export interface MapViewProps {
   onMap?(map: MapLibreMap | null): void;
   /**
    * Called when maplibre reports a failure after the style loaded (a tile, glyph or sprite that could not be
-   * fetched or decoded), with maplibre's message and the source id when there is one.
+   * fetched or decoded), with maplibre's message and the source id when there is one. A tile answered with
+   * 404 is not a failure to maplibre (it reads as "no tile here", as in sparse tile sets) and is not reported.
    */
   onMapError?(message: string, sourceId: string | null): void;
 }

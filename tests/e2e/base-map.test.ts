@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { fullTilePolygonMvt, singleTilePmtiles } from '../support/pmtiles-fixture';
 import { ARTIFACTS, basemapPixel, type E2eContext, openApp, pollUntil, waitForIdle } from './browser';
 
-/** A style whose background works and whose one tile source answers 404. */
+/** A style whose background works and whose one tile source fails (500). */
 function remoteStyle(base: string) {
   return {
     version: 8,
@@ -42,6 +42,9 @@ describe('remote base map style', () => {
       if (req.url === '/style.json') {
         res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
         res.end(JSON.stringify(remoteStyle(styleUrl)));
+      } else if (req.url?.startsWith('/tiles/')) {
+        // maplibre treats a 404 tile as "no tile here" (sparse tile sets) and stays silent; a 500 is a failure.
+        res.writeHead(500, { 'access-control-allow-origin': '*' }).end('tile server broken');
       } else {
         res.writeHead(404, { 'access-control-allow-origin': '*' }).end('missing');
       }
