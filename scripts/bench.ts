@@ -7,7 +7,15 @@
  * `--skip-browser`, `--skip-node`, `--skip-stats`.
  */
 import { execSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +37,7 @@ const { values } = parseArgs({
     'skip-stats': { type: 'boolean', default: false },
   },
 });
-const SIZES = values.sizes.split(',').map(Number);
+const SIZES = values.sizes.split(',').filter(Boolean).map(Number);
 const MOVES = Number(values['brush-moves']);
 const OUT = 'bench-results';
 const NYPD = join('..', 'shared', 'data', 'NYPD_Shooting_Incident_Data__Historic_.csv');
@@ -117,6 +125,52 @@ async function newPage(browser: import('playwright-core').Browser): Promise<Page
   return context.newPage();
 }
 
+/**
+ * Samples the resident memory of Chromium's renderer processes (Linux /proc) every second until stopped;
+ * returns the largest single-process figure in GB. The page, its Web Workers and DuckDB-WASM's heap all live
+ * in one renderer process.
+ */
+function rendererMemorySampler(): { stop(): number } {
+  let peak = 0;
+  const sample = () => {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readlinkSync(`/proc/${pid}/exe`).includes('chromium')) continue;
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (rss) peak = Math.max(peak, Number(rss[1]) / 2 ** 20);
+      } catch {
+        // The process ended between listing and reading.
+      }
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return Math.round(peak * 100) / 100;
+    },
+  };
+}
+
+/** Memory DuckDB-WASM reports in use in the page, in MB. */
+async function engineMemoryMB(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    type Hook = {
+      store: {
+        getState(): {
+          engine: { query(sql: string): Promise<{ toArray(): { toJSON(): { mb: unknown } }[] }> };
+        };
+      };
+    };
+    const engine = (window as unknown as { cviAtlas: Hook }).cviAtlas.store.getState().engine;
+    const rows = await engine.query('SELECT sum(memory_usage_bytes) / 1e6 AS mb FROM duckdb_memory()');
+    return Math.round(Number(rows.toArray()[0]?.toJSON().mb));
+  });
+}
+
 async function waitIdle(page: Page, timeout = 600_000) {
   await page.waitForSelector('.app[data-ready="true"][data-pending="false"]', { timeout });
 }
@@ -160,6 +214,7 @@ async function browserBenchmarks() {
       try {
         await page.goto(server.url);
         await waitIdle(page);
+        const memory = rendererMemorySampler();
         const t0 = Date.now();
         await page.setInputFiles('[data-testid="incident-file"]', path);
         const outcome = await page.waitForSelector('[data-testid="import-report"], [data-testid="notice"]', {
@@ -171,11 +226,13 @@ async function browserBenchmarks() {
         console.log(`Browser ${name}: import report after ${loadMs} ms`);
         await waitIdle(page);
         const viewsMs = Date.now() - t0;
+        const rendererPeakGB = memory.stop();
+        const engineMB = await engineMemoryMB(page);
         console.log(
-          `Browser ${name}: every view ready after ${viewsMs} ms; brushing ${MOVES} times, then the naive path`,
+          `Browser ${name}: every view ready after ${viewsMs} ms (renderer peak ${rendererPeakGB} GB, engine ${engineMB} MB); brushing ${MOVES} times, then the naive path`,
         );
         const brush = await brushSequence(page, MOVES);
-        browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, ...brush };
+        browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, rendererPeakGB, engineMB, ...brush };
         console.log(`Browser ${name}:`, browserResults[name]);
         await page.screenshot({ path: join(OUT, `bench-${name}.png`) });
       } catch (error) {
