@@ -93,3 +93,46 @@ describe('datasets and labels', () => {
     );
   });
 });
+
+describe('drag and drop anywhere on the page', () => {
+  let ctx: E2eContext;
+  before(async () => {
+    ctx = await openApp('/');
+    await waitForIdle(ctx.page);
+  });
+  after(async () => {
+    await ctx?.close();
+  });
+
+  /** Drags a file over the map and drops it there, as a file manager would. */
+  async function dropOnMap(name: string, type: string, text: string): Promise<void> {
+    const dataTransfer = await ctx.page.evaluateHandle(
+      ([n, t, body]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([body!], n!, { type: t! }));
+        return dt;
+      },
+      [name, type, text],
+    );
+    await ctx.page.dispatchEvent('canvas.maplibregl-canvas', 'dragenter', { dataTransfer });
+    await ctx.page.waitForSelector('[data-testid="drop-overlay"]', { timeout: 5_000 });
+    await ctx.page.dispatchEvent('canvas.maplibregl-canvas', 'drop', { dataTransfer });
+  }
+
+  it('loads a dropped CSV as incidents, then a dropped polygon GeoJSON as boundaries', async () => {
+    await dropOnMap('dropped.csv', 'text/csv', USER_CSV);
+    await ctx.page.waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+    await waitForIdle(ctx.page);
+    assert.equal((await headline(ctx.page)).incidents, 3);
+    assert.equal(await ctx.page.locator('[data-testid="drop-overlay"]').count(), 0);
+
+    // The name says nothing; the polygons inside make it a boundary file.
+    await dropOnMap('layer.json', 'application/json', HOSTILE_BOUNDARIES);
+    await ctx.page.waitForFunction(
+      () => document.querySelector('[data-testid="area-table"]')?.textContent?.includes('Harbor'),
+      null,
+      { timeout: 60_000 },
+    );
+    assert.equal((await headline(ctx.page)).incidents, 3, 'the incidents stay loaded');
+  });
+});

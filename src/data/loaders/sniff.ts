@@ -108,3 +108,14 @@ export function sniffSource(name: string, head: Uint8Array): SniffResult {
   }
   return { format: 'csv', columns, delimiter };
 }
+
+/**
+ * What a dropped GeoJSON file most likely holds, from its first geometry type in `head` (the first bytes):
+ * 'areas' for (Multi)Polygon, 'points' for (Multi)Point, null when no geometry type appears in the sample.
+ * Drag and drop has one target, so the app uses this to route a file to the boundary or the incident loader.
+ */
+export function geojsonGeometryKind(head: string): 'areas' | 'points' | null {
+  const match = /"type"\s*:\s*"(Polygon|MultiPolygon|Point|MultiPoint)"/.exec(head);
+  if (!match) return null;
+  return match[1]!.endsWith('Polygon') ? 'areas' : 'points';
+}

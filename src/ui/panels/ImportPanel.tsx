@@ -1,9 +1,10 @@
 /**
- * Loading data: pick or drop an incident file (CSV, Parquet, GeoJSON, Arrow) or a boundary file. A preset
- * is recognised from the header; otherwise a column-mapping dialog with a preview opens.
+ * Loading data: pick an incident file (CSV, Parquet, GeoJSON, Arrow) or a boundary file, or drop either
+ * anywhere on the page. A preset is recognised from the header; otherwise a column-mapping dialog with a
+ * preview opens.
  */
-import { useState } from 'react';
-import { sniffSource, splitHeader } from '../../data/loaders/sniff';
+import { useEffect, useRef, useState } from 'react';
+import { geojsonGeometryKind, sniffSource, splitHeader } from '../../data/loaders/sniff';
 import { detectPreset, guessMapping, isCompleteMapping } from '../../data/presets';
 import type { ColumnMapping } from '../../data/schema';
 import { useAppStore } from '../../state/app-store';
@@ -64,21 +65,25 @@ export function ImportPanel() {
     await importUserFile(file);
   };
 
-  const dropped = (e: React.DragEvent) => {
-    e.preventDefault();
-    const file = e.dataTransfer.files[0];
-    if (!file) return;
-    if (/\.(geo)?json$/i.test(file.name) && confirmBoundaries(file)) void addBoundaries(file, active);
-    else void onIncidentFile(file);
-  };
+  const dragging = useFileDrop(async (file) => {
+    if (!engineReady) return;
+    if (/\.(geo)?json$/i.test(file.name)) {
+      const head = await file.slice(0, 65536).text();
+      if (geojsonGeometryKind(head) === 'areas') {
+        await addBoundaries(file, active);
+        return;
+      }
+    }
+    await onIncidentFile(file);
+  });
 
   return (
-    <section
-      className="panel import"
-      aria-label="Load data"
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={dropped}
-    >
+    <section className="panel import" aria-label="Load data">
+      {dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          Drop an incident file (CSV, Parquet, GeoJSON points, Arrow) or boundaries (GeoJSON polygons)
+        </div>
+      )}
       <h2>Data</h2>
       <label className="file">
         Load incidents (CSV, Parquet, GeoJSON, Arrow)
@@ -128,8 +133,50 @@ export function ImportPanel() {
   );
 }
 
-function confirmBoundaries(file: File): boolean {
-  return /bound|precinct|neighbo|district|nta|catch|area/i.test(file.name);
+/**
+ * Makes the whole window a drop target for files; returns whether files are being dragged over it. Drops
+ * that carry no file (text, links) are left to the browser.
+ */
+function useFileDrop(onFile: (file: File) => Promise<void>): boolean {
+  const [dragging, setDragging] = useState(false);
+  const handler = useRef(onFile);
+  handler.current = onFile;
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      depth = 0;
+      setDragging(false);
+      if (!file) return;
+      e.preventDefault();
+      void handler.current(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return dragging;
 }
 
 function MappingDialog(props: {
