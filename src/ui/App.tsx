@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
-import { useAppStore } from '../state/app-store';
+import { type Progress, useAppStore } from '../state/app-store';
 import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
@@ -117,19 +117,8 @@ export function App() {
           </button>
         )}
       </header>
-      {progress && (
-        <div
-          className="progress"
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(progress.fraction * 100)}
-          aria-label={progress.label}
-        >
-          <div className="bar" style={{ width: `${Math.round(progress.fraction * 100)}%` }} />
-          <span>{progress.label}…</span>
-        </div>
-      )}
+      {/* Keyed by stage: each stage counts its own seconds. */}
+      {progress && <ProgressBar key={progress.label} progress={progress} />}
       <div className="notices" aria-live="assertive">
         {engineError && <div className="notice error">{engineError}</div>}
         {notices.map((n) => (
@@ -240,6 +229,35 @@ export function App() {
       {report && reportOpen && (
         <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
       )}
+    </div>
+  );
+}
+
+/**
+ * Import and start-up progress: a bar per stage, and after a few seconds the time spent in the current stage,
+ * so a long stage of a large file (the engine reports no finer progress) visibly goes on.
+ */
+function ProgressBar({ progress }: { progress: Progress }) {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const start = performance.now();
+    const timer = setInterval(() => setSeconds(Math.floor((performance.now() - start) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const percent = Math.round(progress.fraction * 100);
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-label={progress.label}
+    >
+      <div className="bar" style={{ width: `${percent}%` }} />
+      <span>
+        {progress.label}…{seconds >= 3 ? ` ${seconds} s` : ''}
+      </span>
     </div>
   );
 }
