@@ -56,6 +56,11 @@ export interface ImportOptions {
   today?: string;
   /** Called with a stage name and a fraction 0..1 of the whole import. */
   onProgress?: (stage: string, fraction: number) => void;
+  /**
+   * Up to this many source rows the parsed scratch table is written uncompressed: faster, and larger only for
+   * the duration of the import. Default {@link UNCOMPRESSED_SCRATCH_MAX_ROWS}.
+   */
+  uncompressedScratchMaxRows?: number;
 }
 
 /** Raw values of one rejected row, for the report. */
@@ -107,6 +112,13 @@ export interface ImportResult {
 }
 
 let importCounter = 0;
+
+/**
+ * Up to this many source rows, the parsed scratch table is written uncompressed (a few hundred MB at most,
+ * freed at the end of the import), which saves about a sixth of the load time; larger sources are parsed
+ * into the compressed catalog so that ten million incidents fit.
+ */
+export const UNCOMPRESSED_SCRATCH_MAX_ROWS = 2_000_000;
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -211,6 +223,7 @@ export async function importIncidents(
     await db.query(
       parseIncidentsQuery({
         target: names.parsed,
+        temporary: stagedRows <= (options.uncompressedScratchMaxRows ?? UNCOMPRESSED_SCRATCH_MAX_ROWS),
         staging: names.staging,
         mapping,
         dateFormat,

@@ -174,4 +174,33 @@ describe.runIf(sharedDataAvailable(MAIN, OLD, PARQUET))('NYPD Shooting Incident 
     );
     expect(diff!.n).toBe(0n);
   });
+
+  it('gives the same table whether the parsed scratch table is compressed or not', async () => {
+    // The app parses files above 2M rows into the compressed catalog; here the NYPD file takes that path too.
+    const statements: string[] = [];
+    const watched: Connector = {
+      ...db,
+      query: (sql, params) => {
+        statements.push(sql);
+        return db.query(sql, params);
+      },
+    };
+    const compressed = await importIncidents(
+      watched,
+      { name: MAIN, bytes: readFileBytes(sharedDataPath(MAIN)) },
+      { table: 'nypd_compressed_scratch', today: TODAY, uncompressedScratchMaxRows: 0 },
+    );
+    const parse = statements.filter((sql) =>
+      /^CREATE OR REPLACE (TEMP )?TABLE "__import_\d+_parsed"/.test(sql),
+    );
+    expect(parse).toHaveLength(1);
+    expect(parse[0]).toMatch(/^CREATE OR REPLACE TABLE /);
+    expect(statements.filter((sql) => /TEMP TABLE/.test(sql))).toEqual([]);
+    expect(compressed.report).toEqual({ ...main.report });
+    const [diff] = arrowRows(
+      await db.query(`SELECT (SELECT count(*) FROM (SELECT * FROM nypd EXCEPT ALL SELECT * FROM nypd_compressed_scratch))
+        + (SELECT count(*) FROM (SELECT * FROM nypd_compressed_scratch EXCEPT ALL SELECT * FROM nypd)) AS n`),
+    );
+    expect(diff!.n).toBe(0n);
+  });
 });

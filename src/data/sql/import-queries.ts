@@ -144,6 +144,11 @@ function timeOfDay(column: string): string {
 /** Options for mapping a staged table into parsed (not yet validated) incident rows. */
 export interface ParseIncidentsOptions {
   target: string;
+  /**
+   * Write the table to DuckDB's temporary catalog, which is not compressed: faster to write, about 7× larger.
+   * For scratch tables of sources small enough that memory does not matter.
+   */
+  temporary?: boolean;
   staging: string;
   mapping: ColumnMapping;
   dateFormat: string;
@@ -183,7 +188,7 @@ export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
     : '0';
   const sourceRow = o.lineNumbers ? `s.__row + 1 + ${lineFix}` : 's.__row';
   const rawDate = `trim(CAST(${id(m.date)} AS VARCHAR))`;
-  return `CREATE OR REPLACE TABLE ${id(o.target)} AS
+  return `CREATE OR REPLACE ${o.temporary ? 'TEMP ' : ''}TABLE ${id(o.target)} AS
 SELECT * EXCLUDE (d_ts, t_of_day), ${occurredAt} AS occurred_at, ${hour} AS hour,
   ${
     m.rowId === undefined
