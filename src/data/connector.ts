@@ -20,10 +20,13 @@ export interface Connector {
   registerFileHandle?(name: string, file: Blob): Promise<void>;
   /** Forgets a registered file. */
   dropFile(name: string): Promise<void>;
-  /** Creates (or appends to) `table` from an Arrow IPC stream. */
-  insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
-  /** Decodes Parquet bytes to an Arrow IPC stream (DuckDB-WASM's own Parquet reader needs the network). */
-  parquetToArrowIpc(bytes: Uint8Array): Promise<Uint8Array>;
+  /** Creates `table` from an Arrow IPC stream, or appends to it with `append`. */
+  insertArrowIpc(table: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
+  /**
+   * Decodes a Parquet file one row group at a time, each as an Arrow IPC stream, so a large file is never
+   * decoded whole (DuckDB-WASM's own Parquet reader would be downloaded from the internet).
+   */
+  parquetRowGroups(file: Blob): AsyncIterable<Uint8Array>;
   /** Which runtime this connector runs in, for benchmark reports. */
   readonly runtime: 'node' | 'browser';
   /** Releases the engine. */

@@ -18,6 +18,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Table } from 'apache-arrow';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { type Connector, SESSION_SETUP_SQL, type SqlParam } from './connector';
+import { readRowGroups } from './parquet-row-groups';
 
 const BUNDLES: DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -57,16 +58,16 @@ export async function createBrowserConnector(onProgress?: (fraction: number) => 
     async dropFile(name: string) {
       await db.dropFile(name);
     },
-    async insertArrowIpc(table: string, ipc: Uint8Array) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    async insertArrowIpc(table: string, ipc: Uint8Array, options?: { append?: boolean }) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append });
     },
-    async parquetToArrowIpc(bytes: Uint8Array) {
+    async *parquetRowGroups(file: Blob) {
       parquetReady ??= import('parquet-wasm/esm').then(async (m) => {
         await m.default({ module_or_path: parquetWasmUrl });
         return m;
       });
       const parquet = await parquetReady;
-      return parquet.readParquet(bytes).intoIPCStream();
+      yield* readRowGroups(await parquet.ParquetFile.fromFile(file));
     },
     async close() {
       await conn.close();

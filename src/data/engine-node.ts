@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
-import { readParquet } from 'parquet-wasm/node';
+import { ParquetFile } from 'parquet-wasm/node';
 import { type Connector, SESSION_SETUP_SQL, type SqlParam } from './connector';
+import { readRowGroups } from './parquet-row-groups';
 
 const require = createRequire(import.meta.url);
 
@@ -46,11 +47,11 @@ export async function createNodeConnector(): Promise<Connector> {
     async dropFile(name: string) {
       db.dropFile(name);
     },
-    async insertArrowIpc(table: string, ipc: Uint8Array) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    async insertArrowIpc(table: string, ipc: Uint8Array, options?: { append?: boolean }) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append });
     },
-    async parquetToArrowIpc(bytes: Uint8Array) {
-      return readParquet(bytes).intoIPCStream();
+    async *parquetRowGroups(file: Blob) {
+      yield* readRowGroups(await ParquetFile.fromFile(file));
     },
     async close() {
       conn.close();

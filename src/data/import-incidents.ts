@@ -198,8 +198,15 @@ export async function importIncidents(
         notes.push(`${csvRejectLines} line(s) could not be split into columns and were left out: ${first}`);
       }
     } else {
-      const ipc = await toArrowIpc(db, source, sniff.format);
-      await db.insertArrowIpc(names.raw, ipc);
+      if (sniff.format === 'parquet') {
+        // One row group in memory at a time: each is appended to the raw table as it is decoded.
+        let groups = 0;
+        for await (const ipc of db.parquetRowGroups(sourceBlob(source)))
+          await db.insertArrowIpc(names.raw, ipc, { append: groups++ > 0 });
+        if (groups === 0) throw new ImportError(`"${source.name}" is a Parquet file without rows.`);
+      } else {
+        await db.insertArrowIpc(names.raw, await toArrowIpc(source, sniff.format));
+      }
       await db.query(stageNumberedQuery(names.staging, names.raw));
       stagedRows = Number(arrowRows(await db.query(stagedRowCountQuery(names.staging)))[0]?.n ?? 0);
     }
@@ -313,9 +320,14 @@ async function sourceBytes(source: ImportSource): Promise<Uint8Array> {
   return new Uint8Array(await source.blob!.arrayBuffer());
 }
 
-async function toArrowIpc(db: Connector, source: ImportSource, format: SourceFormat): Promise<Uint8Array> {
+/** The source as a Blob (Parquet is read from it by byte ranges). */
+function sourceBlob(source: ImportSource): Blob {
+  return source.blob ?? new Blob([source.bytes! as Uint8Array<ArrayBuffer>]);
+}
+
+/** GeoJSON points or Arrow as one Arrow IPC stream. */
+async function toArrowIpc(source: ImportSource, format: SourceFormat): Promise<Uint8Array> {
   const bytes = await sourceBytes(source);
-  if (format === 'parquet') return db.parquetToArrowIpc(bytes);
   if (format === 'geojson') return geojsonPointsToArrowIpc(source.name, new TextDecoder().decode(bytes));
   // Arrow files and streams both become a stream, the form DuckDB-WASM inserts.
   return tableToIPC(tableFromIPC(bytes), 'stream');

@@ -23,6 +23,7 @@ import {
 } from './browser';
 
 const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
+const NYPD_PARQUET = 'nypd_shootings_raw_2006-2024.parquet';
 /** Totals measured by the demo generator on its own output (data/demo/truth.json). */
 const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).measured as {
   incidents: number;
@@ -106,7 +107,7 @@ describe('dashboard on the demo city', () => {
 });
 
 describe('importing the real NYPD file', {
-  skip: !sharedDataAvailable(NYPD) && 'shared data missing',
+  skip: !sharedDataAvailable(NYPD, NYPD_PARQUET) && 'shared data missing',
 }, () => {
   it('shows 23,298 incidents and 29,744 victims', async () => {
     const ctx = await openApp('/');
@@ -127,6 +128,21 @@ describe('importing the real NYPD file', {
         /97 rows without latitude\/longitude were placed/,
       );
       await ctx.page.screenshot({ path: `${ARTIFACTS}/nypd-import.png` });
+      assert.deepEqual(ctx.external, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('reads the Parquet copy row group by row group to the same totals', async () => {
+    const ctx = await openApp('/');
+    try {
+      await waitForIdle(ctx.page);
+      await ctx.page.setInputFiles('[data-testid="incident-file"]', sharedDataPath(NYPD_PARQUET));
+      await ctx.page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 });
+      await waitForIdle(ctx.page);
+      const h = await headline(ctx.page);
+      assert.deepEqual([h.incidents, h.victims], [23_298, 29_744]);
       assert.deepEqual(ctx.external, []);
     } finally {
       await ctx.close();
