@@ -77,9 +77,12 @@ export function useDashboard(
   const mapFilter = viewFilter(view, selTable, ['time', 'areas']);
   const showHex = view.layers.includes('hexagons');
   const resolution = view.h3Res === 'auto' ? resolutionForZoom(view.view?.zoom ?? 11) : view.h3Res;
+  // When the resolution follows the zoom, wait until the map reports its camera (it first fits the data):
+  // cells computed for a guessed zoom would be thrown away, and on millions of incidents they take seconds.
+  const resolutionKnown = view.h3Res !== 'auto' || view.view !== null;
   const hex = useCoordinated(
     'cube:hexagons',
-    ready && showHex ? `${dsKey}|${resolution}|${JSON.stringify(mapFilter)}` : null,
+    ready && showHex && resolutionKnown ? `${dsKey}|${resolution}|${JSON.stringify(mapFilter)}` : null,
     async () => {
       const cells = await datasetCells(db!, dataset!, resolution);
       const spec = { kind: 'rowTable' as const, table: cells.table, column: 'cell' };
