@@ -10,6 +10,8 @@ export interface Coordinated<T> {
   value: T | null;
   pending: boolean;
   error: string | null;
+  /** The `depsKey` whose run produced `value` or `error`, or null before the first answer. */
+  settledKey: string | null;
 }
 
 /**
@@ -21,7 +23,12 @@ export function useCoordinated<T>(
   depsKey: string | null,
   task: () => Promise<T>,
 ): Coordinated<T> {
-  const [state, setState] = useState<Coordinated<T>>({ value: null, pending: false, error: null });
+  const [state, setState] = useState<Coordinated<T>>({
+    value: null,
+    pending: false,
+    error: null,
+    settledKey: null,
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: depsKey is the identity of everything `task` reads.
   useEffect(() => {
     if (depsKey === null) {
@@ -33,8 +40,9 @@ export function useCoordinated<T>(
     setState((s) => ({ ...s, pending: true, error: null }));
     coordinator.run(key, task).then((outcome) => {
       if (!live || outcome.status === 'stale') return;
-      if (outcome.status === 'ready') setState({ value: outcome.value, pending: false, error: null });
-      else setState((s) => ({ value: s.value, pending: false, error: outcome.message }));
+      if (outcome.status === 'ready')
+        setState({ value: outcome.value, pending: false, error: null, settledKey: depsKey });
+      else setState((s) => ({ value: s.value, pending: false, error: outcome.message, settledKey: depsKey }));
     });
     return () => {
       live = false;

@@ -50,13 +50,17 @@ export function useDashboard(
   const ready = db !== null && dataset !== null;
   const ds = dataset?.table ?? '';
   const dsKey = dataset ? `${dataset.table}#${dataset.loadId}` : '';
-  const selection = useCoordinated(
-    'selection',
-    ready ? `${dsKey}|${JSON.stringify(view.areas)}|${dataset.boundaries?.layer.name}` : null,
-    () => buildSelection(db!, dataset!, view.areas),
+  const selectionKey = ready
+    ? `${dsKey}|${JSON.stringify(view.areas)}|${dataset.boundaries?.layer.name}`
+    : null;
+  const selection = useCoordinated('selection', selectionKey, () =>
+    buildSelection(db!, dataset!, view.areas),
   );
   const selTable = selection.value ?? null;
-  const selKey = ready && !selection.pending ? `${dsKey}|${selTable}|${JSON.stringify(view.areas)}` : null;
+  // Views filtered by the selected areas wait for the selection of the current areas: starting them with a
+  // stale one would run every cube twice (once now, once when the selection lands).
+  const selectionSettled = selectionKey !== null && selection.settledKey === selectionKey;
+  const selKey = selectionSettled ? `${dsKey}|${selTable}|${JSON.stringify(view.areas)}` : null;
 
   const timeFilter = viewFilter(view, selTable, ['time']);
   const time = useCoordinated('cube:time', selKey && `${selKey}|${JSON.stringify(timeFilter)}`, () =>
