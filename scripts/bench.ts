@@ -24,6 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { seededRandom } from '../src/analysis/random';
 import { createNodeConnector, readFileBytes } from '../src/data/engine-node';
 import { importIncidents } from '../src/data/import-incidents';
+import { engineMemoryQuery } from '../src/data/sql/engine-queries';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
 import { median } from './bench-stats';
 import { serveStatic } from './static-server';
@@ -157,7 +158,7 @@ function rendererMemorySampler(): { stop(): number } {
 
 /** Memory DuckDB-WASM reports in use in the page, in MB. */
 async function engineMemoryMB(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (sql) => {
     type Hook = {
       store: {
         getState(): {
@@ -166,9 +167,9 @@ async function engineMemoryMB(page: Page): Promise<number> {
       };
     };
     const engine = (window as unknown as { cviAtlas: Hook }).cviAtlas.store.getState().engine;
-    const rows = await engine.query('SELECT sum(memory_usage_bytes) / 1e6 AS mb FROM duckdb_memory()');
+    const rows = await engine.query(sql);
     return Math.round(Number(rows.toArray()[0]?.toJSON().mb));
-  });
+  }, engineMemoryQuery());
 }
 
 async function waitIdle(page: Page, timeout = 600_000) {

@@ -32,21 +32,3 @@ export interface Connector {
   /** Releases the engine. */
   close(): Promise<void>;
 }
-
-/**
- * Statements run right after connecting.
- *
- * DuckDB-WASM downloads Parquet, JSON and ICU extensions from the internet on first use by default and hangs
- * offline; turning autoloading off makes a missing extension fail at once with a clear error instead.
- *
- * Tables live in a compressed in-memory catalog rather than DuckDB's default uncompressed one: the canonical
- * incident table takes about 7× less memory (200 MB → 28 MB for 1.27M rows, measured in Node), which is what
- * lets ten million incidents fit in the 4 GB a 32-bit WebAssembly heap can address. Aggregations read it as
- * fast as before; writing it costs some import time (`docs/PERFORMANCE.md`).
- */
-export const SESSION_SETUP_SQL = [
-  'SET autoinstall_known_extensions = false',
-  'SET autoload_known_extensions = false',
-  "ATTACH ':memory:' AS atlas (COMPRESS)",
-  'USE atlas',
-] as const;

@@ -17,8 +17,9 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { Table } from 'apache-arrow';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { type Connector, SESSION_SETUP_SQL, type SqlParam } from './connector';
+import type { Connector, SqlParam } from './connector';
 import { readRowGroups } from './parquet-row-groups';
+import { SESSION_SETUP_SQL } from './sql/engine-queries';
 
 const BUNDLES: DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },

@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import { ParquetFile } from 'parquet-wasm/node';
-import { type Connector, SESSION_SETUP_SQL, type SqlParam } from './connector';
+import type { Connector, SqlParam } from './connector';
 import { readRowGroups } from './parquet-row-groups';
+import { SESSION_SETUP_SQL } from './sql/engine-queries';
 
 const require = createRequire(import.meta.url);
 

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fullTilePolygonMvt, singleTilePmtiles } from '../support/pmtiles-fixture';
-import { ARTIFACTS, basemapPixel, type E2eContext, openApp, pollUntil, waitForIdle } from './browser';
+import {
+  ARTIFACTS,
+  basemapPixel,
+  type E2eContext,
+  openApp,
+  openDemo,
+  pollUntil,
+  waitForIdle,
+} from './browser';
 
 /** A style whose background works and whose one tile source fails (500). */
 function remoteStyle(base: string) {
@@ -90,8 +98,7 @@ describe('remote base map style', () => {
 describe('PMTiles base map from a local file', () => {
   let ctx: E2eContext;
   before(async () => {
-    ctx = await openApp('/');
-    await waitForIdle(ctx.page);
+    ctx = await openDemo();
   });
   after(async () => {
     await ctx?.close();

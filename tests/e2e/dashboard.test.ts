@@ -106,16 +106,26 @@ describe('dashboard on the demo city', () => {
   });
 });
 
+/** Opens the app, loads `file` from ../shared/data through the file input, runs `check`, and asserts offline. */
+async function withImported(file: string, check: (ctx: E2eContext) => Promise<void>): Promise<void> {
+  const ctx = await openApp('/');
+  try {
+    await waitForIdle(ctx.page);
+    await ctx.page.setInputFiles('[data-testid="incident-file"]', sharedDataPath(file));
+    await ctx.page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 });
+    await waitForIdle(ctx.page);
+    await check(ctx);
+    assert.deepEqual(ctx.external, []);
+  } finally {
+    await ctx.close();
+  }
+}
+
 describe('importing the real NYPD file', {
   skip: !sharedDataAvailable(NYPD, NYPD_PARQUET) && 'shared data missing',
 }, () => {
   it('shows 23,298 incidents and 29,744 victims', async () => {
-    const ctx = await openApp('/');
-    try {
-      await waitForIdle(ctx.page);
-      await ctx.page.setInputFiles('[data-testid="incident-file"]', sharedDataPath(NYPD));
-      await ctx.page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 });
-      await waitForIdle(ctx.page);
+    await withImported(NYPD, async (ctx) => {
       await ctx.page.waitForFunction(
         () => document.querySelector('[data-testid="incidents"]')?.textContent === '23,298',
         null,
@@ -128,24 +138,13 @@ describe('importing the real NYPD file', {
         /97 rows without latitude\/longitude were placed/,
       );
       await ctx.page.screenshot({ path: `${ARTIFACTS}/nypd-import.png` });
-      assert.deepEqual(ctx.external, []);
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 
   it('reads the Parquet copy row group by row group to the same totals', async () => {
-    const ctx = await openApp('/');
-    try {
-      await waitForIdle(ctx.page);
-      await ctx.page.setInputFiles('[data-testid="incident-file"]', sharedDataPath(NYPD_PARQUET));
-      await ctx.page.waitForSelector('[data-testid="import-report"]', { timeout: 120_000 });
-      await waitForIdle(ctx.page);
+    await withImported(NYPD_PARQUET, async (ctx) => {
       const h = await headline(ctx.page);
       assert.deepEqual([h.incidents, h.victims], [23_298, 29_744]);
-      assert.deepEqual(ctx.external, []);
-    } finally {
-      await ctx.close();
-    }
+    });
   });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type E2eContext, headline, openApp, waitForIdle } from './browser';
+import { type E2eContext, headline, openApp, openDemo, waitForIdle } from './browser';
 
 const DEMO_TRUTH = JSON.parse(readFileSync('data/demo/truth.json', 'utf8')).measured as { incidents: number };
 
@@ -97,8 +97,7 @@ describe('datasets and labels', () => {
 describe('drag and drop anywhere on the page', () => {
   let ctx: E2eContext;
   before(async () => {
-    ctx = await openApp('/');
-    await waitForIdle(ctx.page);
+    ctx = await openDemo();
   });
   after(async () => {
     await ctx?.close();

@@ -3,6 +3,7 @@ import { seededRandom } from '../../src/analysis/random';
 import type { Connector } from '../../src/data/connector';
 import { importIncidents } from '../../src/data/import-incidents';
 import { arrowRows } from '../../src/data/rows';
+import { tableMemoryQuery } from '../../src/data/sql/engine-queries';
 import { bytesOf, sharedEngine } from '../support/engine';
 
 const ROWS = 200_000;
@@ -24,9 +25,7 @@ function generatedCsv(rows: number): string {
 }
 
 async function tableBytes(db: Connector): Promise<number> {
-  const [row] = arrowRows(
-    await db.query("SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'"),
-  );
+  const [row] = arrowRows(await db.query(tableMemoryQuery()));
   return Number(row?.b ?? 0);
 }
 

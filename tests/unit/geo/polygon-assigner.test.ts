@@ -3,25 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/analysis/random';
 import type { PolygonFeature } from '../../../src/geo/point-in-polygons';
 import { assignPointsToPolygons, setPolygonAssigner } from '../../../src/geo/polygon-assigner';
+import { squareFeature } from '../../support/geometry';
 
-function square(x: number, y: number, size: number): PolygonFeature {
-  return {
-    type: 'Feature',
-    properties: {},
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [x, y],
-          [x + size, y],
-          [x + size, y + size],
-          [x, y + size],
-          [x, y],
-        ],
-      ],
-    },
-  };
-}
+const square = (x: number, y: number, size: number): PolygonFeature => squareFeature(x, y, size);
 
 describe('assignPointsToPolygons', () => {
   afterEach(() => setPolygonAssigner(null));

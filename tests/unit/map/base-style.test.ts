@@ -5,26 +5,12 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { BASE_STYLE_LAYER_IDS, baseStyle, fitBounds } from '../../../src/map/base-style';
+import { squareFeature } from '../../support/geometry';
 
 const NYC: [number, number, number, number] = [-74.26, 40.49, -73.7, 40.92];
 
 function square(id: string, x: number, y: number, size: number): FeatureCollection['features'][number] {
-  return {
-    type: 'Feature',
-    properties: { id, name: `<b>${id}</b>` },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [x, y],
-          [x + size, y],
-          [x + size, y + size],
-          [x, y + size],
-          [x, y],
-        ],
-      ],
-    },
-  };
+  return squareFeature(x, y, size, { id, name: `<b>${id}</b>` });
 }
 
 const small: FeatureCollection = {
