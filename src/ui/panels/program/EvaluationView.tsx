@@ -1,9 +1,9 @@
-import { ProgramChart } from '../../../charts/ProgramChart';
 import type { EvaluationGeometry, ProgramEvaluation } from '../../../state/program-evaluation';
 import type { Program } from '../../../state/programs';
 import { EstimatesTable } from './EstimatesTable';
 import { EventStudyCard } from './EventStudyCard';
 import { GuardrailList } from './GuardrailList';
+import { ProgramChartCard } from './ProgramChartCard';
 
 /**
  * One evaluation on screen: the catchment's series with the launch, the comparison and the ITS
@@ -38,7 +38,7 @@ export function EvaluationView({
   ).filter(([, o]) => o && !o.ok);
   return (
     <div data-testid="program-evaluation">
-      <ProgramChart
+      <ProgramChartCard
         periods={s.periods}
         total={catchment.total}
         fatal={catchment.fatal}
@@ -52,8 +52,6 @@ export function EvaluationView({
         unit={s.unit}
         by={s.by}
         launchLabel={s.periods[s.launchIndex]!}
-        width={284}
-        height={170}
       />
       <p className="muted small">
         Catchment: {geometry.catchmentLabel}. Comparison:{' '}
