@@ -121,7 +121,9 @@ describe('cli evaluate', () => {
     expect(stdout).toMatch(/ITS level change at launch: \d\.\d\d×, 95% CI \d\.\d\d–\d\.\d\d/);
     expect(stdout).not.toMatch(/Difference-in-differences/);
     // only the ITS ran: the reading relies on it and says it has no comparison
-    expect(stdout).toMatch(/\nReading:\n {2}.+\n {2}Trust the interrupted time series most here, with caution/);
+    expect(stdout).toMatch(
+      /\nReading:\n {2}.+\n {2}Trust the interrupted time series most here, with caution/,
+    );
   });
 
   it('usage errors exit 2 and data errors exit 1, with a message', async () => {
