@@ -80,12 +80,12 @@ export function labelWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.62;
 }
 
-/** A round step (1, 2, 2.5 or 5 × 10^k) that divides `max` into about `count` intervals. */
+/** A round step (1, 2 or 5 × 10^k) that divides `max` into about `count` intervals. */
 export function niceStep(max: number, count: number): number {
   const raw = max / Math.max(1, count);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const norm = raw / magnitude;
-  const factor = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
+  const factor = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10;
   return factor * magnitude;
 }
 

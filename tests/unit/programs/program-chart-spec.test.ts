@@ -83,7 +83,8 @@ describe('programChartSpec', () => {
     // plot height 126 − 16 − 8 = 102 px → 2 intervals → step niceStep(8, 2) = 5 → y max 10
     expect(niceStep(8, 2)).toBe(5);
     expect(niceStep(187, 4)).toBe(50);
-    expect(niceStep(0.9, 4)).toBe(0.25);
+    expect(niceStep(0.9, 4)).toBe(0.5);
+    expect(niceStep(30, 12)).toBe(5);
     expect(spec.yMax).toBe(10);
     expect(spec.yTicks.map((t) => t.label)).toEqual(['0', '5', '10']);
     expect(spec.yTicks[0]!.y).toBe(spec.plot.bottom);
