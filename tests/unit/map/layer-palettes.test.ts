@@ -40,7 +40,7 @@ describe('layer palettes when stacked', () => {
     expect(outlined.props.filled).toBe(false);
     expect((outlined.props.data as unknown[]).length).toBe(1);
     const row = (outlined.props.data as { code: number }[])[0]!;
-    const lineColor = outlined.props.getLineColor as (d: unknown) => number[];
+    const lineColor = outlined.props.getLineColor as unknown as (d: unknown) => number[];
     expect(lineColor(row)).toEqual([222, 45, 38, 255]);
   });
 });
