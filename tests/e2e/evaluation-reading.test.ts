@@ -131,3 +131,49 @@ describe('evaluation reading and chart (demo city)', () => {
     assert.deepEqual(ctx.external, []);
   });
 });
+
+describe('orientation on the map (demo city)', () => {
+  let ctx: E2eContext;
+  before(async () => {
+    ctx = await openDemo('/');
+  });
+  after(async () => {
+    await ctx?.close();
+  });
+
+  const zoom = (page: Page) =>
+    page.evaluate(() => Number(new URLSearchParams(location.search).get('zoom') ?? 'NaN'));
+
+  it('selecting an area in the table zooms the map to it', async () => {
+    const page = ctx.page;
+    // the city is fitted on load; the first camera change is written to the link
+    await page.mouse.move(700, 400);
+    await page.mouse.wheel(0, -1);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('zoom'), undefined, {
+      timeout: 20_000,
+    });
+    const cityZoom = await zoom(page);
+    await page.click('[data-testid="area-table"] tbody tr >> nth=0');
+    await page.waitForFunction(
+      (z) => Number(new URLSearchParams(location.search).get('zoom')) > z + 0.5,
+      cityZoom,
+      { timeout: 20_000 },
+    );
+    const areaZoom = await zoom(page);
+    assert.ok(areaZoom > cityZoom + 0.5, `zoom ${cityZoom} -> ${areaZoom}`);
+    await waitForIdle(page);
+    await page.screenshot({ path: `${ARTIFACTS}/area-zoomed.png` });
+  });
+
+  it('stacks hexagon counts, Gi* and emerging hot spots in distinct palettes', async () => {
+    const page = ctx.page;
+    await page.click('[data-testid="area-table"] tbody tr >> nth=0'); // clear the selection
+    await waitForIdle(page);
+    await page.click('[data-testid="layer-hotspots"]');
+    await page.click('[data-testid="layer-emerging"]');
+    await page.waitForSelector('[data-testid="hotspot-panel"][data-busy="false"]', { timeout: 120_000 });
+    await waitForIdle(page);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${ARTIFACTS}/stacked-layers.png` });
+  });
+});
