@@ -176,4 +176,29 @@ describe('orientation on the map (demo city)', () => {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${ARTIFACTS}/stacked-layers.png` });
   });
+
+  it('the mapping dialog guesses date_ and Case Number and shows the geometry column last, cut', async () => {
+    const page = ctx.page;
+    const geom = 'POINT (-95.23 38.95) and a long tail of well-known text to make it long';
+    const rows = [
+      `"${geom}",JA100001,01/03/2017 10:15:00 PM,001XX N STATE ST,38.95,-95.23`,
+      `"${geom}",JA100002,03/14/2017 01:00:00 AM,002XX W LAKE ST,38.96,-95.24`,
+    ];
+    await page.setInputFiles('[data-testid="incident-file"]', {
+      name: 'city-export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`the_geom,Case Number,date_,Block,Latitude,Longitude\n${rows.join('\n')}\n`),
+    });
+    const dialog = await page.waitForSelector('[role="dialog"][aria-labelledby="mapping-title"]');
+    const selected = await dialog.$$eval('select', (ss) => ss.map((s) => (s as HTMLSelectElement).value));
+    assert.ok(selected.includes('date_'), `selected ${selected.join(',')}`);
+    assert.ok(selected.includes('Case Number'), `selected ${selected.join(',')}`);
+    const headers = await dialog.$$eval('.preview th', (th) => th.map((t) => t.textContent));
+    assert.equal(headers.at(-1), 'the_geom');
+    assert.equal(headers[0], 'Case Number');
+    const cell = await dialog.$eval('.preview tbody tr td:last-child', (td) => td.textContent ?? '');
+    assert.ok(cell.endsWith('…') && cell.length <= 32, cell);
+    await dialog.screenshot({ path: `${ARTIFACTS}/mapping-dialog.png` });
+    await page.click('[role="dialog"] button:has-text("Cancel")');
+  });
 });
