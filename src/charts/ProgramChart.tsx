@@ -1,5 +1,6 @@
 /** The program chart: counts in the catchment per period, the comparison, the ITS counterfactual, the launch. */
-import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
+import { useId } from 'react';
+import { formatDecimal } from '../analysis/privacy/count-format';
 import { type ProgramChartInput, programChartSpec } from './program-chart-spec';
 
 /** Props of {@link ProgramChart}. */
@@ -9,6 +10,8 @@ export interface ProgramChartProps extends ProgramChartInput {
   launchLabel: string;
   width: number;
   height: number;
+  /** Axis label font size in CSS pixels. Default 10. */
+  fontSize?: number;
 }
 
 const COLORS = {
@@ -21,7 +24,8 @@ const COLORS = {
 
 /** The chart component. */
 export function ProgramChart(p: ProgramChartProps) {
-  const spec = programChartSpec(p, p.width, p.height);
+  const spec = programChartSpec(p, p.width, p.height, { fontSize: p.fontSize });
+  const clipId = `program-plot-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const per = p.by === 'month' ? 'month' : 'quarter';
   return (
     <figure className="chart program-chart">
@@ -36,12 +40,17 @@ export function ProgramChart(p: ProgramChartProps) {
         aria-label={`${p.unit} per ${per} inside the catchment, with the comparison units and the interrupted time series counterfactual; launch ${p.launchLabel}`}
         data-testid="program-chart"
       >
-        <text x={2} y={spec.plot.top + 8} className="axis">
-          {formatCount(Math.round(spec.yMax))}
-        </text>
-        <text x={2} y={spec.plot.bottom} className="axis">
-          0
-        </text>
+        {spec.yTicks.map((t) => (
+          <line
+            key={`grid-${t.value}`}
+            x1={spec.plot.left}
+            x2={spec.plot.right}
+            y1={t.y}
+            y2={t.y}
+            stroke="#e5e7eb"
+            strokeWidth={1}
+          />
+        ))}
         <line
           x1={spec.launchX}
           x2={spec.launchX}
@@ -51,7 +60,7 @@ export function ProgramChart(p: ProgramChartProps) {
           strokeDasharray="3 2"
           data-testid="program-launch"
         />
-        <clipPath id="program-plot-clip">
+        <clipPath id={clipId}>
           <rect
             x={spec.plot.left}
             y={spec.plot.top}
@@ -59,7 +68,7 @@ export function ProgramChart(p: ProgramChartProps) {
             height={spec.plot.bottom - spec.plot.top}
           />
         </clipPath>
-        <g clipPath="url(#program-plot-clip)">
+        <g clipPath={`url(#${clipId})`}>
           <path
             d={spec.paths.comparison}
             fill="none"
@@ -84,6 +93,13 @@ export function ProgramChart(p: ProgramChartProps) {
             strokeDasharray="5 3"
           />
         </g>
+        {spec.counterfactualOff && (
+          <path
+            d={`M${spec.counterfactualOff.x - 4},${spec.plot.top + 6}L${spec.counterfactualOff.x},${spec.plot.top}L${spec.counterfactualOff.x + 4},${spec.plot.top + 6}Z`}
+            fill={COLORS.counterfactual}
+            data-testid="program-counterfactual-off"
+          />
+        )}
         {spec.means.map((m) => (
           <line
             key={m.label}
@@ -96,9 +112,17 @@ export function ProgramChart(p: ProgramChartProps) {
             opacity={0.85}
           />
         ))}
-        {spec.ticks.map((t) => (
-          <text key={t.label} x={t.x} y={spec.height - 4} className="axis">
-            {t.label}
+        {spec.labels.map((l) => (
+          <text
+            key={`${l.anchor}-${l.text}`}
+            x={l.x}
+            y={l.y}
+            textAnchor={l.anchor}
+            dominantBaseline={l.anchor === 'end' ? 'middle' : 'auto'}
+            className="axis"
+            style={{ fontSize: spec.fontSize }}
+          >
+            {l.text}
           </text>
         ))}
       </svg>
@@ -113,7 +137,12 @@ export function ProgramChart(p: ProgramChartProps) {
           </span>
         )}
         {spec.paths.counterfactual && (
-          <span style={{ color: COLORS.counterfactual }}>╍ ITS counterfactual</span>
+          <span style={{ color: COLORS.counterfactual }}>
+            ╍ ITS counterfactual
+            {spec.counterfactualOff
+              ? ` (▲ leaves the scale: up to ${formatDecimal(spec.counterfactualOff.max, 1)} per ${per} by ${spec.counterfactualOff.period})`
+              : ''}
+          </span>
         )}
         {spec.means.length > 0 && <span style={{ color: '#059669' }}>━ pre/post window means</span>}
       </div>

@@ -35,6 +35,8 @@ export interface MapViewProps {
   camera: MapCamera | null;
   /** Extent to fit when there is no camera: [west, south, east, north]. */
   bounds: [number, number, number, number] | null;
+  /** Extent to bring into view (animated) each time its `key` changes, e.g. the areas just selected. */
+  focus?: { key: string; bbox: [number, number, number, number] } | null;
   layers: LayersList;
   labels: readonly MapLabel[];
   /** Fill layer whose features can be clicked, with the property that identifies them. */
@@ -64,6 +66,15 @@ export function MapView(props: MapViewProps) {
   propsRef.current = props;
   const markers = useRef<Marker[]>([]);
   const selectedRef = useRef<readonly string[]>([]);
+
+  const focusKey = props.focus?.key ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new key moves the camera.
+  useEffect(() => {
+    const map = mapRef.current;
+    const focus = propsRef.current.focus;
+    if (!map || !focus) return;
+    map.fitBounds(focus.bbox, { padding: 48, maxZoom: 15, duration: 600 });
+  }, [focusKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later props flow through refs and the effects below.
   useEffect(() => {

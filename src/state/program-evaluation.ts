@@ -152,3 +152,4 @@ export function evaluateProgram(
     guardrails,
   };
 }
+export { programReading, readingFacts } from './evaluation/evaluation-reading-facts';

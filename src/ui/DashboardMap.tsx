@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
+import { areasBbox } from '../geo/areas-bbox';
 import { BASE_STYLE_LAYER_IDS, baseStyle } from '../map/base-style';
 import { drawnAreaLayer } from '../map/layers/area-outline-layer';
 import { heatLayer, hexagonLayer, pointsLayer } from '../map/layers/incident-layers';
@@ -167,6 +168,8 @@ export function DashboardMap({
     [view.view, onView],
   );
 
+  const focus = useAreaFocus(boundaries, view.areas.ids);
+
   return (
     <MapView
       style={shownStyle}
@@ -177,6 +180,7 @@ export function DashboardMap({
       labels={labels}
       clickable={clickable}
       selectedIds={view.areas.ids}
+      focus={focus}
       onCameraChange={onCamera}
       onFeatureClick={drawing ? undefined : onToggleArea}
       getTooltip={getTooltip}
@@ -185,4 +189,23 @@ export function DashboardMap({
       onMapError={onMapError}
     />
   );
+}
+
+/**
+ * Where the map should go after a selection: the extent of the selected areas, keyed by the selection,
+ * from the first change on (the selection a link opens with keeps the link's camera).
+ */
+function useAreaFocus(
+  boundaries: Dataset['boundaries'],
+  ids: readonly string[],
+): { key: string; bbox: [number, number, number, number] } | null {
+  const key = JSON.stringify(ids);
+  const first = useRef<string | null>(null);
+  first.current ??= key;
+  return useMemo(() => {
+    const list = JSON.parse(key) as string[];
+    if (!boundaries || list.length === 0 || key === first.current) return null;
+    const bbox = areasBbox(boundaries.layer.features, boundaries.idProperty, list);
+    return bbox ? { key, bbox } : null;
+  }, [boundaries, key]);
 }

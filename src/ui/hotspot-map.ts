@@ -23,7 +23,8 @@ export function useHotspotMapLayers(view: UrlViewState) {
     const select = (cell: string) => set({ selected: cell });
     const out = [];
     if (showHot && hotspot) out.push(hotspotLayer(hotspot, select, selected));
-    if (showEmerging && emerging) out.push(emergingLayer(emerging, select, selected));
+    if (showEmerging && emerging)
+      out.push(emergingLayer(emerging, select, selected, Boolean(showHot && hotspot)));
     return out;
   }, [showHot, showEmerging, hotspot, emerging, selected, set]);
 

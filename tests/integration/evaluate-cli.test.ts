@@ -101,6 +101,9 @@ describe('cli evaluate', () => {
     expect(out.did.table.ratioOfRatios).toBeCloseTo(didEstimate.estimate, 8);
     expect(out.guardrails.map((g: { id: string }) => g.id)).toContain('pre-trend');
     expect(Object.values(out.errors).every((e) => e === null)).toBe(true);
+    // the plain reading comes with the numbers
+    expect(['did', 'synth']).toContain(out.reading.preferred);
+    expect(out.reading.rules).toContain('relative-decline');
   });
 
   it('quarterly, one method, victims: text output names the estimate and its interval', async () => {
@@ -117,6 +120,10 @@ describe('cli evaluate', () => {
     expect(stdout).toMatch(/launch 2019-07-01 \(period 2019-Q3\)/);
     expect(stdout).toMatch(/ITS level change at launch: \d\.\d\d×, 95% CI \d\.\d\d–\d\.\d\d/);
     expect(stdout).not.toMatch(/Difference-in-differences/);
+    // only the ITS ran: the reading relies on it and says it has no comparison
+    expect(stdout).toMatch(
+      /\nReading:\n {2}.+\n {2}Trust the interrupted time series most here, with caution/,
+    );
   });
 
   it('usage errors exit 2 and data errors exit 1, with a message', async () => {

@@ -13,6 +13,7 @@ import {
   evaluateProgram,
   type ProgramEvaluation,
   programGeometry,
+  programReading,
   programSeries,
 } from '../../src/state/program-evaluation';
 import { programsFromDemo } from '../../src/state/programs';
@@ -149,5 +150,24 @@ describe('evaluation on the demo city recovers the planted effects', () => {
     expect(e.guardrails.find((g) => g.id === 'pre-period')!.text).toMatch(/^54 months/);
     // Comparison neighborhoods are chosen outside the displacement buffer of every catchment.
     expect(e.guardrails.find((g) => g.id === 'buffer-overlap')!.status).toBe('ok');
+  });
+
+  it('the plain reading trusts a comparison design and finds program A’s planted decline, and none for program B', () => {
+    const a = programReading(results.get('program-a')!);
+    expect(['did', 'synth']).toContain(a.preferred);
+    expect(a.rules).toContain('relative-decline');
+    expect(a.headline).toMatch(
+      /^Relative to the comparison areas, incidents in the catchment fell after launch/,
+    );
+    const b = programReading(results.get('program-b')!);
+    expect(['did', 'synth']).toContain(b.preferred);
+    expect(b.rules).not.toContain('relative-decline');
+    expect(b.rules).not.toContain('relative-increase');
+    for (const r of [a, b]) {
+      // every design that ran is in the side-by-side sentence and has a status
+      expect(r.designs).toHaveLength(5);
+      for (const d of r.designs.filter((x) => x.status !== 'not-run'))
+        expect(r.sideBySide).toContain(d.estimate);
+    }
   });
 });

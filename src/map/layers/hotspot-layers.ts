@@ -86,14 +86,19 @@ function classifiedCellLayer(
   alpha: { none: number; classed: number },
   onClick?: (cell: string) => void,
   selected?: string | null,
+  outline = false,
 ) {
+  const color = (d: CellRow) => colors[d.code] ?? colors[0]!;
   return new PolygonLayer<CellRow>({
     id,
-    data: rows(cells, codes),
+    // Outlined, only the classed cells are drawn: the layer beneath stays readable.
+    data: outline ? rows(cells, codes).filter((d) => d.code !== 0) : rows(cells, codes),
     getPolygon: (d) => cellPolygon(d.cell),
-    getFillColor: (d) => [...(colors[d.code] ?? colors[0]!), d.code === 0 ? alpha.none : alpha.classed],
-    getLineColor: (d) => (d.cell === selected ? [20, 20, 20, 255] : [255, 255, 255, 0]),
-    getLineWidth: (d) => (d.cell === selected ? 3 : 0),
+    filled: !outline,
+    getFillColor: (d) => [...color(d), d.code === 0 ? alpha.none : alpha.classed],
+    getLineColor: (d) =>
+      d.cell === selected ? [20, 20, 20, 255] : outline ? [...color(d), 255] : [255, 255, 255, 0],
+    getLineWidth: (d) => (d.cell === selected ? 3 : outline ? 2.5 : 0),
     lineWidthUnits: 'pixels',
     stroked: true,
     pickable: true,
@@ -122,11 +127,17 @@ export function hotspotLayer(
   );
 }
 
-/** H3 cells coloured by emerging pattern (layer id `emerging`). Picking gives `{ index, cell, code }`. */
+/**
+ * H3 cells coloured by emerging pattern (layer id `emerging`). Picking gives `{ index, cell, code }`.
+ * With `outline` (used when the Gi* layer is also shown, whose hot and cold colours the emerging
+ * patterns share) the patterned cells are drawn as coloured outlines over the Gi* fill instead of a
+ * second fill, so the two never blend.
+ */
 export function emergingLayer(
   data: EmergingLayerData,
   onClick?: (cell: string) => void,
   selected?: string | null,
+  outline = false,
 ) {
   return classifiedCellLayer(
     'emerging',
@@ -136,5 +147,6 @@ export function emergingLayer(
     { none: 60, classed: 215 },
     onClick,
     selected,
+    outline,
   );
 }

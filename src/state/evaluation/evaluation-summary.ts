@@ -2,9 +2,13 @@
  * A compact, JSON-friendly record of an evaluation for the command line and tests.
  */
 
+import { programReading } from './evaluation-reading-facts';
 import type { Outcome, ProgramEvaluation } from './evaluation-types';
 
-/** A compact, JSON-friendly record of an evaluation (series, estimates, guardrails, event study, inputs). */
+/**
+ * A compact, JSON-friendly record of an evaluation (series, estimates, guardrails, event study, inputs,
+ * and the plain-language reading).
+ */
 export function evaluationSummary(e: ProgramEvaluation) {
   const s = e.series;
   const catchment = s.units.find((u) => u.role === 'catchment')!;
@@ -73,5 +77,6 @@ export function evaluationSummary(e: ProgramEvaluation) {
       synth: failed(e.synth),
     },
     guardrails: e.guardrails,
+    reading: programReading(e),
   };
 }

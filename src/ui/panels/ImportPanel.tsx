@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { geojsonGeometryKind, sniffSource, splitHeader } from '../../data/loaders/sniff';
+import { guessMappingFromSample, previewCell, previewColumnOrder } from '../../data/mapping-guess';
 import { detectPreset, guessMapping, isCompleteMapping } from '../../data/presets';
 import type { ColumnMapping } from '../../data/schema';
 import { useAppStore } from '../../state/app-store';
@@ -43,19 +44,22 @@ export function ImportPanel() {
       // The importer reports the problem in its own words.
     }
     if (sniff?.format === 'csv' && sniff.columns && !detectPreset(sniff.columns)) {
-      const guess = guessMapping(sniff.columns);
+      const preview = new TextDecoder()
+        .decode(head)
+        .replace(/^\ufeff/, '')
+        .split(/\r?\n/)
+        .slice(1, 6)
+        .filter(Boolean)
+        .map((l) => splitHeader(l, sniff!.delimiter!));
+      const guess = guessMappingFromSample(sniff.columns, preview);
       // With none of date/lat/lon recognisable the file is probably not incident data: let the importer say so.
+      // A mapping completed only from the sample (normalised names, values) is shown for confirmation.
       const partial = Boolean(guess.date || guess.lat || guess.lon);
-      if (!isCompleteMapping(guess) && partial) {
-        const lines = new TextDecoder()
-          .decode(head)
-          .replace(/^\ufeff/, '')
-          .split(/\r?\n/)
-          .slice(1, 6);
+      if (!isCompleteMapping(guessMapping(sniff.columns)) && partial) {
         setPending({
           file,
           columns: sniff.columns,
-          preview: lines.filter(Boolean).map((l) => splitHeader(l, sniff!.delimiter!)),
+          preview,
           mapping: guess,
           dateFormat: '',
         });
@@ -187,6 +191,7 @@ function MappingDialog(props: {
 }) {
   const { pending } = props;
   const complete = isCompleteMapping(pending.mapping);
+  const order = previewColumnOrder(pending.columns, pending.preview);
   return (
     <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="mapping-title">
       <h3 id="mapping-title">Which columns are which in “{pending.file.name}”?</h3>
@@ -223,8 +228,8 @@ function MappingDialog(props: {
         <table>
           <thead>
             <tr>
-              {pending.columns.map((c) => (
-                <th key={c}>{c}</th>
+              {order.map((j) => (
+                <th key={pending.columns[j]}>{pending.columns[j]}</th>
               ))}
             </tr>
           </thead>
@@ -232,9 +237,10 @@ function MappingDialog(props: {
             {pending.preview.map((row, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity.
               <tr key={i}>
-                {row.map((v, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-                  <td key={j}>{v}</td>
+                {order.map((j) => (
+                  <td key={j} title={(row[j] ?? '').length > 32 ? row[j] : undefined}>
+                    {previewCell(row[j] ?? '')}
+                  </td>
                 ))}
               </tr>
             ))}

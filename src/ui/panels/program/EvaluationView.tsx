@@ -1,9 +1,16 @@
-import { ProgramChart } from '../../../charts/ProgramChart';
-import type { EvaluationGeometry, ProgramEvaluation } from '../../../state/program-evaluation';
+import { useMemo } from 'react';
+import {
+  type EvaluationGeometry,
+  type ProgramEvaluation,
+  programReading,
+} from '../../../state/program-evaluation';
 import type { Program } from '../../../state/programs';
 import { EstimatesTable } from './EstimatesTable';
 import { EventStudyCard } from './EventStudyCard';
 import { GuardrailList } from './GuardrailList';
+import { ProgramChartCard } from './ProgramChartCard';
+import { ReadingCard } from './ReadingCard';
+import { GlossaryCard } from './Terms';
 
 /**
  * One evaluation on screen: the catchment's series with the launch, the comparison and the ITS
@@ -26,6 +33,7 @@ export function EvaluationView({
     comparisonUnits.length > 0
       ? Float64Array.from(catchment.total, (_, i) => comparisonUnits.reduce((a, u) => a + u.total[i]!, 0))
       : null;
+  const reading = useMemo(() => programReading(evaluation), [evaluation]);
   const pp = evaluation.prePost?.ok ? evaluation.prePost.value : null;
   const failures = (
     [
@@ -38,7 +46,7 @@ export function EvaluationView({
   ).filter(([, o]) => o && !o.ok);
   return (
     <div data-testid="program-evaluation">
-      <ProgramChart
+      <ProgramChartCard
         periods={s.periods}
         total={catchment.total}
         fatal={catchment.fatal}
@@ -52,8 +60,6 @@ export function EvaluationView({
         unit={s.unit}
         by={s.by}
         launchLabel={s.periods[s.launchIndex]!}
-        width={284}
-        height={170}
       />
       <p className="muted small">
         Catchment: {geometry.catchmentLabel}. Comparison:{' '}
@@ -61,6 +67,7 @@ export function EvaluationView({
         {s.units.filter((u) => u.role === 'comparison' || u.role === 'donor').length}.
         {s.bufferMetres > 0 ? ` Displacement ring ${s.bufferMetres} m.` : ''}
       </p>
+      <ReadingCard reading={reading} />
       <EstimatesTable estimates={evaluation.estimates} />
       {failures.map(([name, o]) => (
         <p key={name} className="small muted">
@@ -69,6 +76,7 @@ export function EvaluationView({
       ))}
       <EventStudyCard evaluation={evaluation} />
       <GuardrailList guardrails={evaluation.guardrails} launchYearOnly={program.launchPrecision === 'year'} />
+      <GlossaryCard />
     </div>
   );
 }
