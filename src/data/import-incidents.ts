@@ -13,6 +13,7 @@ import { type ColumnMapping, type MappedField, REJECT_REASON_LABELS, type Reject
 import {
   applyRecoveredCoordinatesQuery,
   canonicalIncidentsQuery,
+  countRowsQuery,
   csvRejectsQuery,
   csvRejectsSnapshotQuery,
   dateFormatCandidates,
@@ -32,6 +33,7 @@ import {
   stagedRowCountQuery,
   stageNumberedQuery,
   stateplaneCandidatesQuery,
+  unifyIncidentPlaceTimeQuery,
   unrecognisedAgesQuery,
 } from './sql/import-queries';
 
@@ -147,6 +149,7 @@ export async function importIncidents(
     csvRejects: `__import_${n}_csv_rejects`,
     csvScan: `__import_${n}_csv_scan`,
     csvRejectLines: `__import_${n}_csv_reject_lines`,
+    unified: `__import_${n}_unified`,
   };
   const scratch = [
     names.raw,
@@ -157,6 +160,7 @@ export async function importIncidents(
     names.csvRejects,
     names.csvScan,
     names.csvRejectLines,
+    names.unified,
   ];
   let registered = false;
   try {
@@ -255,6 +259,14 @@ export async function importIncidents(
     await db.query(dropTablesQuery([names.raw]));
     await db.query(canonicalIncidentsQuery(names.parsed, names.result, today, attributes));
     await db.query(dropTablesQuery([names.parsed]));
+    if (mapping.incidentId) {
+      await db.query(unifyIncidentPlaceTimeQuery(names.result, names.unified));
+      const unified = Number(arrowRows(await db.query(countRowsQuery(names.unified)))[0]?.n ?? 0);
+      if (unified > 0)
+        notes.push(
+          `${unified} incident(s) have victims with different dates, times or places; each is counted once, at the date, time and place of its earliest victim row.`,
+        );
+    }
 
     if (csvRejectLines > 0) {
       rejected.unshift({

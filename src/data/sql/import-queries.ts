@@ -303,6 +303,37 @@ FROM ${id(parsed)}
 WHERE (${rejectReasonExpression(today)}) IS NULL`;
 }
 
+/**
+ * The place and time of an incident, defined once: those of its earliest victim row (earliest `occurred_at`,
+ * ties broken by row order). Every row of an incident whose victims carry different dates, coordinates or
+ * police units is rewritten with the values of that row, so that each incident falls in exactly one month,
+ * hour, map cell and area in every count, series, map and evaluation. Returns nothing; run it on the
+ * canonical table before it is published.
+ */
+export function unifyIncidentPlaceTimeQuery(table: string, conflicts: string): string {
+  const t = id(table);
+  const c = id(conflicts);
+  return `CREATE OR REPLACE TEMP TABLE ${c} AS
+SELECT incident_id, occurred_at, occurred_date, month, hour, weekday, lon, lat, location_type, precinct, district, coord_source
+FROM ${t}
+WHERE incident_id IN (
+  SELECT incident_id FROM ${t} GROUP BY incident_id
+  HAVING count(*) > 1 AND (count(DISTINCT occurred_at) > 1 OR count(DISTINCT hour) > 1 OR count(DISTINCT lon) > 1
+    OR count(DISTINCT lat) > 1 OR count(DISTINCT precinct) > 1 OR count(DISTINCT district) > 1
+    OR count(DISTINCT location_type) > 1)
+)
+QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY occurred_at, row_id) = 1;
+UPDATE ${t} AS i SET occurred_at = f.occurred_at, occurred_date = f.occurred_date, month = f.month, hour = f.hour,
+  weekday = f.weekday, lon = f.lon, lat = f.lat, location_type = f.location_type, precinct = f.precinct,
+  district = f.district, coord_source = f.coord_source
+FROM ${c} AS f WHERE i.incident_id = f.incident_id`;
+}
+
+/** Number of incidents whose victim rows were unified by {@link unifyIncidentPlaceTimeQuery}. */
+export function countRowsQuery(table: string): string {
+  return `SELECT count(*) AS n FROM ${id(table)}`;
+}
+
 /** Count of rejected rows per reason. */
 export function rejectCountsQuery(rejected: string): string {
   return `SELECT reason, count(*) AS n FROM ${id(rejected)} GROUP BY 1 ORDER BY 2 DESC, 1`;
