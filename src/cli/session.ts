@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Connector } from '../data/connector';
-import { createNodeConnector, readFileBytes } from '../data/engine-node';
+import { assertRegularFile, createNodeConnector, readFileBytes } from '../data/engine-node';
 import { type ImportOptions, type ImportReport, importIncidents } from '../data/import-incidents';
 import { type BoundaryLayer, parseBoundaries } from '../data/loaders/boundaries';
 import { UsageError } from './options';
@@ -40,6 +40,7 @@ export async function openSession(path: string, options: Omit<ImportOptions, 'ta
 export function readBoundaries(path: string): BoundaryLayer {
   let text: string;
   try {
+    assertRegularFile(path);
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new UsageError(

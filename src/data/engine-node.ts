@@ -2,7 +2,7 @@
  * The Node runtime of the engine: DuckDB-WASM's blocking bundle, in-process. Used by tests, the command line
  * and benchmarks, so they run the very same database build and SQL as the browser.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
@@ -63,6 +63,24 @@ export async function createNodeConnector(): Promise<Connector> {
 
 /** Reads a file from disk as bytes (Node only). */
 export function readFileBytes(path: string): Uint8Array {
+  assertRegularFile(path);
   const buffer = readFileSync(path);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * Refuses anything but a regular file (a named pipe would block the read forever, a device never ends).
+ * @throws Error naming what the path is.
+ */
+export function assertRegularFile(path: string): void {
+  const stat = statSync(path);
+  if (stat.isFile()) return;
+  const kind = stat.isFIFO()
+    ? 'a named pipe'
+    : stat.isDirectory()
+      ? 'a folder'
+      : stat.isSocket()
+        ? 'a socket'
+        : 'a device';
+  throw new Error(`${path} is ${kind}, not a regular file; save the data to a file and give that file.`);
 }

@@ -6,32 +6,58 @@
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Connector } from './connector';
 import { geojsonPointsToArrowIpc } from './loaders/geojson-points';
-import { ImportError, type SourceFormat, sniffSource } from './loaders/sniff';
-import { detectPreset, guessMapping, isCompleteMapping, type Preset } from './presets';
+import {
+  IMPORT_LIMITS,
+  ImportError,
+  type ImportLimits,
+  type SourceFormat,
+  sniffSource,
+  type TextEncodingName,
+} from './loaders/sniff';
+import { detectPreset, guessMapping, isCompleteMapping, nearPreset, type Preset } from './presets';
 import { arrowRows } from './rows';
 import { type ColumnMapping, type MappedField, REJECT_REASON_LABELS, type RejectReason } from './schema';
 import {
+  aliasViewQuery,
   applyRecoveredCoordinatesQuery,
+  badLineSamplesQuery,
+  badLinesQuery,
   canonicalIncidentsQuery,
-  csvRejectsQuery,
-  csvRejectsSnapshotQuery,
+  copyToTempTableQuery,
+  countRowsQuery,
   dateFormatCandidates,
+  dateFormatCheckQuery,
   dateFormatScoresQuery,
+  dateOrderConflictQuery,
   describeTableQuery,
   distinctCountsQuery,
   distinctValuesQuery,
   dropTablesQuery,
   dropViewsQuery,
+  EPOCH_MILLISECONDS,
+  EPOCH_SECONDS,
+  engineRejectCountQuery,
+  engineRejectsSnapshotQuery,
+  FATAL_SPELLINGS,
+  importQualityQuery,
   incidentSummaryQuery,
+  LINE_COLUMN,
+  lineCountsQuery,
+  NONFATAL_SPELLINGS,
+  numberedLinesQuery,
   parseIncidentsQuery,
+  ROW_COLUMN,
   rejectCountsQuery,
   rejectedRowsQuery,
   rejectSamplesQuery,
   replaceTableQuery,
-  stageCsvQuery,
+  splitLinesQuery,
   stagedRowCountQuery,
+  stageFieldsQuery,
+  stageLinesQuery,
   stageNumberedQuery,
   stateplaneCandidatesQuery,
+  unifyIncidentPlaceTimeQuery,
   unrecognisedAgesQuery,
 } from './sql/import-queries';
 
@@ -61,6 +87,8 @@ export interface ImportOptions {
    * the duration of the import. Default {@link UNCOMPRESSED_SCRATCH_MAX_ROWS}.
    */
   uncompressedScratchMaxRows?: number;
+  /** Lower limits than {@link IMPORT_LIMITS} (for tests and small devices). */
+  limits?: Partial<ImportLimits>;
 }
 
 /** Raw values of one rejected row, for the report. */
@@ -71,6 +99,10 @@ export interface RejectSample {
   time: string | null;
   lat: string | null;
   lon: string | null;
+  /** Why a line could not be split (malformed lines only). */
+  detail?: string;
+  /** The start of the line as written (malformed lines only). */
+  text?: string | null;
 }
 
 /** Rows rejected for one reason. */
@@ -147,6 +179,12 @@ export async function importIncidents(
     csvRejects: `__import_${n}_csv_rejects`,
     csvScan: `__import_${n}_csv_scan`,
     csvRejectLines: `__import_${n}_csv_reject_lines`,
+    lines: `__import_${n}_lines`,
+    numbered: `__import_${n}_numbered`,
+    split: `__import_${n}_split`,
+    fields: `__import_${n}_fields`,
+    badLines: `__import_${n}_bad_lines`,
+    unified: `__import_${n}_unified`,
   };
   const scratch = [
     names.raw,
@@ -157,71 +195,149 @@ export async function importIncidents(
     names.csvRejects,
     names.csvScan,
     names.csvRejectLines,
+    names.unified,
+    names.badLines,
   ];
   let registered = false;
   try {
     progress('reading', 0);
+    const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+    const size = source.bytes ? source.bytes.length : source.blob!.size;
     const head = source.bytes
       ? source.bytes.subarray(0, 65536)
       : new Uint8Array(await source.blob!.slice(0, 65536).arrayBuffer());
-    const sniff = sniffSource(source.name, head);
-    const notes: string[] = [];
+    const sniff = sniffSource(source.name, head, size, limits);
+    const notes: string[] = [...(sniff.notes ?? [])];
+    const inMemory = sniff.format === 'geojson' || sniff.format === 'arrow' || sniff.encoding !== 'utf-8';
+    if (sniff.format !== 'parquet' && inMemory && size > limits.maxInMemoryBytes) {
+      throw new ImportError(
+        `"${source.name}" is ${Math.round(size / 2 ** 20)} MiB; ${sniff.format === 'csv' ? `text that is not UTF-8` : `a ${sniff.format === 'arrow' ? 'Arrow' : 'GeoJSON'} file`} is read whole into memory and can be at most ${Math.round(limits.maxInMemoryBytes / 2 ** 20)} MiB. Convert it to UTF-8 CSV or Parquet.`,
+      );
+    }
 
     progress('parsing', 0.1);
-    let csvRejectLines = 0;
+    let badLineCount = 0;
     let stagedRows = 0;
+    let rowsRead = 0;
+    let badLineSamples: RejectSample[] = [];
+    let stagingIsTable = false;
     if (sniff.format === 'csv') {
-      if (source.blob && db.registerFileHandle) await db.registerFileHandle(names.file, source.blob);
+      const text = sniff.encoding === 'utf-8' ? null : utf8Of(await sourceBytes(source), sniff.encoding!);
+      if (text) await db.registerFile(names.file, text);
+      else if (source.blob && db.registerFileHandle) await db.registerFileHandle(names.file, source.blob);
       else await db.registerFile(names.file, await sourceBytes(source));
       registered = true;
+      const headerLine = sniff.headerLine ?? 1;
       await db.query(
-        stageCsvQuery({
-          table: names.staging,
+        stageLinesQuery({
+          view: names.lines,
           file: names.file,
-          delimiter: sniff.delimiter!,
           rejectsTable: names.csvRejects,
           rejectsScan: names.csvScan,
+          maxLineBytes: limits.maxLineBytes,
         }),
       );
-      // One full scan collects the lines that cannot be split; later scans read a frozen copy of them.
-      stagedRows = Number(arrowRows(await db.query(stagedRowCountQuery(names.staging)))[0]?.n ?? 0);
-      await db.query(csvRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
-      const rejects = arrowRows(await db.query(csvRejectsQuery(names.csvRejectLines)));
-      csvRejectLines = Number(rejects[0]?.total ?? 0);
-      if (csvRejectLines > 0) {
-        const first = rejects
-          .map(
-            (r) =>
-              `line ${r.line}: ${String(r.error_message).split('\n')[0]} (“${String(r.csv_line).slice(0, 80)}”)`,
-          )
+      // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
+      const counts = arrowRows(await db.query(lineCountsQuery(names.lines)))[0] ?? {};
+      await db.query(engineRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
+      const engineRejects = Number(
+        arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, headerLine)))[0]?.n ?? 0,
+      );
+      const allEngineRejects = Number(
+        arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, -1)))[0]?.n ?? 0,
+      );
+      const anyEngineReject = allEngineRejects > 0;
+      await db.query(
+        numberedLinesQuery(names.numbered, names.lines, anyEngineReject ? names.csvRejectLines : null),
+      );
+      await db.query(
+        splitLinesQuery({
+          view: names.split,
+          lines: names.numbered,
+          headerLine,
+          delimiter: sniff.delimiter!,
+          columnCount: sniff.columns!.length,
+        }),
+      );
+      // Scan 2: the lines that cannot be split, kept (few) for the report.
+      await db.query(badLinesQuery(names.badLines, names.split));
+      await db.query(stageFieldsQuery(names.fields, names.split, sniff.columns!, headerLine));
+      const samples = arrowRows(
+        await db.query(badLineSamplesQuery(names.badLines, names.csvRejectLines, headerLine)),
+      );
+      badLineCount = Number(samples[0]?.total ?? 0);
+      const splitProblems = badLineCount - engineRejects;
+      // The header is one of the non-blank lines unless the engine could not read it.
+      const headerReadable = allEngineRejects === engineRejects;
+      const nonblank = Number(counts.nonblank ?? 0);
+      const dataLines = nonblank - (headerReadable ? 1 : 0);
+      rowsRead = dataLines + engineRejects;
+      stagedRows = dataLines - splitProblems;
+      // Small files are split once into a scratch table; large ones stream from the file at every scan.
+      stagingIsTable = stagedRows <= (options.uncompressedScratchMaxRows ?? UNCOMPRESSED_SCRATCH_MAX_ROWS);
+      await db.query(
+        stagingIsTable
+          ? copyToTempTableQuery(names.staging, names.fields)
+          : aliasViewQuery(names.staging, names.fields),
+      );
+      badLineSamples = samples.map((r) => ({
+        sourceRow: Number(r.line),
+        incidentId: null,
+        date: null,
+        time: null,
+        lat: null,
+        lon: null,
+        detail: badLineDetail(String(r.problem), r.found, sniff.columns!.length, limits.maxLineBytes),
+        text: r.text === null || r.text === undefined ? null : String(r.text),
+      }));
+      if (badLineCount > 0) {
+        const first = badLineSamples
+          .map((r) => `line ${r.sourceRow}: ${r.detail} (“${(r.text ?? '').slice(0, 80)}”)`)
           .join('; ');
-        notes.push(`${csvRejectLines} line(s) could not be split into columns and were left out: ${first}`);
+        notes.push(`${badLineCount} line(s) could not be split into columns and were left out: ${first}`);
       }
     } else {
-      if (sniff.format === 'parquet') {
-        // One row group in memory at a time: each is appended to the raw table as it is decoded.
-        let groups = 0;
-        for await (const ipc of db.parquetRowGroups(sourceBlob(source)))
-          await db.insertArrowIpc(names.raw, ipc, { append: groups++ > 0 });
-        if (groups === 0) throw new ImportError(`"${source.name}" is a Parquet file without rows.`);
-      } else {
-        await db.insertArrowIpc(names.raw, await toArrowIpc(source, sniff.format));
+      try {
+        if (sniff.format === 'parquet') {
+          // One row group in memory at a time: each is appended to the raw table as it is decoded.
+          let groups = 0;
+          for await (const ipc of db.parquetRowGroups(sourceBlob(source)))
+            await db.insertArrowIpc(names.raw, ipc, { append: groups++ > 0 });
+          if (groups === 0) throw new ImportError(`"${source.name}" is a Parquet file without rows.`);
+        } else {
+          await db.insertArrowIpc(names.raw, await toArrowIpc(source, sniff.format));
+        }
+      } catch (error) {
+        if (error instanceof ImportError || sniff.format === 'geojson') throw error;
+        const kind = sniff.format === 'parquet' ? 'Parquet' : 'Arrow';
+        const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        throw new ImportError(
+          `"${source.name}" ${sniff.format === 'parquet' ? 'starts like a Parquet file' : 'is named or marked as an Arrow file'} but could not be decoded as ${kind} (${detail}); the file may be cut short or damaged.`,
+        );
       }
       await db.query(stageNumberedQuery(names.staging, names.raw));
       stagedRows = Number(arrowRows(await db.query(stagedRowCountQuery(names.staging)))[0]?.n ?? 0);
+      rowsRead = stagedRows;
     }
     if (stagedRows === 0) {
       throw new ImportError(
-        csvRejectLines > 0
-          ? `None of the lines of "${source.name}" could be split into its ${sniff.columns?.length ?? 0} columns.`
+        badLineCount > 0
+          ? `None of the lines of "${source.name}" could be split into its ${sniff.columns?.length ?? 0} columns (${badLineSamples[0] ? `line ${badLineSamples[0].sourceRow}: ${badLineSamples[0].detail}` : ''}).`
           : `"${source.name}" has a header but no data rows.`,
       );
     }
     const columns = arrowRows(await db.query(describeTableQuery(names.staging)))
       .map((r) => String(r.column_name))
-      .filter((c) => c !== '__row');
+      .filter((c) => c !== ROW_COLUMN && c !== LINE_COLUMN);
 
     const { mapping, preset } = chooseMapping(source.name, columns, options);
+    if (options.dateFormat) await checkDateFormat(db, options.dateFormat);
+    const near = preset ? null : nearPreset(columns);
+    if (near && (options.preset ?? 'auto') === 'auto') {
+      notes.push(
+        `The columns look like the ${near.preset.name} file but ${near.missing.join(', ')} ${near.missing.length === 1 ? 'is' : 'are'} missing, so its preset is off: ${near.preset.rowsAreVictims && near.missing.includes(near.preset.mapping.incidentId ?? '') ? 'each row counts as its own incident, ' : ''}columns were guessed from their names${near.preset.mapping.stateX ? ' and coordinates are not recovered from state-plane X/Y' : ''}.`,
+      );
+    }
     const attributes = await categoricalSourceColumns(db, names.staging, columns, mapping);
     const dateFormat =
       options.dateFormat ?? preset?.dateFormat ?? (await detectDateFormat(db, names.staging, mapping));
@@ -234,9 +350,9 @@ export async function importIncidents(
         staging: names.staging,
         mapping,
         dateFormat,
-        rejectsTable: sniff.format === 'csv' && csvRejectLines > 0 ? names.csvRejectLines : undefined,
         lineNumbers: sniff.format === 'csv',
         attributes,
+        sourceColumns: columns,
       }),
     );
 
@@ -247,21 +363,62 @@ export async function importIncidents(
     const today = options.today ?? todayUtc();
     await db.query(rejectedRowsQuery(names.parsed, names.validated, today));
     const rejected = await rejectGroups(db, names.validated, names.staging, mapping);
+    const unparsableDates = rejected.find((g) => g.reason === 'unparsable_date')?.count ?? 0;
+    const swapped = swappedDayMonth(dateFormat);
+    if (unparsableDates > 0 && swapped) {
+      const conflict = arrowRows(
+        await db.query(dateOrderConflictQuery(names.staging, mapping.date, dateFormat, swapped)),
+      )[0];
+      const other = Number(conflict?.other_order ?? 0);
+      if (other > 0)
+        notes.push(
+          `The dates mix day-first and month-first order: ${other} value(s) such as "${String(conflict!.example)}" read only as ${swapped.startsWith('%d') ? 'day-first' : 'month-first'} and were rejected, while the file was read as ${dateFormat}; dates such as 03/04 are ambiguous in such a file. Give the date format explicitly or fix the source.`,
+        );
+    }
+    const quality = arrowRows(await db.query(importQualityQuery(names.parsed, today)))[0] ?? {};
+    const examples = (v: unknown) =>
+      Array.from((v as { toArray(): unknown[] } | null)?.toArray?.() ?? [])
+        .map((x) => `"${String(x)}"`)
+        .join(', ');
+    if (Number(quality.bad_times) > 0)
+      notes.push(
+        `${Number(quality.bad_times)} time value(s) could not be read (e.g. ${examples(quality.time_examples)}); those rows have a date but no hour.`,
+      );
+    if (Number(quality.bad_fatal) > 0)
+      notes.push(
+        `${Number(quality.bad_fatal)} value(s) of the fatal column were not recognised (e.g. ${examples(quality.fatal_examples)}) and count as unknown; recognised are ${FATAL_SPELLINGS.slice(0, 6).join('/')}… and ${NONFATAL_SPELLINGS.slice(0, 6).join('/')}….`,
+      );
+    if (Number(quality.copies) > 0)
+      notes.push(
+        `${Number(quality.copies)} row(s) repeat an earlier row in every column; they were loaded as separate ${preset?.rowsAreVictims ? 'victims' : 'rows'}. If they are copies, remove them from the source.`,
+      );
+    if (Number(quality.antarctic) > Number(quality.n) / 2)
+      notes.push(
+        `${Number(quality.antarctic)} of ${Number(quality.n)} points lie south of 60° S (Antarctica): latitude and longitude look swapped. Map the latitude column to lat and the longitude column to lon.`,
+      );
     const unrecognisedAges = Number(
       arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
     );
     // Large files: free the text copy before the canonical table is written, halving peak memory.
-    await db.query(dropViewsQuery([names.staging]));
+    await db.query(stagingIsTable ? dropTablesQuery([names.staging]) : dropViewsQuery([names.staging]));
     await db.query(dropTablesQuery([names.raw]));
     await db.query(canonicalIncidentsQuery(names.parsed, names.result, today, attributes));
     await db.query(dropTablesQuery([names.parsed]));
+    if (mapping.incidentId) {
+      await db.query(unifyIncidentPlaceTimeQuery(names.result, names.unified));
+      const unified = Number(arrowRows(await db.query(countRowsQuery(names.unified)))[0]?.n ?? 0);
+      if (unified > 0)
+        notes.push(
+          `${unified} incident(s) have victims with different dates, times or places; each is counted once, at the date, time and place of its earliest victim row.`,
+        );
+    }
 
-    if (csvRejectLines > 0) {
+    if (badLineCount > 0) {
       rejected.unshift({
         reason: 'malformed_line',
         label: REJECT_REASON_LABELS.malformed_line,
-        count: csvRejectLines,
-        samples: [],
+        count: badLineCount,
+        samples: badLineSamples,
       });
     }
     const summary = arrowRows(await db.query(incidentSummaryQuery(names.result)))[0]!;
@@ -289,7 +446,7 @@ export async function importIncidents(
         mapping,
         attributes,
         dateFormat,
-        rowsRead: stagedRows + csvRejectLines,
+        rowsRead,
         victims,
         incidents: Number(summary.incidents),
         fatalVictims: Number(summary.fatal_victims),
@@ -309,10 +466,48 @@ export async function importIncidents(
   } catch (error) {
     throw asImportError(error, source.name);
   } finally {
+    await db.query(dropTablesQuery([names.staging])).catch(() => {});
     await db.query(dropViewsQuery([names.staging])).catch(() => {});
+    await db.query(dropViewsQuery([names.fields, names.split, names.numbered, names.lines])).catch(() => {});
     await db.query(dropTablesQuery(scratch)).catch(() => {});
     if (registered) await db.dropFile(names.file).catch(() => {});
   }
+}
+
+/** Refuses a strptime format the engine cannot use, in our words. */
+async function checkDateFormat(db: Connector, format: string): Promise<void> {
+  if (format === EPOCH_SECONDS || format === EPOCH_MILLISECONDS) return;
+  try {
+    await db.query(dateFormatCheckQuery(format));
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    const detail = /Unrecognized format for strftime\/strptime: (.*)$/.exec(why)?.[1];
+    throw new ImportError(
+      `The date format "${format}" is not valid${detail ? ` (it cannot read ${detail})` : ''}: use strptime codes such as %Y-%m-%d, %m/%d/%Y %H:%M or %d.%m.%Y, or epoch-seconds / epoch-milliseconds.`,
+    );
+  }
+}
+
+/** The same format with day and month the other way round, or null when it has no such pair. */
+function swappedDayMonth(format: string): string | null {
+  if (format.startsWith('%m/%d/')) return `%d/%m/${format.slice(6)}`;
+  if (format.startsWith('%d/%m/')) return `%m/%d/${format.slice(6)}`;
+  return null;
+}
+
+/** Text in another encoding as UTF-8 bytes (byte-order marks dropped). */
+function utf8Of(bytes: Uint8Array, encoding: TextEncodingName): Uint8Array {
+  return new TextEncoder().encode(new TextDecoder(encoding).decode(bytes).replace(/^\ufeff+/, ''));
+}
+
+/** Why a line could not be split, in words. */
+function badLineDetail(problem: string, found: unknown, expected: number, maxLineBytes: number): string {
+  if (problem === 'fields') return `${Number(found)} fields where the header has ${expected}`;
+  if (problem === 'quote') return 'a quote is not closed on this line, or stands inside an unquoted field';
+  if (problem === 'INVALID ENCODING') return 'the line is not valid UTF-8 text';
+  if (problem === 'LINE SIZE OVER MAXIMUM') return `the line is longer than ${maxLineBytes} bytes`;
+  if (problem === 'TOO MANY COLUMNS') return 'the line contains the control character U+0001';
+  return `the line could not be read (${problem.toLowerCase()})`;
 }
 
 async function sourceBytes(source: ImportSource): Promise<Uint8Array> {

@@ -87,6 +87,23 @@ export function detectPreset(columns: readonly string[]): Preset | null {
   return null;
 }
 
+/**
+ * A preset the header almost matches (at least two thirds of its required columns, not all), with the
+ * columns it lacks: a file cut or renamed on the way loses the preset's incident grouping and coordinate
+ * recovery, which the user should be told.
+ */
+export function nearPreset(columns: readonly string[]): { preset: Preset; missing: string[] } | null {
+  const present = new Set(columns.map((c) => c.trim()));
+  for (const [preset, required] of [
+    [NYPD_PRESET, NYPD_REQUIRED],
+    [DEMO_PRESET, DEMO_REQUIRED],
+  ] as const) {
+    const missing = required.filter((c) => !present.has(c));
+    if (missing.length > 0 && missing.length <= required.length / 3) return { preset, missing };
+  }
+  return null;
+}
+
 const GUESSES: Partial<Record<MappedField, readonly string[]>> = {
   incidentId: ['incident_id', 'incident_key', 'incident', 'case_number', 'case_id', 'event_id', 'id'],
   date: [

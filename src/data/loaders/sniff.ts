@@ -12,13 +12,42 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
 }
 
+/** Text encodings the importer reads (anything else is converted to UTF-8 first). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
 /** What sniffing found. */
 export interface SniffResult {
   format: SourceFormat;
-  /** For CSV: the header's column names (BOM removed) and the delimiter. */
+  /** For CSV: the header's column names (byte-order marks removed, made unique and non-empty) and the delimiter. */
   columns?: string[];
   delimiter?: string;
+  /** For text: how its bytes are encoded. */
+  encoding?: TextEncodingName;
+  /** For CSV: the physical line of the header (1 unless blank lines precede it). */
+  headerLine?: number;
+  /** Things the user should know about how the file was read (renamed columns, encoding). */
+  notes?: string[];
 }
+
+/** Limits checked before anything is loaded; each refusal names its limit. */
+export const IMPORT_LIMITS = {
+  /** Columns in a delimited file. */
+  maxColumns: 1000,
+  /** Bytes in the header line of a delimited file. */
+  maxHeaderBytes: 65_536,
+  /** Bytes in one data line (longer lines are rejected with their number). */
+  maxLineBytes: 1_048_576,
+  /** Bytes of a source that must be held in memory whole (GeoJSON, Arrow, text that is not UTF-8). */
+  maxInMemoryBytes: 1024 * 1024 * 1024,
+  /** Bytes of any source. */
+  maxSourceBytes: 16 * 1024 * 1024 * 1024,
+} as const;
+
+/** Limits in force for one import (tests lower them). */
+export type ImportLimits = { -readonly [K in keyof typeof IMPORT_LIMITS]: number };
+
+/** Column names the importer uses internally; a source column with one of these names is renamed. */
+export const RESERVED_COLUMNS: readonly string[] = ['__cvi_row', '__cvi_line'];
 
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31];
 const ARROW_FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
@@ -65,48 +94,165 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /**
- * Recognises the format from the file name and first bytes, and reads a CSV header.
- * @throws ImportError for empty files, binary files that are not Parquet/Arrow, and headers with fewer than
- * two columns.
+ * Column names made usable: empty names become `column_<n>`, repeated names and the importer's reserved
+ * names get a suffix `_2`, `_3`, …. Returns the names and one sentence per change.
  */
-export function sniffSource(name: string, head: Uint8Array): SniffResult {
+export function uniqueColumnNames(names: readonly string[]): { columns: string[]; renamed: string[] } {
+  const used = new Set<string>(RESERVED_COLUMNS);
+  const renamed: string[] = [];
+  const columns = names.map((raw, i) => {
+    const base = raw.length > 0 ? raw : `column_${i + 1}`;
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
+    used.add(name);
+    if (name !== raw)
+      renamed.push(raw.length > 0 ? `"${raw}" → "${name}"` : `column ${i + 1} (no name) → "${name}"`);
+    return name;
+  });
+  return { columns, renamed };
+}
+
+/** Whether bytes are valid UTF-8 (a multi-byte character cut at the very end counts as valid). */
+function isUtf8(bytes: Uint8Array, allowCutEnd: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    if (!allowCutEnd) return false;
+    for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
+        return true;
+      } catch {
+        // try a shorter prefix
+      }
+    }
+    return false;
+  }
+}
+
+/**
+ * The encoding of text from its first bytes: UTF-16 by byte-order mark or by the zero bytes of ASCII text,
+ * UTF-8 when it decodes (a few undecodable lines are left for the importer to reject), otherwise
+ * Windows-1252 (Latin-1) when the header or most non-ASCII lines do not decode. `null` for binary data.
+ */
+export function detectTextEncoding(head: Uint8Array, complete: boolean): TextEncodingName | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const probe = head.subarray(0, Math.min(head.length, 512));
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) i % 2 ? zeroOdd++ : zeroEven++;
+  const pairs = Math.floor(probe.length / 2);
+  if (pairs >= 4 && zeroOdd > pairs * 0.6 && zeroEven === 0) return 'utf-16le';
+  if (pairs >= 4 && zeroEven > pairs * 0.6 && zeroOdd === 0) return 'utf-16be';
+  if (head.includes(0)) return null;
+  if (isUtf8(head, !complete)) return 'utf-8';
+  const lines: Uint8Array[] = [];
+  let from = 0;
+  for (let i = 0; i <= head.length; i++) {
+    if (i === head.length || head[i] === 0x0a) {
+      lines.push(head.subarray(from, i));
+      from = i + 1;
+    }
+  }
+  if (!complete && lines.length > 1) lines.pop();
+  const firstLine = lines.find((l) => l.some((b) => b > 0x20)) ?? lines[0]!;
+  if (!isUtf8(firstLine, false)) return 'windows-1252';
+  let valid = 0;
+  let invalid = 0;
+  for (const line of lines) {
+    if (!line.some((b) => b >= 0x80)) continue;
+    if (isUtf8(line, false)) valid++;
+    else invalid++;
+  }
+  return invalid > valid ? 'windows-1252' : 'utf-8';
+}
+
+/** Decodes text bytes in an encoding, dropping byte-order marks at the start. */
+export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
+  return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes).replace(/^\ufeff+/, '');
+}
+
+const ENCODING_NAMES: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-1252': 'Latin-1 (Windows-1252)',
+};
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 1 : 0)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 ? 1 : 0)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 ? 1 : 0)} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Recognises the format from the file name and first bytes, and reads a CSV header. `size` is the size of
+ * the whole file (default: the head is the whole file).
+ * @throws ImportError for empty files, binary files that are not Parquet/Arrow, headers with fewer than two
+ * or more than {@link IMPORT_LIMITS.maxColumns} columns, header lines beyond their limit and files beyond
+ * the size limit.
+ */
+export function sniffSource(
+  name: string,
+  head: Uint8Array,
+  size: number = head.length,
+  limits: ImportLimits = IMPORT_LIMITS,
+): SniffResult {
   if (head.length === 0)
     throw new ImportError(`"${name}" is empty: expected a CSV, Parquet, GeoJSON or Arrow file of incidents.`);
+  if (size > limits.maxSourceBytes) {
+    throw new ImportError(
+      `"${name}" is ${formatBytes(size)}, more than the ${formatBytes(limits.maxSourceBytes)} that can be imported; split it by year or area.`,
+    );
+  }
   if (startsWith(head, PARQUET_MAGIC)) return { format: 'parquet' };
   if (startsWith(head, ARROW_FILE_MAGIC) || /\.(arrow|arrows|ipc|feather)$/i.test(name))
     return { format: 'arrow' };
-  const sample = head.subarray(0, Math.min(head.length, 65536));
-  if (sample.includes(0)) {
+  const complete = size <= head.length;
+  const encoding = detectTextEncoding(head, complete);
+  if (encoding === null) {
     throw new ImportError(
       `"${name}" is a binary file that is not Parquet or Arrow: expected a CSV, Parquet, GeoJSON or Arrow file of incidents.`,
     );
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(sample);
-  } catch {
-    // A cut in the middle of a multi-byte character at the end of the sample is fine.
-    text = new TextDecoder('utf-8').decode(sample);
-    if ((text.match(/\uFFFD/g)?.length ?? 0) > 2) {
-      throw new ImportError(
-        `"${name}" is not UTF-8 text: expected a CSV, Parquet, GeoJSON or Arrow file of incidents.`,
-      );
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let text = new TextDecoder(encoding, { ignoreBOM: true }).decode(head);
+  const boms = /^\ufeff*/.exec(text)![0].length;
+  text = text.slice(boms);
+  const notes: string[] = [];
+  if (encoding !== 'utf-8') notes.push(`The file was read as ${ENCODING_NAMES[encoding]} text.`);
+  if (boms > 1) notes.push(`The file starts with ${boms} byte-order marks; all were ignored.`);
   const trimmed = text.trimStart();
   if (trimmed.length === 0)
     throw new ImportError(`"${name}" contains only blank space: expected incident records.`);
-  if (/\.(geo)?json$/i.test(name) || trimmed.startsWith('{')) return { format: 'geojson' };
-  const headerLine = trimmed.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = detectDelimiter(headerLine);
-  const columns = splitHeader(headerLine, delimiter);
-  if (columns.length < 2) {
+  if (/\.(geo)?json$/i.test(name) || trimmed.startsWith('{')) return { format: 'geojson', encoding, notes };
+  const newline = trimmed.search(/\r?\n/);
+  const headerBytes = new TextEncoder().encode(newline < 0 ? trimmed : trimmed.slice(0, newline)).length;
+  if (headerBytes > limits.maxHeaderBytes || (newline < 0 && !complete)) {
     throw new ImportError(
-      `"${name}" has a single column ("${columns[0]?.slice(0, 60) ?? ''}"): expected a delimited file with at least a date, latitude and longitude column.`,
+      `"${name}" has a first line longer than ${formatBytes(limits.maxHeaderBytes)}, the limit for a header line: expected a delimited file with one header line of column names.`,
     );
   }
-  return { format: 'csv', columns, delimiter };
+  const skipped = text.slice(0, text.length - trimmed.length);
+  const headerLine = (skipped.match(/\n/g)?.length ?? 0) + 1;
+  const headerText = newline < 0 ? trimmed : trimmed.slice(0, newline);
+  const delimiter = detectDelimiter(headerText);
+  const names = splitHeader(headerText, delimiter);
+  if (names.length < 2) {
+    throw new ImportError(
+      `"${name}" has a single column ("${names[0]?.slice(0, 60) ?? ''}"): expected a delimited file with at least a date, latitude and longitude column.`,
+    );
+  }
+  if (names.length > limits.maxColumns) {
+    throw new ImportError(
+      `"${name}" has ${names.length} columns, more than the ${limits.maxColumns} that can be imported: keep the incident columns (date, time, coordinates, id, fatal, categories).`,
+    );
+  }
+  const { columns, renamed } = uniqueColumnNames(names);
+  if (renamed.length > 0) notes.push(`Column names were made unique: ${renamed.slice(0, 10).join(', ')}.`);
+  return { format: 'csv', columns, delimiter, encoding, headerLine, notes };
 }
 
 /**

@@ -6,43 +6,154 @@
 import { type ColumnMapping, MISSING_SPELLINGS } from '../schema';
 import { quoteIdentifier as id, quoteLiteral as lit, quoteList } from './quote';
 
-/** Options for staging a CSV file into a table of text columns. */
-export interface StageCsvOptions {
-  table: string;
+/** Internal column of a staged source: the data record number (from 1). */
+export const ROW_COLUMN = '__cvi_row';
+/** Internal column of a staged text source: its physical line (header = its own line number). */
+export const LINE_COLUMN = '__cvi_line';
+
+/**
+ * A view of a text file as physical lines: `n` (the position among the lines the engine could read) and
+ * `text`. Nothing is split and no quote is interpreted here, so one bad line can never swallow the next:
+ * lines that are not valid UTF-8 or longer than `maxLineBytes` are appended to `rejectsTable` with their
+ * line number by every scan. Line endings may be LF, CRLF or a mix.
+ */
+export function stageLinesQuery(o: {
+  view: string;
   file: string;
-  delimiter: string;
   rejectsTable: string;
   rejectsScan: string;
+  maxLineBytes: number;
+}): string {
+  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
+SELECT row_number() OVER () AS n, rtrim(text, chr(13)) AS text
+FROM read_csv(${lit(o.file)}, columns = {'text': 'VARCHAR'}, header = false, auto_detect = false, delim = chr(1),
+  quote = '', escape = '', strict_mode = false, max_line_size = ${Math.floor(o.maxLineBytes)}, ignore_errors = true,
+  store_rejects = true, rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
+}
+
+/** The distinct lines the engine could not read at all (scans append duplicates), frozen in a table. */
+export function engineRejectsSnapshotQuery(target: string, rejectsTable: string): string {
+  return `CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT line, any_value(error_type) AS error_type, any_value(error_message) AS error_message,
+  any_value(csv_line) AS csv_line FROM ${id(rejectsTable)} GROUP BY line`;
+}
+
+/** One scan of the lines: how many are not blank, and the engine's rejects (`lines` view from {@link stageLinesQuery}). */
+export function lineCountsQuery(lines: string): string {
+  return `SELECT count(*) FILTER (WHERE text IS NOT NULL AND trim(text) <> '') AS nonblank, max(n) AS readable FROM ${id(lines)}`;
 }
 
 /**
- * A view of a CSV file with every column as text plus `__row` (data row number from 1). Nothing is copied:
- * each query streams the file (the row number is a streaming window). Quoting is always `"` so that quoted
- * fields deep in a file (NYPD's `"1,015,796"` in 2024 rows) parse; lines that cannot be split are appended
- * to `rejectsTable` with their line number by every scan, instead of failing the load.
+ * Physical line numbers for the readable lines: the engine's own count skips the lines it rejected
+ * (`rejects`, a snapshot), so each readable line moves down by the rejected lines before it.
  */
-export function stageCsvQuery(o: StageCsvOptions): string {
-  return `CREATE OR REPLACE VIEW ${id(o.table)} AS
-SELECT row_number() OVER () AS __row, *
-FROM read_csv(${lit(o.file)}, header = true, all_varchar = true, delim = ${lit(o.delimiter)}, quote = '"',
-  escape = '"', ignore_errors = true, store_rejects = true,
-  rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
+export function numberedLinesQuery(view: string, lines: string, rejects: string | null): string {
+  if (!rejects) return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT n AS line, text FROM ${id(lines)}`;
+  // q = readable lines before the k-th rejected line; a readable line n follows the rejects with q < n.
+  return `CREATE OR REPLACE VIEW ${id(view)} AS
+SELECT l.n + coalesce(r.k, 0) AS line, l.text FROM ${id(lines)} AS l
+ASOF LEFT JOIN (
+  SELECT q, max(k) AS k FROM (SELECT line - row_number() OVER (ORDER BY line) AS q, row_number() OVER (ORDER BY line) AS k FROM ${id(rejects)}) GROUP BY q
+) AS r ON l.n > r.q`;
 }
 
-/** A view adding `__row` to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), copying nothing. */
+function regexEscape(ch: string): string {
+  return /[\\^$.|?*+()[\]{}]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/** Options of {@link splitLinesQuery}. */
+export interface SplitLinesOptions {
+  view: string;
+  lines: string;
+  headerLine: number;
+  delimiter: string;
+  columnCount: number;
+}
+
+/**
+ * The data lines split into fields (`f`, a list) with `problem` NULL for a good line, else `quote` (a quote
+ * that is not closed on its line, or one inside an unquoted field) or `fields` (not as many fields as the
+ * header). Fields may be quoted with `"` (doubled inside); lines without a quote take the fast split.
+ * Blank lines are left out.
+ */
+export function splitLinesQuery(o: SplitLinesOptions): string {
+  const d = regexEscape(o.delimiter);
+  const field = ` *"(?:[^"]|"")*" *|[^${d === '\\|' ? '|' : d}"]*`;
+  const whole = `(?:${field})(?:${d}(?:${field}))*`;
+  const unquote = `list_transform(regexp_extract_all(${lit(o.delimiter)} || text, ${lit(`${d}(${field})`)}, 1),
+      x -> CASE WHEN contains(x, '"') THEN replace(substr(trim(x), 2, length(trim(x)) - 2), '""', '"') ELSE x END)`;
+  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
+SELECT line, text, f,
+  CASE WHEN f IS NULL THEN 'quote' WHEN len(f) <> ${Math.floor(o.columnCount)} THEN 'fields' END AS problem
+FROM (
+  SELECT line, text,
+    CASE WHEN NOT contains(text, '"') THEN string_split(text, ${lit(o.delimiter)})
+      WHEN regexp_full_match(text, ${lit(whole)}) THEN ${unquote} END AS f
+  FROM ${id(o.lines)}
+  WHERE line > ${Math.floor(o.headerLine)} AND text IS NOT NULL AND trim(text) <> ''
+)`;
+}
+
+/** The data lines that cannot be split (line, problem, field count, start of the text), materialised once. */
+export function badLinesQuery(target: string, split: string): string {
+  return `CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT line, problem, len(f) AS found, left(text, 200) AS text FROM ${id(split)} WHERE problem IS NOT NULL`;
+}
+
+/**
+ * A view of the good data lines with one text column per header name, plus {@link ROW_COLUMN} (the data
+ * line number: physical line − header line) and {@link LINE_COLUMN} (the physical line). Streams the file.
+ */
+export function stageFieldsQuery(
+  view: string,
+  split: string,
+  columns: readonly string[],
+  headerLine: number,
+): string {
+  const fields = columns.map((c, i) => `f[${i + 1}] AS ${id(c)}`).join(', ');
+  return `CREATE OR REPLACE VIEW ${id(view)} AS
+SELECT line - ${Math.floor(headerLine)} AS ${id(ROW_COLUMN)}, line AS ${id(LINE_COLUMN)}, ${fields}
+FROM ${id(split)} WHERE problem IS NULL`;
+}
+
+/** A view adding {@link ROW_COLUMN} to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), copying nothing. */
 export function stageNumberedQuery(view: string, source: string): string {
-  return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT row_number() OVER () AS __row, * FROM ${id(source)}`;
+  return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT row_number() OVER () AS ${id(ROW_COLUMN)}, * FROM ${id(source)}`;
 }
 
-/** Number of data rows a staged view yields (for CSV, one full scan that also collects the bad lines). */
+/** A view that is another view under a second name. */
+export function aliasViewQuery(view: string, source: string): string {
+  return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT * FROM ${id(source)}`;
+}
+
+/** Copies a view into a temporary (uncompressed) table, so later scans do not recompute it. */
+export function copyToTempTableQuery(table: string, source: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${id(table)} AS SELECT * FROM ${id(source)}`;
+}
+
+/** Number of data rows a staged view yields. */
 export function stagedRowCountQuery(view: string): string {
   return `SELECT count(*) AS n FROM ${id(view)}`;
 }
 
-/** The distinct bad lines collected so far (scans append duplicates), frozen in a table. */
-export function csvRejectsSnapshotQuery(target: string, rejectsTable: string): string {
-  return `CREATE OR REPLACE TABLE ${id(target)} AS
-SELECT DISTINCT line, column_name, error_type, error_message, csv_line FROM ${id(rejectsTable)}`;
+/** Up to `limit` bad lines of both kinds (engine rejects and split problems), by line, with the total. */
+export function badLineSamplesQuery(
+  badLines: string,
+  engineRejects: string | null,
+  headerLine: number,
+  limit = 5,
+): string {
+  const engine = engineRejects
+    ? `UNION ALL SELECT line, error_type AS problem, NULL AS found, left(csv_line, 200) AS text FROM ${id(engineRejects)} WHERE line <> ${Math.floor(headerLine)}`
+    : '';
+  return `SELECT line, problem, found, text, count(*) OVER () AS total FROM (
+  SELECT line, problem, found, text FROM ${id(badLines)} ${engine}
+) ORDER BY line LIMIT ${Math.max(1, Math.floor(limit))}`;
+}
+
+/** Count of engine-rejected lines other than the header line. */
+export function engineRejectCountQuery(engineRejects: string, headerLine: number): string {
+  return `SELECT count(*) AS n FROM ${id(engineRejects)} WHERE line <> ${Math.floor(headerLine)}`;
 }
 
 /** Column names and types of a table, in order. */
@@ -72,11 +183,12 @@ export const EPOCH_SECONDS = 'epoch-seconds';
 export const EPOCH_MILLISECONDS = 'epoch-milliseconds';
 
 /**
- * ISO 8601 text with a `T`, fractional seconds or a zone suffix is reduced to its wall-clock part. A local
+ * ISO 8601 text with a `T`, fractional seconds or a zone (`Z`, `+02:00`, `+0200`, `+02`, `UTC`, `GMT`, a
+ * bracketed zone name) is reduced to its wall-clock part. A local
  * date published as midnight UTC (`2021-08-09T00:00:00.000Z`) therefore stays on 9 August.
  */
 function normalizedDateText(column: string): string {
-  return `regexp_replace(trim(CAST(${id(column)} AS VARCHAR)), '^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(:\\d{2})?)(\\.\\d+)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$', '\\1 \\2')`;
+  return `trim(regexp_replace(trim(CAST(${id(column)} AS VARCHAR)), '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2})?)(?:[.,]\\d+)?)?\\s*(?:[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?(?:\\[[^\\]]*\\])?$', '\\1 \\2'))`;
 }
 
 /** SQL turning a column into a TIMESTAMP with the given format (strptime text or an epoch pseudo-format). */
@@ -152,13 +264,43 @@ export interface ParseIncidentsOptions {
   staging: string;
   mapping: ColumnMapping;
   dateFormat: string;
-  /** Table of CSV lines that could not be split (for line-number correction), if any. */
-  rejectsTable?: string;
-  /** Whether the source is a text file with a header line (source_row is then a line number). */
+  /** Whether the source is a text file staged with {@link LINE_COLUMN} (source_row is then its line). */
   lineNumbers: boolean;
   /** Unmapped categorical source columns kept as `attr:<name>` for attribute filters. */
   attributes?: readonly string[];
+  /** All source columns, hashed per row to find exact copies. */
+  sourceColumns?: readonly string[];
 }
+
+/** Values of a fatal column read as "the victim died" (compared in lower case). */
+export const FATAL_SPELLINGS: readonly string[] = [
+  'true',
+  't',
+  '1',
+  'y',
+  'yes',
+  'fatal',
+  'killed',
+  'dead',
+  'deceased',
+  'died',
+  'murder',
+  'homicide',
+];
+/** Values of a fatal column read as "the victim survived". */
+export const NONFATAL_SPELLINGS: readonly string[] = [
+  'false',
+  'f',
+  '0',
+  'n',
+  'no',
+  'nonfatal',
+  'non-fatal',
+  'injured',
+  'wounded',
+  'survived',
+  'alive',
+];
 
 const AGE_GROUPS = ['<18', '18-24', '25-44', '45-64', '65+'];
 
@@ -180,13 +322,16 @@ export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
   const fatal =
     m.fatal === undefined
       ? 'CAST(NULL AS BOOLEAN)'
-      : `CASE WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ('true', 't', '1', 'y', 'yes', 'fatal', 'killed') THEN TRUE
-         WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ('false', 'f', '0', 'n', 'no', 'nonfatal', 'non-fatal') THEN FALSE END`;
+      : `CASE WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ${quoteList(FATAL_SPELLINGS)} THEN TRUE
+         WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ${quoteList(NONFATAL_SPELLINGS)} THEN FALSE END`;
+  const fatalUnrecognised =
+    m.fatal === undefined ? 'FALSE' : `${text(m.fatal)} IS NOT NULL AND (${fatal}) IS NULL`;
+  const timeUnreadable = m.time === undefined ? 'FALSE' : `${text(m.time)} IS NOT NULL AND (${time}) IS NULL`;
+  const rowHash = o.sourceColumns?.length
+    ? `hash(${o.sourceColumns.map((c) => `s.${id(c)}`).join(', ')})`
+    : 'CAST(NULL AS UBIGINT)';
   const age = text(m.victimAgeGroup);
-  const lineFix = o.rejectsTable
-    ? `(SELECT count(*) FROM (SELECT line - row_number() OVER (ORDER BY line) AS q FROM ${id(o.rejectsTable)}) AS r WHERE r.q <= s.__row)`
-    : '0';
-  const sourceRow = o.lineNumbers ? `s.__row + 1 + ${lineFix}` : 's.__row';
+  const sourceRow = o.lineNumbers ? `s.${id(LINE_COLUMN)}` : `s.${id(ROW_COLUMN)}`;
   const rawDate = `trim(CAST(${id(m.date)} AS VARCHAR))`;
   return `CREATE OR REPLACE ${o.temporary ? 'TEMP ' : ''}TABLE ${id(o.target)} AS
 SELECT * EXCLUDE (d_ts, t_of_day), ${occurredAt} AS occurred_at, ${hour} AS hour,
@@ -197,10 +342,10 @@ SELECT * EXCLUDE (d_ts, t_of_day), ${occurredAt} AS occurred_at, ${hour} AS hour
   }
 FROM (
   SELECT
-    s.__row AS row_id,
+    s.${id(ROW_COLUMN)} AS row_id,
     ${sourceRow} AS source_row,
     ${m.rowId === undefined ? 'CAST(NULL AS VARCHAR)' : text(m.rowId)} AS row_key,
-    coalesce(${m.incidentId === undefined ? 'NULL' : text(m.incidentId)}, 'row-' || CAST(s.__row AS VARCHAR)) AS incident_id,
+    coalesce(${m.incidentId === undefined ? 'NULL' : text(m.incidentId)}, 'row-' || CAST(s.${id(ROW_COLUMN)} AS VARCHAR)) AS incident_id,
     ${rawDate} IS NULL OR ${rawDate} = '' AS date_missing,
     ${dateTs} AS d_ts,
     ${time} AS t_of_day,
@@ -211,6 +356,9 @@ FROM (
     ${fatal} AS fatal,
     CASE WHEN ${age} IN ${quoteList(AGE_GROUPS)} THEN ${age} END AS victim_age_group,
     ${age} IS NOT NULL AND ${age} NOT IN ${quoteList(AGE_GROUPS)} AS age_unrecognised,
+    CASE WHEN ${timeUnreadable} THEN trim(CAST(${id(m.time ?? m.date)} AS VARCHAR)) END AS time_unreadable,
+    CASE WHEN ${fatalUnrecognised} THEN trim(CAST(${id(m.fatal ?? m.date)} AS VARCHAR)) END AS fatal_unrecognised,
+    ${rowHash} AS row_hash,
     ${text(m.victimSex)} AS victim_sex,
     ${text(m.victimRace)} AS victim_race,
     ${text(m.locationType)} AS location_type,
@@ -303,6 +451,37 @@ FROM ${id(parsed)}
 WHERE (${rejectReasonExpression(today)}) IS NULL`;
 }
 
+/**
+ * The place and time of an incident, defined once: those of its earliest victim row (earliest `occurred_at`,
+ * ties broken by row order). Every row of an incident whose victims carry different dates, coordinates or
+ * police units is rewritten with the values of that row, so that each incident falls in exactly one month,
+ * hour, map cell and area in every count, series, map and evaluation. Returns nothing; run it on the
+ * canonical table before it is published.
+ */
+export function unifyIncidentPlaceTimeQuery(table: string, conflicts: string): string {
+  const t = id(table);
+  const c = id(conflicts);
+  return `CREATE OR REPLACE TABLE ${c} AS
+SELECT incident_id, occurred_at, occurred_date, month, hour, weekday, lon, lat, location_type, precinct, district, coord_source
+FROM ${t}
+WHERE incident_id IN (
+  SELECT incident_id FROM ${t} GROUP BY incident_id
+  HAVING count(*) > 1 AND (count(DISTINCT occurred_at) > 1 OR count(DISTINCT hour) > 1 OR count(DISTINCT lon) > 1
+    OR count(DISTINCT lat) > 1 OR count(DISTINCT precinct) > 1 OR count(DISTINCT district) > 1
+    OR count(DISTINCT location_type) > 1)
+)
+QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY occurred_at, row_id) = 1;
+UPDATE ${t} AS i SET occurred_at = f.occurred_at, occurred_date = f.occurred_date, month = f.month, hour = f.hour,
+  weekday = f.weekday, lon = f.lon, lat = f.lat, location_type = f.location_type, precinct = f.precinct,
+  district = f.district, coord_source = f.coord_source
+FROM ${c} AS f WHERE i.incident_id = f.incident_id`;
+}
+
+/** Number of incidents whose victim rows were unified by {@link unifyIncidentPlaceTimeQuery}. */
+export function countRowsQuery(table: string): string {
+  return `SELECT count(*) AS n FROM ${id(table)}`;
+}
+
 /** Count of rejected rows per reason. */
 export function rejectCountsQuery(rejected: string): string {
   return `SELECT reason, count(*) AS n FROM ${id(rejected)} GROUP BY 1 ORDER BY 2 DESC, 1`;
@@ -320,15 +499,43 @@ export function rejectSamplesQuery(
   return `SELECT r.reason, r.source_row, r.incident_id, ${raw(mapping.date)} AS date_raw, ${raw(mapping.time)} AS time_raw,
   ${raw(mapping.lat)} AS lat_raw, ${raw(mapping.lon)} AS lon_raw
 FROM (SELECT *, row_number() OVER (PARTITION BY reason ORDER BY source_row) AS k FROM ${id(rejected)}) AS r
-JOIN ${id(staging)} AS s ON s.__row = r.row_id
+JOIN ${id(staging)} AS s ON s.${id(ROW_COLUMN)} = r.row_id
 WHERE r.k <= ${Math.max(1, Math.floor(limit))}
 ORDER BY r.reason, r.source_row`;
 }
 
-/** Lines of a CSV file that could not be split into columns (from a snapshot of distinct lines). */
-export function csvRejectsQuery(snapshot: string, limit = 5): string {
-  return `SELECT line, column_name, error_type, error_message, csv_line, count(*) OVER () AS total
-FROM ${id(snapshot)} ORDER BY line LIMIT ${Math.max(1, Math.floor(limit))}`;
+/**
+ * What the report should mention about the rows that pass validation: unreadable times and fatal values
+ * (with up to three examples each), rows that repeat an earlier row in every column, and points south of
+ * 60° S (where no city is: usually latitude and longitude swapped).
+ */
+export function importQualityQuery(parsed: string, today: string): string {
+  return `SELECT count(*) AS n,
+  count(time_unreadable) AS bad_times, list_sort(list_distinct(list(time_unreadable)))[1:3] AS time_examples,
+  count(fatal_unrecognised) AS bad_fatal, list_sort(list_distinct(list(fatal_unrecognised)))[1:3] AS fatal_examples,
+  count(row_hash) - count(DISTINCT row_hash) AS copies,
+  count(*) FILTER (WHERE lat < -60) AS antarctic
+FROM ${id(parsed)} WHERE (${rejectReasonExpression(today)}) IS NULL`;
+}
+
+/**
+ * How many values of the date column read in the chosen format, and how many only in the format with day
+ * and month the other way round (a file that mixes the two orders).
+ */
+export function dateOrderConflictQuery(
+  table: string,
+  column: string,
+  format: string,
+  swapped: string,
+): string {
+  return `SELECT count(*) FILTER (WHERE ${parseDateExpression(column, format)} IS NULL AND ${parseDateExpression(column, swapped)} IS NOT NULL) AS other_order,
+  any_value(trim(CAST(${id(column)} AS VARCHAR))) FILTER (WHERE ${parseDateExpression(column, format)} IS NULL AND ${parseDateExpression(column, swapped)} IS NOT NULL) AS example
+FROM ${id(table)}`;
+}
+
+/** Fails with the engine's message when a strptime format is not valid; returns one row otherwise. */
+export function dateFormatCheckQuery(format: string): string {
+  return `SELECT try_strptime('2000-01-01', ${lit(format)}) AS t`;
 }
 
 /** Loaded rows whose age value was not a recognised band (it became unknown). */
