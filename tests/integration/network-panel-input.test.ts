@@ -1,0 +1,203 @@
+/**
+ * Network panels from the two kinds of input: the NYPD incident file counted per precinct and year by the
+ * app's own import, and the same panel given as an aggregate file (CSV, Parquet). They must be the same
+ * panel and give identical estimates; the command line gives the same numbers in both forms.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateNetwork } from '../../src/analysis/evaluation/panel/network-evaluation';
+import type { Connector } from '../../src/data/connector';
+import { readFileBytes } from '../../src/data/engine-node';
+import { importIncidents } from '../../src/data/import-incidents';
+import { panelFromFile, panelFromIncidents, programSitesFromFile } from '../../src/state/network-panel';
+import { runCli, runCliJson } from '../support/cli';
+import { bytesOf, sharedEngine } from '../support/engine';
+import { repoRoot, sharedDataAvailable, sharedDataPath } from '../support/shared-data';
+import { nypdPanel, reference } from '../unit/network/fixture';
+
+const CSV = 'NYPD_Shooting_Incident_Data__Historic_.csv';
+const FIX = path.join(repoRoot, 'tests/fixtures/network');
+const PANEL_CSV = path.join(FIX, 'nypd-precinct-year-victims.csv');
+const PROGRAMS = path.join(FIX, 'programs-staggered.csv');
+const panelColumns = { unit: 'unit', period: 'year', count: 'count' };
+const programColumns = { unit: 'precinct', start: 'launch', end: 'end', name: 'name' };
+
+describe('aggregate panel files', () => {
+  let db: Connector;
+  beforeAll(async () => {
+    db = await sharedEngine();
+  });
+
+  it('a CSV panel file equals the fixture panel, population included', async () => {
+    const p = await panelFromFile(
+      db,
+      { name: 'p.csv', bytes: readFileBytes(PANEL_CSV) },
+      { ...panelColumns, population: 'population' },
+      { step: 'year' },
+    );
+    const expected = nypdPanel(true);
+    expect(p.units).toEqual(expected.units);
+    expect(p.periods).toEqual(expected.periods);
+    expect(Array.from(p.counts)).toEqual(Array.from(expected.counts));
+    expect(Array.from(p.population!)).toEqual(Array.from(expected.population!));
+  });
+
+  it('a Parquet panel file (written by native DuckDB) gives the same estimates as the CSV', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'panel-'));
+    const out = path.join(dir, 'panel.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const con = await instance.connect();
+    await con.run(
+      `COPY (SELECT unit, CAST(year AS INTEGER) AS year, CAST(count AS BIGINT) AS count FROM read_csv('${PANEL_CSV}')) TO '${out}' (FORMAT parquet)`,
+    );
+    con.closeSync();
+    const fromParquet = await panelFromFile(
+      db,
+      { name: 'panel.parquet', bytes: readFileBytes(out) },
+      panelColumns,
+      { step: 'year' },
+    );
+    const fromCsv = await panelFromFile(
+      db,
+      { name: 'p.csv', bytes: readFileBytes(PANEL_CSV) },
+      panelColumns,
+      { step: 'year' },
+    );
+    expect(fromParquet.units).toEqual(fromCsv.units);
+    expect(Array.from(fromParquet.counts)).toEqual(Array.from(fromCsv.counts));
+    const sites = await programSitesFromFile(
+      db,
+      { name: 'programs.csv', bytes: readFileBytes(PROGRAMS) },
+      programColumns,
+    );
+    const a = evaluateNetwork(fromParquet, sites);
+    const b = evaluateNetwork(fromCsv, sites);
+    expect(a.estimates).toEqual(b.estimates);
+    expect(a.estimates[0]!.coefficient).toBeCloseTo(reference.staggered.twfe.coefficient, 10);
+  });
+
+  it('reports bad values by row and column and refuses repeated cells', async () => {
+    const bad = bytesOf('unit,year,count\n1,2006,3\n1,2007,three\n');
+    await expect(
+      panelFromFile(db, { name: 'bad.csv', bytes: bad }, panelColumns, { step: 'year' }),
+    ).rejects.toThrow(/row 2, column "count": count "three" is not a number/);
+    const twice = bytesOf('unit,year,count\n1,2006,3\n1,2006,4\n');
+    await expect(
+      panelFromFile(db, { name: 'twice.csv', bytes: twice }, panelColumns, { step: 'year' }),
+    ).rejects.toThrow(/row 2: unit "1" period 2006 appears twice/);
+    const noCol = bytesOf('unit,yr,count\n1,2006,3\n');
+    await expect(
+      panelFromFile(db, { name: 'nocol.csv', bytes: noCol }, panelColumns, { step: 'year' }),
+    ).rejects.toThrow(/has no column "year"; its columns are: unit, yr, count/);
+    const badDate = bytesOf('precinct,launch\n40,2012-13-01\n');
+    await expect(
+      programSitesFromFile(db, { name: 'sites.csv', bytes: badDate }, { unit: 'precinct', start: 'launch' }),
+    ).rejects.toThrow(/row 1, column "launch": launch "2012-13-01" is not a date/);
+  });
+});
+
+describe.runIf(sharedDataAvailable(CSV))('NYPD incidents aggregated to a precinct × year panel', () => {
+  let db: Connector;
+  beforeAll(async () => {
+    db = await sharedEngine();
+    await importIncidents(
+      db,
+      { name: CSV, bytes: readFileBytes(sharedDataPath(CSV)) },
+      { table: 'nypd_network', today: '2026-11-27' },
+    );
+  }, 120_000);
+
+  it('equals the panel R built from the raw file, and gives identical estimates', async () => {
+    const { panel, unitlessRows } = await panelFromIncidents(
+      db,
+      'nypd_network',
+      { column: 'precinct' },
+      {
+        step: 'year',
+        unit: 'victims',
+        from: '2006-01-01',
+        to: '2023-12-31',
+        excludeUnits: ['22'],
+      },
+    );
+    const expected = nypdPanel();
+    expect(unitlessRows).toBe(0);
+    expect(panel.units).toEqual(expected.units);
+    expect(panel.periods).toEqual(expected.periods);
+    expect(Array.from(panel.counts)).toEqual(Array.from(expected.counts));
+    const sites = await programSitesFromFile(
+      db,
+      { name: 'programs.csv', bytes: readFileBytes(PROGRAMS) },
+      programColumns,
+    );
+    const fromIncidents = evaluateNetwork(panel, sites);
+    const fromPanel = evaluateNetwork(expected, sites);
+    expect(fromIncidents.estimates).toEqual(fromPanel.estimates);
+    expect(fromIncidents.eventStudy!.terms).toEqual(fromPanel.eventStudy!.terms);
+    expect(fromIncidents.robust!.cohorts).toEqual(fromPanel.robust!.cohorts);
+  }, 60_000);
+});
+
+describe.runIf(sharedDataAvailable(CSV))('network on the command line', () => {
+  const programFlags = ['--programs', PROGRAMS, '--program-unit', 'precinct', '--program-start', 'launch'];
+  type Out = {
+    panel: { units: number; cohorts: { period: string; units: string[] }[] };
+    seType: string;
+    estimates: { method: string; coefficient: number; se: number }[];
+    eventStudy: { terms: { eventTime: number }[] };
+  };
+
+  it('--input with --unit-column and --panel give the same estimates (HC1 as asked)', async () => {
+    const fromInput = await runCliJson<Out>([
+      'network',
+      '--input',
+      sharedDataPath(CSV),
+      '--unit-column',
+      'PRECINCT',
+      '--unit',
+      'victims',
+      '--from',
+      '2006-01-01',
+      '--to',
+      '2023-12-31',
+      '--exclude-units',
+      '22',
+      '--se',
+      'hc1',
+      ...programFlags,
+    ]);
+    const fromPanel = await runCliJson<Out>([
+      'network',
+      '--panel',
+      PANEL_CSV,
+      '--panel-unit',
+      'unit',
+      '--panel-period',
+      'year',
+      '--panel-count',
+      'count',
+      '--se',
+      'hc1',
+      ...programFlags,
+    ]);
+    expect(fromInput.seType).toBe('hc1');
+    expect(fromInput.estimates).toEqual(fromPanel.estimates);
+    const twfe = fromPanel.estimates.find((e) => e.method === 'twfe')!;
+    expect(Math.abs(twfe.se - reference.staggered.twfe.seHc1)).toBeLessThan(
+      1e-6 * reference.staggered.twfe.seHc1,
+    );
+    expect(fromPanel.panel.cohorts.map((c) => c.period)).toEqual(['2012', '2014', '2016', '2019']);
+    expect(fromPanel.eventStudy.terms.map((t) => t.eventTime)).toEqual(
+      reference.staggered.eventStudy.eventTimes,
+    );
+  }, 120_000);
+
+  it('refuses a call with both or neither input form', async () => {
+    const r = await runCli(['network', ...programFlags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/either --input .* or --panel/);
+  });
+});
