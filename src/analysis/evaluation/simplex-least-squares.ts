@@ -54,9 +54,6 @@ export function simplexLeastSquares(
       h[j * J + i] = hij;
     }
   }
-  let scale = 1;
-  for (let i = 0; i < J; i++)
-    scale = Math.max(scale, Math.abs(h[i * J + i] as number), Math.abs(c[i] as number));
   const objectiveOf = (w: Float64Array): number => {
     let q = 0;
     for (let t = 0; t < m; t++) {
@@ -66,11 +63,53 @@ export function simplexLeastSquares(
     }
     return q;
   };
+  return solveOnSimplex(h, c, J, objectiveOf, tolerance);
+}
+
+/**
+ * The same problem given by its Gram form: H = AᵀA (J × J, row-major), c = Aᵀb and bᵀb. Lets a caller
+ * that solves many problems over subsets of the same columns (placebo runs) form H once.
+ */
+export function simplexLeastSquaresGram(
+  h: Float64Array,
+  c: Float64Array,
+  bb: number,
+  tolerance = 1e-10,
+): SimplexLeastSquares {
+  const J = c.length;
+  if (J === 0) throw new RangeError('need at least one donor');
+  if (h.length !== J * J) throw new RangeError(`Gram matrix must be ${J} × ${J}`);
+  const objectiveOf = (w: Float64Array): number => {
+    let q = bb;
+    for (let i = 0; i < J; i++) {
+      const wi = w[i] as number;
+      if (wi === 0) continue;
+      q -= 2 * wi * (c[i] as number);
+      for (let j = 0; j < J; j++) q += wi * (w[j] as number) * (h[i * J + j] as number);
+    }
+    return Math.max(0, q);
+  };
+  return solveOnSimplex(h, c, J, objectiveOf, tolerance);
+}
+
+function solveOnSimplex(
+  h: Float64Array,
+  c: Float64Array,
+  J: number,
+  objectiveOf: (w: Float64Array) => number,
+  tolerance: number,
+): SimplexLeastSquares {
+  let scale = 1;
+  for (let i = 0; i < J; i++)
+    scale = Math.max(scale, Math.abs(h[i * J + i] as number), Math.abs(c[i] as number));
+  // Only the non-zero weights enter the gradient Hw − c, so each step costs J × (free columns).
   const gradient = (w: Float64Array): Float64Array => {
     const g = new Float64Array(J);
+    const nz: number[] = [];
+    for (let j = 0; j < J; j++) if ((w[j] as number) !== 0) nz.push(j);
     for (let i = 0; i < J; i++) {
       let s = -(c[i] as number);
-      for (let j = 0; j < J; j++) s += (h[i * J + j] as number) * (w[j] as number);
+      for (const j of nz) s += (h[i * J + j] as number) * (w[j] as number);
       g[i] = s;
     }
     return g;
