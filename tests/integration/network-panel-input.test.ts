@@ -201,3 +201,72 @@ describe.runIf(sharedDataAvailable(CSV))('network on the command line', () => {
     expect(r.stderr).toMatch(/either --input .* or --panel/);
   });
 });
+
+describe('evaluate --panel on the demo state panel', () => {
+  it('gives the synthetic control and DiD in the shared estimate shape, with the planted ratio recovered', async () => {
+    const out = await runCliJson<{
+      estimates: {
+        method: string;
+        estimate: number;
+        lower: number | null;
+        pValue: number;
+        coefficient: number;
+      }[];
+      synth: { donors: number; placebos: number; notes: string[]; placeboBand: { runs: number } | null };
+      guardrails: { id: string }[];
+    }>([
+      'evaluate',
+      '--panel',
+      path.join(repoRoot, 'data/demo/state-panel.csv'),
+      '--panel-unit',
+      'city',
+      '--panel-period',
+      'year',
+      '--panel-count',
+      'count',
+      '--panel-population',
+      'population',
+      '--treated',
+      'Riverside Bay',
+      '--launch',
+      '2010-01-01',
+      '--outcome',
+      'log',
+      '--demeaned',
+      '--donor-min-population',
+      '50000',
+      '--method',
+      'all',
+    ]);
+    const synth = out.estimates.find((e) => e.method === 'synth')!;
+    expect(synth.lower).toBeNull();
+    expect(synth.coefficient).toBeCloseTo(Math.log(synth.estimate), 12);
+    expect(Math.abs(synth.coefficient - Math.log(0.7))).toBeLessThan(0.05);
+    expect(out.synth.placebos).toBe(out.synth.donors);
+    expect(out.synth.notes.join(' ')).toMatch(/convex hull/);
+    expect(out.estimates.find((e) => e.method === 'did')).toBeDefined();
+    expect(out.guardrails.map((g) => g.id)).toContain('one-treated-unit');
+  }, 120_000);
+
+  it('names an unknown treated unit', async () => {
+    const r = await runCli([
+      'evaluate',
+      '--panel',
+      path.join(repoRoot, 'data/demo/state-panel.csv'),
+      '--panel-unit',
+      'city',
+      '--panel-period',
+      'year',
+      '--panel-count',
+      'count',
+      '--treated',
+      'Atlantis',
+      '--launch',
+      '2010-01-01',
+      '--method',
+      'synth',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/"Atlantis" is not in the panel/);
+  }, 60_000);
+});
