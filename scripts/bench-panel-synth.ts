@@ -16,7 +16,12 @@ for (let u = 0; u <= 150; u++) {
   const rate = Math.exp(Math.log(9) + 0.6 * normalDeviate(random));
   for (let t = 0; t < 30; t++) {
     const mean = (population / 1e5) * rate * Math.exp(0.2 * Math.sin(t / 4) - (u === 0 && t >= 15 ? 0.3 : 0));
-    rows.push({ unit: `city ${u}`, period: String(1995 + t), count: poissonDeviate(mean, random), population });
+    rows.push({
+      unit: `city ${u}`,
+      period: String(1995 + t),
+      count: poissonDeviate(mean, random),
+      population,
+    });
   }
 }
 const panel = buildCountPanel(rows, { step: 'year' });
