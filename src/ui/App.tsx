@@ -218,9 +218,6 @@ export function App() {
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
           </Suspense>
         )}
-        <Suspense fallback={loadingPanel}>
-          <NetworkPanel engine={engine} dataset={dataset} />
-        </Suspense>
         {dataset?.boundaries && data.areas && (
           <AreaPanel
             boundaries={dataset.boundaries}
@@ -231,6 +228,9 @@ export function App() {
             onToggle={toggleArea}
           />
         )}
+        <Suspense fallback={loadingPanel}>
+          <NetworkPanel engine={engine} dataset={dataset} />
+        </Suspense>
       </aside>
       {report && reportOpen && (
         <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />

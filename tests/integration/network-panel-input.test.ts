@@ -3,7 +3,7 @@
  * app's own import, and the same panel given as an aggregate file (CSV, Parquet). They must be the same
  * panel and give identical estimates; the command line gives the same numbers in both forms.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,6 +12,9 @@ import { evaluateNetwork } from '../../src/analysis/evaluation/panel/network-eva
 import type { Connector } from '../../src/data/connector';
 import { readFileBytes } from '../../src/data/engine-node';
 import { importIncidents } from '../../src/data/import-incidents';
+import { parseBoundaries } from '../../src/data/loaders/boundaries';
+import { arrowRows } from '../../src/data/rows';
+import { timeSeriesQuery } from '../../src/data/sql/count-queries';
 import { panelFromFile, panelFromIncidents, programSitesFromFile } from '../../src/state/network-panel';
 import { runCli, runCliJson } from '../support/cli';
 import { bytesOf, sharedEngine } from '../support/engine';
@@ -269,4 +272,38 @@ describe('evaluate --panel on the demo state panel', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/"Atlantis" is not in the panel/);
   }, 60_000);
+});
+
+describe('network panel from boundaries (demo city, point in polygon)', () => {
+  it('counts each victim in its neighborhood: per-year totals equal the whole-city series', async () => {
+    const db = await sharedEngine();
+    await importIncidents(
+      db,
+      { name: 'incidents.csv', bytes: readFileBytes(path.join(repoRoot, 'data/demo/incidents.csv')) },
+      { table: 'demo_network' },
+    );
+    const layer = parseBoundaries(
+      'neighborhoods.geojson',
+      readFileSync(path.join(repoRoot, 'data/demo/neighborhoods.geojson'), 'utf8'),
+    );
+    const labels = layer.features.map((f) => String(f.properties?.id));
+    const { panel, unitlessRows } = await panelFromIncidents(
+      db,
+      'demo_network',
+      { features: layer.features, labels },
+      { step: 'year', unit: 'victims' },
+    );
+    expect(panel.units).toEqual([...labels].sort());
+    expect(unitlessRows).toBe(0);
+    const series = arrowRows(
+      await db.query(timeSeriesQuery('demo_network', { by: 'year', unit: 'victims' })),
+    );
+    const T = panel.periods.length;
+    expect(series.length).toBe(T);
+    for (let t = 0; t < T; t++) {
+      let sum = 0;
+      for (let u = 0; u < panel.units.length; u++) sum += panel.counts[u * T + t] as number;
+      expect(sum).toBe(Number(series[t]!.total));
+    }
+  }, 120_000);
 });

@@ -28,7 +28,7 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
                 <strong>{formatRatio(e.estimate)}</strong>
                 <div className="small">
                   {e.method === 'synth'
-                    ? `no interval; placebo rank of ${(s?.placebos.length ?? 0) + 1}`
+                    ? `no interval; placebo test over ${(s?.placebos.length ?? 0) + 1} units`
                     : formatCi(e.lower, e.upper)}
                 </div>
                 <div className="small muted">{formatPValue(e.pValue)}</div>

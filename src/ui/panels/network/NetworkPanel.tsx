@@ -60,7 +60,7 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
     }
   };
 
-  const width = 300;
+  const width = 276;
   return (
     <section
       className="panel network-panel"
