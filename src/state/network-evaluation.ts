@@ -4,7 +4,7 @@
  * city against donors. Pure apart from the engine reads; the app and the tests call the same function.
  */
 import { type CityEvaluation, evaluateCity } from '../analysis/evaluation/panel/city-evaluation';
-import type { CountPanel } from '../analysis/evaluation/panel/count-panel';
+import type { CountPanel, ProgramSite } from '../analysis/evaluation/panel/count-panel';
 import { evaluateNetwork, type NetworkEvaluation } from '../analysis/evaluation/panel/network-evaluation';
 import type { Connector } from '../data/connector';
 import type { TableFile } from '../data/table-files';
@@ -28,15 +28,21 @@ export type PanelProgramResult =
   | { kind: 'network'; program: PanelProgram; result: NetworkEvaluation }
   | { kind: 'city'; program: PanelProgram; result: CityEvaluation };
 
+/** A registry entry's data, read and ready for the estimators. */
+export interface PanelProgramData {
+  panel: CountPanel;
+  sites: ProgramSite[] | null;
+}
+
 /**
- * Evaluates a registry entry.
+ * Reads a registry entry's panel and program table.
  * @throws RangeError / ImportError naming the missing file or the bad row
  */
-export async function runPanelProgram(
+export async function readPanelProgram(
   db: Connector,
   program: PanelProgram,
   inputs: PanelProgramInputs,
-): Promise<PanelProgramResult> {
+): Promise<PanelProgramData> {
   const options = {
     step: program.step,
     excludeUnits: program.kind === 'network' ? program.excludeUnits : undefined,
@@ -61,13 +67,20 @@ export async function runPanelProgram(
   if (program.kind === 'network') {
     if (!inputs.programs)
       throw new RangeError(`${program.name} needs its program table (one row per site: unit, launch date)`);
-    const sites = await programSitesFromFile(db, inputs.programs, program.programColumns);
-    return { kind: 'network', program, result: evaluateNetwork(panel, sites) };
+    return { panel, sites: await programSitesFromFile(db, inputs.programs, program.programColumns) };
+  }
+  return { panel, sites: null };
+}
+
+/** Runs the estimators of a registry entry on its data. Pure: runs in a Web Worker as in Node. */
+export function evaluatePanelProgram(program: PanelProgram, data: PanelProgramData): PanelProgramResult {
+  if (program.kind === 'network') {
+    return { kind: 'network', program, result: evaluateNetwork(data.panel, data.sites ?? []) };
   }
   return {
     kind: 'city',
     program,
-    result: evaluateCity(panel, {
+    result: evaluateCity(data.panel, {
       treated: program.treated,
       launch: program.launch,
       outcome: program.outcome,
@@ -75,4 +88,13 @@ export async function runPanelProgram(
       minPopulation: program.donorMinPopulation,
     }),
   };
+}
+
+/** Reads and evaluates a registry entry in one call. */
+export async function runPanelProgram(
+  db: Connector,
+  program: PanelProgram,
+  inputs: PanelProgramInputs,
+): Promise<PanelProgramResult> {
+  return evaluatePanelProgram(program, await readPanelProgram(db, program, inputs));
 }

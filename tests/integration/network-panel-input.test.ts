@@ -15,7 +15,9 @@ import { importIncidents } from '../../src/data/import-incidents';
 import { parseBoundaries } from '../../src/data/loaders/boundaries';
 import { arrowRows } from '../../src/data/rows';
 import { timeSeriesQuery } from '../../src/data/sql/count-queries';
+import { runPanelProgram } from '../../src/state/network-evaluation';
 import { panelFromFile, panelFromIncidents, programSitesFromFile } from '../../src/state/network-panel';
+import { PANEL_PROGRAMS } from '../../src/state/network-registry';
 import { runCli, runCliJson } from '../support/cli';
 import { bytesOf, sharedEngine } from '../support/engine';
 import { repoRoot, sharedDataAvailable, sharedDataPath } from '../support/shared-data';
@@ -142,6 +144,24 @@ describe.runIf(sharedDataAvailable(CSV))('NYPD incidents aggregated to a precinc
     expect(fromIncidents.eventStudy!.terms).toEqual(fromPanel.eventStudy!.terms);
     expect(fromIncidents.robust!.cohorts).toEqual(fromPanel.robust!.cohorts);
   }, 60_000);
+
+  it('the Cure Violence New York registry entry counts the loaded incidents per precinct', async () => {
+    const program = PANEL_PROGRAMS.find((p) => p.id === 'cure-violence-new-york')!;
+    const run = await runPanelProgram(db, program, {
+      incidentTable: 'nypd_network',
+      programs: { name: 'programs.csv', bytes: readFileBytes(PROGRAMS) },
+    });
+    expect(run.kind).toBe('network');
+    if (run.kind !== 'network') return;
+    // The registry counts every year in the data (2006–2024), so the panel is one year longer than R's.
+    expect(run.result.panel.periods[0]).toBe('2006');
+    expect(run.result.shape.setAside.treatedBeforeStart).toEqual(['79']);
+    expect(run.result.panel.units).not.toContain('22');
+    expect(run.result.estimates.map((e) => e.method)).toEqual(['twfe', 'etwfe']);
+    await expect(runPanelProgram(db, program, { incidentTable: 'nypd_network' })).rejects.toThrow(
+      /needs its program table/,
+    );
+  }, 60_000);
 });
 
 describe.runIf(sharedDataAvailable(CSV))('network on the command line', () => {
@@ -184,6 +204,8 @@ describe.runIf(sharedDataAvailable(CSV))('network on the command line', () => {
       'count',
       '--se',
       'hc1',
+      '--event-window',
+      '-6,3',
       ...programFlags,
     ]);
     expect(fromInput.seType).toBe('hc1');

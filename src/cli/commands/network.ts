@@ -199,7 +199,15 @@ export const networkCommand: CliCommand = {
     '--panel CSV|PARQUET --panel-unit COL --panel-period COL --panel-count COL [--panel-population COL]) ' +
     '--programs CSV --program-unit COL --program-start COL [--program-end COL] [--program-name COL] [--exclude-units ID,…] ' +
     '[--from D --to D] [--by year|quarter|month] [--se cluster|hc1] [--event-window -6,3] [--min-cohort-units N] [--json]',
-  async run(argv) {
+  async run(rawArgv) {
+    // `--event-window -6,3` reads naturally; the option parser would take -6,3 for a flag.
+    const argv = rawArgv.flatMap((a, i) =>
+      a === '--event-window' && /^-\d/.test(rawArgv[i + 1] ?? '')
+        ? []
+        : i > 0 && rawArgv[i - 1] === '--event-window' && /^-\d/.test(a)
+          ? [`--event-window=${a}`]
+          : [a],
+    );
     const values = parseCommandArgs(argv, {
       ...PANEL_OPTIONS,
       'unit-column': { type: 'string' },

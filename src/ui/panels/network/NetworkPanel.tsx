@@ -5,9 +5,10 @@
 import { useState } from 'react';
 import type { Connector } from '../../../data/connector';
 import type { Dataset } from '../../../state/datasets';
-import { type PanelProgramResult, runPanelProgram } from '../../../state/network-evaluation';
+import { type PanelProgramResult, readPanelProgram } from '../../../state/network-evaluation';
 import { PANEL_PROGRAMS, type PanelProgram } from '../../../state/network-registry';
 import { DEMO_PANEL_ASSETS } from '../../demo-assets';
+import { evaluatePanelProgramInWorker } from '../../network-evaluation-client';
 import { CityResultView } from './CityResultView';
 import { NetworkResultView } from './NetworkResultView';
 import './network-panel.css';
@@ -39,8 +40,6 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
     setBusy(true);
     setError(null);
     setResult(null);
-    // Let the busy state paint before the estimators take the main thread.
-    await new Promise((resolve) => setTimeout(resolve, 30));
     try {
       const b = program.bundled;
       const inputs = {
@@ -52,7 +51,7 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
         incidentTable: usesIncidents ? dataset?.table : undefined,
         unit: 'victims' as const,
       };
-      setResult(await runPanelProgram(engine, program, inputs));
+      setResult(await evaluatePanelProgramInWorker(program, await readPanelProgram(engine, program, inputs)));
     } catch (e) {
       setError((e as Error).message);
     } finally {
