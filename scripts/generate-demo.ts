@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serializeDemoPanels } from './demo-city/demo-panels';
 import { generateDemoCity } from './demo-city/generate-demo-city';
 import { serializeDemoCity } from './demo-city/serialize-demo-city';
 
@@ -14,7 +15,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const outDir = path.join(repoRoot, 'data', 'demo');
 const check = process.argv.includes('--check');
 
-const files = serializeDemoCity(generateDemoCity({}));
+const files = { ...serializeDemoCity(generateDemoCity({})), ...serializeDemoPanels() };
 mkdirSync(outDir, { recursive: true });
 let differences = 0;
 for (const [name, text] of Object.entries(files)) {

@@ -22,6 +22,9 @@ const HotspotPanel = lazy(() => import('./panels/HotspotPanel').then((m) => ({ d
 const NearRepeatPanel = lazy(() =>
   import('./panels/NearRepeatPanel').then((m) => ({ default: m.NearRepeatPanel })),
 );
+const NetworkPanel = lazy(() =>
+  import('./panels/network/NetworkPanel').then((m) => ({ default: m.NetworkPanel })),
+);
 const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
 const loadingPanel = <p className="muted small">Loading…</p>;
 
@@ -225,6 +228,9 @@ export function App() {
             onToggle={toggleArea}
           />
         )}
+        <Suspense fallback={loadingPanel}>
+          <NetworkPanel engine={engine} dataset={dataset} />
+        </Suspense>
       </aside>
       {report && reportOpen && (
         <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />

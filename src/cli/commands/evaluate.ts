@@ -27,6 +27,8 @@ import {
   unitFrom,
 } from '../options';
 import { openSession, readBoundaries } from '../session';
+import { evaluatePanel } from './evaluate-panel';
+import { PANEL_OPTIONS } from './network';
 
 function areasFrom(
   file: string,
@@ -53,7 +55,9 @@ export const evaluateCommand: CliCommand = {
   usage:
     'evaluate --input FILE [mapping flags] --catchment GEOJSON [--catchment-where PROP=VALUE[,VALUE…]] --launch YYYY-MM-DD ' +
     '[--comparison GEOJSON --comparison-id PROP [--comparison-where PROP=V1,V2,…]] [--donors GEOJSON --donor-id PROP [--donor-where PROP=V1,…]] ' +
-    '[--buffer METRES] [--window PERIODS] [--from D --to D] [--by month|quarter] [--unit incidents|victims] [--method prepost|wdd|its|did|synth|all] [--json]',
+    '[--buffer METRES] [--window PERIODS] [--from D --to D] [--by month|quarter] [--unit incidents|victims] [--method prepost|wdd|its|did|synth|all] [--json]\n' +
+    '  or: evaluate --panel CSV|PARQUET --panel-unit COL --panel-period COL --panel-count COL [--panel-population COL] [--by year|quarter|month] ' +
+    '--treated ID --launch YYYY-MM-DD [--donors ID,…] [--donor-min-population N] [--outcome count|rate|log] [--demeaned] [--se cluster|hc1] [--method synth|did|all] [--json]',
   async run(argv) {
     const values = parseCommandArgs(argv, {
       catchment: { type: 'string' },
@@ -67,10 +71,16 @@ export const evaluateCommand: CliCommand = {
       'donor-where': { type: 'string' },
       buffer: { type: 'string' },
       window: { type: 'string' },
-      by: { type: 'string', default: 'month' },
       method: { type: 'string', default: 'all' },
+      ...PANEL_OPTIONS,
+      treated: { type: 'string' },
+      'donor-min-population': { type: 'string' },
+      outcome: { type: 'string' },
+      demeaned: { type: 'boolean', default: false },
+      se: { type: 'string' },
     });
-    const by = String(values.by);
+    if (values.panel !== undefined) return evaluatePanel(values);
+    const by = String(values.by ?? 'month');
     if (by !== 'month' && by !== 'quarter')
       throw new UsageError(`--by must be month or quarter, not "${by}"`);
     const unit = unitFrom(values);

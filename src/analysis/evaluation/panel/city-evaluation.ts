@@ -1,0 +1,156 @@
+/**
+ * One treated unit of an aggregate panel (a city among a state's cities, a district among a city's)
+ * evaluated against the other units: difference-in-differences as a two-way fixed-effects Poisson model
+ * with an event study (rates when populations are given), and the synthetic control for many donors.
+ *
+ * With a single treated unit, clustered standard errors rest on one treated cluster and are unreliable
+ * (Conley & Taber 2011); the result says so and points to the synthetic control's placebo rank, which is
+ * exact under random assignment of the program among the units.
+ *
+ * Reference: Conley TG, Taber CR (2011) Inference with "difference in differences" with a small number
+ * of policy changes. Rev Econ Stat 93:113–125.
+ */
+import { type CountPanel, dropUnits, treatmentTiming } from './count-panel';
+import { type EventStudyResult, eventStudy } from './event-study';
+import type { NetworkEstimate, NetworkGuardrail } from './network-evaluation';
+import { periodOrdinal } from './panel-periods';
+import { type PanelSynth, panelSyntheticControl, type SynthOutcome } from './panel-synthetic-control';
+import type { RobustCovarianceType } from './sandwich-covariance';
+import { twfePoisson } from './twfe-poisson';
+
+/** Options of {@link evaluateCity}. */
+export interface CityEvaluationOptions {
+  treated: string;
+  /** Launch date `YYYY-MM-DD` (or a period label). */
+  launch: string;
+  methods?: readonly ('did' | 'synth')[];
+  donors?: readonly string[];
+  minPopulation?: number;
+  outcome?: SynthOutcome;
+  demeaned?: boolean;
+  se?: RobustCovarianceType;
+  eventWindow?: { lower: number; upper: number };
+}
+
+/** An estimate in the shared output shape; the synthetic control has no interval or standard error. */
+export type CityEstimate =
+  | (Omit<NetworkEstimate, 'method'> & { method: 'did' })
+  | {
+      method: 'synth';
+      label: string;
+      estimate: number;
+      lower: null;
+      upper: null;
+      pValue: number;
+      se: null;
+      coefficient: number;
+    };
+
+/** Result of {@link evaluateCity}. */
+export interface CityEvaluation {
+  treated: string;
+  launchPeriod: string;
+  launchIndex: number;
+  units: number;
+  periods: string[];
+  estimates: CityEstimate[];
+  eventStudy: EventStudyResult | null;
+  synth: PanelSynth | null;
+  errors: Partial<Record<'did' | 'synth', string>>;
+  guardrails: NetworkGuardrail[];
+}
+
+/** Evaluates one treated unit of a panel. */
+export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityEvaluation {
+  const methods = new Set(o.methods ?? ['did', 'synth']);
+  if (!panel.units.includes(o.treated)) throw new RangeError(`unit "${o.treated}" is not in the panel`);
+  const k = periodOrdinal(o.launch, panel.step);
+  if (k === null) throw new RangeError(`launch "${o.launch}" is not a date`);
+  const launchIndex = k - panel.firstOrdinal;
+  if (launchIndex < 2 || launchIndex > panel.periods.length - 1) {
+    throw new RangeError(
+      `the launch ${o.launch} leaves fewer than 2 periods before or no period after it in ${panel.periods[0]}–${panel.periods[panel.periods.length - 1]}`,
+    );
+  }
+  const errors: CityEvaluation['errors'] = {};
+  const estimates: CityEstimate[] = [];
+  const guardrails: NetworkGuardrail[] = [];
+  let es: EventStudyResult | null = null;
+  let synth: PanelSynth | null = null;
+  if (methods.has('synth')) {
+    try {
+      synth = panelSyntheticControl(panel, o.treated, launchIndex, {
+        outcome: o.outcome,
+        demeaned: o.demeaned,
+        donors: o.donors,
+        minPopulation: o.minPopulation,
+      });
+      estimates.push({
+        method: 'synth',
+        label: `Synthetic control (${synth.outcome === 'log' ? 'log rate' : synth.outcome}${synth.demeaned ? ', demeaned' : ''}, ${synth.donors.length} donors)`,
+        estimate: synth.ratio,
+        lower: null,
+        upper: null,
+        pValue: synth.pValue,
+        se: null,
+        coefficient: Math.log(synth.ratio),
+      });
+      for (const note of synth.notes) guardrails.push({ id: 'convex-hull', status: 'warn', text: note });
+      if (synth.leaveOneOut.length > 0) {
+        const r = synth.leaveOneOut.map((l) => l.ratio);
+        guardrails.push({
+          id: 'leave-one-out',
+          status: 'info',
+          text: `Leaving out each donor with weight above 0.01 in turn moves the ratio between ${Math.min(...r).toFixed(2)} and ${Math.max(...r).toFixed(2)}.`,
+        });
+      }
+    } catch (error) {
+      errors.synth = (error as Error).message;
+    }
+  }
+  if (methods.has('did')) {
+    try {
+      const pool = synth ? synth.donors : (o.donors ?? panel.units.filter((u) => u !== o.treated));
+      const keep = new Set([o.treated, ...pool]);
+      const sub = dropUnits(
+        panel,
+        panel.units.filter((u) => !keep.has(u)),
+      );
+      const site = [{ unit: o.treated, start: o.launch }];
+      const timing = treatmentTiming(sub, site);
+      const se = o.se ?? 'cluster';
+      const r = twfePoisson(sub, timing, se);
+      estimates.push({
+        method: 'did',
+        label: `Difference in differences (two-way fixed-effects Poisson, ${sub.units.length - 1} comparison units)`,
+        estimate: r.estimate,
+        lower: r.lower,
+        upper: r.upper,
+        pValue: r.pValue,
+        se: r.se,
+        coefficient: r.coefficient,
+      });
+      const lower = Math.max(-launchIndex, o.eventWindow?.lower ?? -6);
+      es = eventStudy(sub, timing, { lower: Math.min(-2, lower), upper: o.eventWindow?.upper ?? 3 }, se);
+      guardrails.push({
+        id: 'one-treated-unit',
+        status: 'warn',
+        text: "One treated unit: its standard errors rest on a single treated cluster and are unreliable; judge the effect by the synthetic control's placebo rank.",
+      });
+    } catch (error) {
+      errors.did = (error as Error).message;
+    }
+  }
+  return {
+    treated: o.treated,
+    launchPeriod: panel.periods[launchIndex] as string,
+    launchIndex,
+    units: panel.units.length,
+    periods: panel.periods,
+    estimates,
+    eventStudy: es,
+    synth,
+    errors,
+    guardrails,
+  };
+}

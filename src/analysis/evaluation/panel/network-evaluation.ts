@@ -1,0 +1,245 @@
+/**
+ * A program network evaluated on a unit × period panel: the pooled two-way fixed-effects Poisson
+ * estimate, the event study, Wooldridge's extended (heterogeneity-robust) estimator with each cohort's
+ * own estimate, the two-way fixed-effects weights diagnostic, and the guardrails that say when to
+ * distrust them.
+ *
+ * Before estimation, units treated in or before the first period are set aside (no untreated period),
+ * and units with no event in any period are set aside (a Poisson unit effect cannot be estimated for
+ * them and they carry no information on the treatment). Both are listed in the result.
+ *
+ * Guardrails: cohorts with fewer than `minCohortUnits` units (default 3); units set aside; few clusters
+ * (fewer than 30 units, when clustering); the pre-trend test (warn at p < 0.05); a large share of the
+ * pooled weight on later-against-earlier comparisons (warn above 0.25); and a sentence on whether the
+ * pooled and the robust ratios agree (each inside the other's 95% interval, and within 10% of each
+ * other).
+ */
+import {
+  allZeroUnits,
+  type CountPanel,
+  dropUnits,
+  type ProgramSite,
+  type TreatmentTiming,
+  treatmentTiming,
+} from './count-panel';
+import { type EventStudyResult, eventStudy } from './event-study';
+import { type ExtendedTwfeResult, extendedTwfe } from './extended-twfe';
+import type { LogRatioInference } from './panel-poisson';
+import type { RobustCovarianceType } from './sandwich-covariance';
+import { twfePoisson } from './twfe-poisson';
+import { type TwfeWeights, twfeWeights } from './twfe-weights';
+
+/** Options of {@link evaluateNetwork}. */
+export interface NetworkEvaluationOptions {
+  se?: RobustCovarianceType;
+  eventWindow?: { lower: number; upper: number };
+  minCohortUnits?: number;
+}
+
+/** One estimate in the shared output shape (coefficient = log ratio). */
+export interface NetworkEstimate {
+  method: 'twfe' | 'etwfe';
+  label: string;
+  estimate: number;
+  lower: number;
+  upper: number;
+  pValue: number;
+  se: number;
+  coefficient: number;
+}
+
+/** A guardrail: what to check and whether it passed. */
+export interface NetworkGuardrail {
+  id: string;
+  status: 'ok' | 'warn' | 'info';
+  text: string;
+}
+
+/** Everything the network evaluation reports. */
+export interface NetworkEvaluation {
+  shape: {
+    units: number;
+    periods: number;
+    firstPeriod: string;
+    lastPeriod: string;
+    step: CountPanel['step'];
+    outcome: 'count' | 'rate per 100,000';
+    treatedUnits: number;
+    neverTreatedUnits: number;
+    cohorts: { period: string; units: string[] }[];
+    setAside: { treatedBeforeStart: string[]; noEvents: string[]; unknownProgramUnits: string[] };
+  };
+  seType: RobustCovarianceType;
+  seLabel: string;
+  estimates: NetworkEstimate[];
+  eventStudy: EventStudyResult | null;
+  robust: ExtendedTwfeResult | null;
+  weights: TwfeWeights | null;
+  errors: Partial<Record<'twfe' | 'eventStudy' | 'etwfe' | 'weights', string>>;
+  guardrails: NetworkGuardrail[];
+  /** The panel actually estimated on (after setting units aside). */
+  panel: CountPanel;
+  timing: TreatmentTiming;
+}
+
+/** How the chosen standard errors are described on screen and in the output. */
+export function seLabel(se: RobustCovarianceType): string {
+  return se === 'cluster'
+    ? 'robust standard errors clustered by unit (sandwich, HC1 small-sample factor)'
+    : 'heteroskedasticity-robust standard errors (HC1), not clustered';
+}
+
+function attempt<T>(f: () => T): { value: T | null; error?: string } {
+  try {
+    return { value: f() };
+  } catch (error) {
+    return { value: null, error: (error as Error).message };
+  }
+}
+
+function shaped(method: NetworkEstimate['method'], label: string, r: LogRatioInference): NetworkEstimate {
+  return {
+    method,
+    label,
+    estimate: r.estimate,
+    lower: r.lower,
+    upper: r.upper,
+    pValue: r.pValue,
+    se: r.se,
+    coefficient: r.coefficient,
+  };
+}
+
+const pct = (r: number) => `${r < 1 ? '−' : '+'}${Math.abs((r - 1) * 100).toFixed(1)}%`;
+
+/** Evaluates a program network on a balanced panel. */
+export function evaluateNetwork(
+  fullPanel: CountPanel,
+  sites: readonly ProgramSite[],
+  options: NetworkEvaluationOptions = {},
+): NetworkEvaluation {
+  const se = options.se ?? 'cluster';
+  const minCohortUnits = options.minCohortUnits ?? 3;
+  const first = treatmentTiming(fullPanel, sites);
+  const noEvents = allZeroUnits(fullPanel);
+  const panel = dropUnits(fullPanel, [
+    ...first.treatedBeforeStart,
+    ...noEvents.filter((u) => !first.treatedBeforeStart.includes(u)),
+  ]);
+  const timing = treatmentTiming(panel, sites);
+  const errors: NetworkEvaluation['errors'] = {};
+  const twfe = attempt(() => twfePoisson(panel, timing, se));
+  if (twfe.error) errors.twfe = twfe.error;
+  const es = attempt(() => eventStudy(panel, timing, options.eventWindow, se));
+  if (es.error) errors.eventStudy = es.error;
+  const robust = attempt(() => extendedTwfe(panel, timing, se));
+  if (robust.error) errors.etwfe = robust.error;
+  const weights = attempt(() => twfeWeights(panel, timing));
+  if (weights.error) errors.weights = weights.error;
+
+  const estimates: NetworkEstimate[] = [];
+  if (twfe.value) estimates.push(shaped('twfe', 'Two-way fixed effects (pooled)', twfe.value));
+  if (robust.value)
+    estimates.push(
+      shaped('etwfe', 'Extended two-way fixed effects (robust to staggered timing)', robust.value.overall),
+    );
+
+  const guardrails: NetworkGuardrail[] = [];
+  const small = timing.cohorts.filter((c) => c.units.length < minCohortUnits);
+  guardrails.push(
+    small.length > 0
+      ? {
+          id: 'small-cohorts',
+          status: 'warn',
+          text: `${small.length} cohort(s) have fewer than ${minCohortUnits} units (${small.map((c) => `${c.period}: ${c.units.length}`).join(', ')}): their own estimates rest on very few units.`,
+        }
+      : { id: 'small-cohorts', status: 'ok', text: `Every cohort has at least ${minCohortUnits} units.` },
+  );
+  if (first.treatedBeforeStart.length > 0) {
+    guardrails.push({
+      id: 'treated-before-start',
+      status: 'warn',
+      text: `${first.treatedBeforeStart.length} unit(s) launched in or before the first period (${first.treatedBeforeStart.join(', ')}) have no untreated period and were set aside.`,
+    });
+  }
+  if (noEvents.length > 0) {
+    guardrails.push({
+      id: 'no-events',
+      status: 'info',
+      text: `${noEvents.length} unit(s) with no event in any period were set aside: ${noEvents.join(', ')}.`,
+    });
+  }
+  if (first.unknownUnits.length > 0) {
+    guardrails.push({
+      id: 'unknown-units',
+      status: 'warn',
+      text: `${first.unknownUnits.length} program unit(s) are not in the panel (excluded, misspelt or without data): ${first.unknownUnits.join(', ')}.`,
+    });
+  }
+  if (se === 'cluster' && panel.units.length < 30) {
+    guardrails.push({
+      id: 'few-clusters',
+      status: 'warn',
+      text: `Only ${panel.units.length} units (clusters): clustered standard errors are too small with fewer than about 30–40.`,
+    });
+  }
+  if (es.value && es.value.preTrend.df > 0) {
+    const p = es.value.preTrend.pValue;
+    guardrails.push({
+      id: 'pre-trend',
+      status: p < 0.05 ? 'warn' : 'ok',
+      text: `Joint test of the ${es.value.preTrend.df} pre-launch terms: χ² = ${es.value.preTrend.statistic.toFixed(2)}, p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}${p < 0.05 ? ': treated units were already on a different path before launch.' : ': no evidence of different pre-launch trends (which does not prove they were parallel).'}`,
+    });
+  }
+  if (weights.value) {
+    const later = weights.value.shares['later-vs-earlier'];
+    guardrails.push({
+      id: 'forbidden-comparisons',
+      status: later > 0.25 ? 'warn' : 'ok',
+      text: `${(later * 100).toFixed(0)}% of the pooled estimate's weight comes from later-treated units compared with already-treated ones.`,
+    });
+  }
+  if (twfe.value && robust.value) {
+    const a = twfe.value;
+    const b = robust.value.overall;
+    const inside =
+      a.estimate >= b.lower && a.estimate <= b.upper && b.estimate >= a.lower && b.estimate <= a.upper;
+    const close = Math.abs(Math.log(a.estimate / b.estimate)) < Math.log(1.1);
+    guardrails.push({
+      id: 'pooled-vs-robust',
+      status: inside && close ? 'ok' : 'warn',
+      text:
+        inside && close
+          ? `The pooled (${pct(a.estimate)}) and robust (${pct(b.estimate)}) estimates agree.`
+          : `The pooled (${pct(a.estimate)}) and robust (${pct(b.estimate)}) estimates disagree: effects likely differ by cohort or time since launch, so prefer the robust estimate.`,
+    });
+  }
+  return {
+    shape: {
+      units: panel.units.length,
+      periods: panel.periods.length,
+      firstPeriod: panel.periods[0] as string,
+      lastPeriod: panel.periods[panel.periods.length - 1] as string,
+      step: panel.step,
+      outcome: panel.population ? 'rate per 100,000' : 'count',
+      treatedUnits: timing.cohorts.reduce((s, c) => s + c.units.length, 0),
+      neverTreatedUnits: timing.neverTreated.length,
+      cohorts: timing.cohorts.map((c) => ({ period: c.period, units: c.units })),
+      setAside: {
+        treatedBeforeStart: first.treatedBeforeStart,
+        noEvents,
+        unknownProgramUnits: first.unknownUnits,
+      },
+    },
+    seType: se,
+    seLabel: seLabel(se),
+    estimates,
+    eventStudy: es.value,
+    robust: robust.value,
+    weights: weights.value,
+    errors,
+    guardrails,
+    panel,
+    timing,
+  };
+}

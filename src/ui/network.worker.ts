@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/** Runs a network or city-level evaluation off the main thread: receives the data, posts the result or the error. */
+import { evaluatePanelProgram, type PanelProgramData } from '../state/network-evaluation';
+import type { PanelProgram } from '../state/network-registry';
+
+/** A request to the worker. */
+export interface NetworkEvaluationRequest {
+  program: PanelProgram;
+  data: PanelProgramData;
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<NetworkEvaluationRequest>) => {
+  try {
+    scope.postMessage({ type: 'result', result: evaluatePanelProgram(event.data.program, event.data.data) });
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: (error as Error).message });
+  }
+};

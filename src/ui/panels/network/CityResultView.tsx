@@ -1,0 +1,90 @@
+import type { CityEvaluation } from '../../../analysis/evaluation/panel/city-evaluation';
+import { formatCi, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
+import { RatioChart } from '../../../charts/RatioChart';
+import { SyntheticBandChart } from '../../../charts/SyntheticBandChart';
+import { PanelGuardrails } from './PanelGuardrails';
+
+const OUTCOME = {
+  count: 'count per year',
+  rate: 'rate per 100,000',
+  log: 'log(1 + rate per 100,000)',
+} as const;
+
+/** A city-level evaluation: estimates, treated vs synthetic with the placebo band, DiD event study. */
+export function CityResultView({ r, width }: { r: CityEvaluation; width: number }) {
+  const s = r.synth;
+  return (
+    <div data-testid="city-result">
+      <p className="small">
+        {r.treated} against {r.units - 1} other units, {r.periods[0]}–{r.periods[r.periods.length - 1]},
+        launch {r.launchPeriod}.
+      </p>
+      <table className="estimates" data-testid="city-estimates">
+        <tbody>
+          {r.estimates.map((e) => (
+            <tr key={e.method}>
+              <th scope="row">{e.label}</th>
+              <td>
+                <strong>{formatRatio(e.estimate)}</strong>
+                <div className="small">
+                  {e.method === 'synth'
+                    ? `no interval; placebo test over ${(s?.placebos.length ?? 0) + 1} units`
+                    : formatCi(e.lower, e.upper)}
+                </div>
+                <div className="small muted">{formatPValue(e.pValue)}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s && (
+        <SyntheticBandChart
+          treatedLabel={r.treated}
+          outcomeLabel={`${OUTCOME[s.outcome]}${s.demeaned ? ', demeaned fit' : ''}`}
+          periods={r.periods}
+          treated={s.series}
+          synthetic={s.synthetic}
+          band={s.placeboBand}
+          launchIndex={r.launchIndex}
+          width={width}
+          height={180}
+        />
+      )}
+      {r.eventStudy && (
+        <RatioChart
+          title="Difference in differences by years since launch"
+          description={`Ratios with 95% intervals by event time for ${r.treated}; the year before launch is the reference`}
+          points={[
+            ...r.eventStudy.terms
+              .filter((t) => t.eventTime < -1)
+              .map((t) => ({
+                label: String(t.eventTime),
+                estimate: t.estimate,
+                lower: t.lower,
+                upper: t.upper,
+              })),
+            { label: '-1', estimate: 1, lower: 1, upper: 1, reference: true },
+            ...r.eventStudy.terms
+              .filter((t) => t.eventTime >= 0)
+              .map((t) => ({
+                label: String(t.eventTime),
+                estimate: t.estimate,
+                lower: t.lower,
+                upper: t.upper,
+              })),
+          ]}
+          splitAfter="-1"
+          width={width}
+          height={150}
+          testId="city-event-study"
+        />
+      )}
+      {Object.entries(r.errors).map(([m, err]) => (
+        <p key={m} className="small muted">
+          {m}: not computed — {err}
+        </p>
+      ))}
+      <PanelGuardrails guardrails={r.guardrails} />
+    </div>
+  );
+}

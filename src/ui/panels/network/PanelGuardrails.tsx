@@ -1,0 +1,20 @@
+import type { NetworkGuardrail } from '../../../analysis/evaluation/panel/network-evaluation';
+
+const MARK = { ok: '✓', warn: '!', info: 'i' } as const;
+
+/** The guardrails of a panel evaluation, each with its status. */
+export function PanelGuardrails({ guardrails }: { guardrails: readonly NetworkGuardrail[] }) {
+  return (
+    <ul className="guardrails small" data-testid="panel-guardrails">
+      {guardrails.map((g) => (
+        <li key={`${g.id}-${g.text}`} className={`guardrail ${g.status}`}>
+          <span className="mark" aria-hidden="true">
+            {MARK[g.status]}
+          </span>{' '}
+          <span className="visually-hidden">{g.status}: </span>
+          {g.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
