@@ -4,12 +4,14 @@
  */
 import { ImportError } from '../data/loaders/sniff';
 import type { CliCommand } from './command';
+import { backtestCommand } from './commands/backtest';
 import { countsCommand } from './commands/counts';
 import { emergingCommand } from './commands/emerging';
 import { evaluateCommand } from './commands/evaluate';
 import { hotspotsCommand } from './commands/hotspots';
 import { loadCommand } from './commands/load';
 import { nearrepeatCommand } from './commands/nearrepeat';
+import { planCommand } from './commands/plan';
 import { UsageError } from './options';
 
 const COMMANDS: readonly CliCommand[] = [
@@ -19,6 +21,8 @@ const COMMANDS: readonly CliCommand[] = [
   emergingCommand,
   nearrepeatCommand,
   evaluateCommand,
+  planCommand,
+  backtestCommand,
 ];
 
 function usage(): string {

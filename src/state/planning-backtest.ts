@@ -173,17 +173,20 @@ export function runBacktest(
   );
 
   const findings = shares.map((share, s) => {
-    const ranked = [...methods].sort((a, b) => b.summary[s]!.hitRate.mean - a.summary[s]!.hitRate.mean);
-    const best = ranked[0]!;
+    const counts = methods.find((m) => m.method === 'counts-last-year')!;
     const parts = methods
       .filter((m) => m.versusCounts)
       .map((m) => {
         const d = m.versusCounts![s]!;
         const verdict = d.low > 0 ? 'beats' : d.high < 0 ? 'loses to' : 'cannot be told apart from';
-        return `${m.label} ${verdict} last year's counts (weekly difference ${d.mean >= 0 ? '+' : ''}${(100 * d.mean).toFixed(1)} points, 95 % interval ${(100 * d.low).toFixed(1)} to ${(100 * d.high).toFixed(1)})`;
+        return `${m.label} (${pct(m.summary[s]!.hitRate.mean)}) ${verdict} last year's counts (weekly difference ${d.mean >= 0 ? '+' : ''}${(100 * d.mean).toFixed(1)} points, 95 % interval ${(100 * d.low).toFixed(1)} to ${(100 * d.high).toFixed(1)})`;
       });
-    const simpler = best.method === 'counts-last-year' ? ' The simplest method wins here.' : '';
-    return `Top ${pct(share)} of cells: best mean hit rate ${pct(best.summary[s]!.hitRate.mean)} by ${best.label}; ${parts.join('; ')}.${simpler}`;
+    const winners = methods.filter((m) => m.versusCounts && m.versusCounts[s]!.low > 0);
+    const lead =
+      winners.length === 0
+        ? `the simplest method, last year's counts (${pct(counts.summary[s]!.hitRate.mean)}), does as well as or better than the others`
+        : `${winners.map((m) => m.label).join(' and ')} beat${winners.length === 1 ? 's' : ''} last year's counts (${pct(counts.summary[s]!.hitRate.mean)})`;
+    return `Top ${pct(share)} of cells: ${lead}. ${parts.join('; ')}.`;
   });
 
   return {

@@ -42,6 +42,8 @@ export interface PlanOptions {
   weights?: DemandWeightOptions;
   /** Day the recency decay counts from (usually the window's last day). */
   referenceDay: number;
+  /** Length of the window in days, for yearly loads in caseload mode. Default: first to last incident. */
+  windowDays?: number;
   /** Near-repeat window for chain weights and pair counts (null: none measured). */
   chainWindow?: { distanceMetres: number; days: number } | null;
   /** Sites placed by the user; when given they are the candidates instead of H3 cells. */
@@ -192,7 +194,7 @@ export function planSites(
   let sized: CaseloadResult | null = null;
   let picks = greedy.picks;
   if (options.caseload) {
-    const years = Math.max(1, incidents.day.length > 0 ? spanDays(incidents.day) : 1) / 365.25;
+    const years = (options.windowDays ?? Math.max(1, spanDays(incidents.day))) / 365.25;
     sized = caseloadSites(greedy, { ...options.caseload, years });
     picks = sized.sites.map((s) => greedy.picks[s.pick]!);
   }
