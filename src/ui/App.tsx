@@ -22,6 +22,9 @@ const HotspotPanel = lazy(() => import('./panels/HotspotPanel').then((m) => ({ d
 const NearRepeatPanel = lazy(() =>
   import('./panels/NearRepeatPanel').then((m) => ({ default: m.NearRepeatPanel })),
 );
+const PlannerPanel = lazy(() =>
+  import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })),
+);
 const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
 const loadingPanel = <p className="muted small">Loading…</p>;
 
@@ -213,6 +216,7 @@ export function App() {
         {dataset && (
           <Suspense fallback={loadingPanel}>
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
+            <PlannerPanel dataset={dataset} />
           </Suspense>
         )}
         {dataset?.boundaries && data.areas && (
