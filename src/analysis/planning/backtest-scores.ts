@@ -63,18 +63,30 @@ export function weekHits(
   shares: readonly number[],
 ): WeekHits {
   const n = score.length;
-  const order = rankCells(score);
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[order[r]!] = r;
-  let incidents = 0;
+  const key = (i: number) => (Number.isFinite(score[i]!) ? score[i]! : Number.NEGATIVE_INFINITY);
   const counts = shares.map((s) => flaggedCellCount(s, n));
+  const deepest = Math.max(...counts);
+  // The rank of a cell is the number of cells ahead of it (higher score, or equal score and lower position);
+  // it is counted only for the cells that had incidents, which is far cheaper than sorting every cell.
+  const rankOf = new Map<number, number>();
   const hits = shares.map(() => 0);
+  let incidents = 0;
   for (const c of incidentCells) {
     if (c < 0) continue;
     if (c >= n) throw new RangeError(`incident cell ${c} is outside the ${n} study cells`);
     incidents++;
+    let rank = rankOf.get(c);
+    if (rank === undefined) {
+      const v = key(c);
+      rank = 0;
+      for (let j = 0; j < n && rank < deepest; j++) {
+        const w = key(j);
+        if (w > v || (w === v && j < c)) rank++;
+      }
+      rankOf.set(c, rank);
+    }
     counts.forEach((count, s) => {
-      if (rank[c]! < count) hits[s]!++;
+      if (rank! < count) hits[s]!++;
     });
   }
   return {

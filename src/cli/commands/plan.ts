@@ -133,7 +133,9 @@ export const planCommand: CliCommand = {
     const area = convexHullStudyArea(all.lon, all.lat) as PolygonFeature;
     const grid = buildHotspotGrid(area, resolution, 1, all);
     const hot = hotSpotCells(hotspotAnalysis(grid, win));
+    const tHot = performance.now();
     const nr = measureNearRepeat(win);
+    const tKnox = performance.now();
     const highs = values.exact ? await highsLoader() : null;
     const r = planSites(win, catchments, {
       k,
@@ -182,7 +184,12 @@ export const planCommand: CliCommand = {
         ...(s.teams !== undefined ? { teams: s.teams } : {}),
       })),
       suggestions: undefined,
-      millis: { load: Math.round(tLoad - t0), plan: Math.round(tDone - tLoad) },
+      millis: {
+        load: Math.round(tLoad - t0),
+        hotSpots: Math.round(tHot - tLoad),
+        nearRepeat: Math.round(tKnox - tHot),
+        plan: Math.round(tDone - tKnox),
+      },
     };
     const c = r.coverage.overall;
     const text = [
