@@ -4,6 +4,8 @@
  * on request, the weekly backtest. Everything here is the same pipeline the command line runs.
  */
 import { cellToLatLng, getHexagonAreaAvg, UNITS } from 'h3-js';
+import highsLoader from 'highs';
+import highsWasmUrl from 'highs/runtime?url';
 import { cellCentreIndex, hotNowRisk } from '../analysis/planning/hot-now';
 import type { StudyArea } from '../geo/h3-study-grid';
 import { buildHotspotGrid, emergingAnalysis, hotspotAnalysis } from '../state/hotspot-pipeline';
@@ -23,6 +25,8 @@ export type PlannerRequest =
       neighborhoods: PlanOptions['neighborhoods'];
       area: StudyArea;
       options: Pick<PlanOptions, 'k' | 'radiusMetres' | 'resolution' | 'weights' | 'walkMetres' | 'caseload'>;
+      /** Solve exactly with HiGHS within this many seconds (0: greedy only). */
+      exactSeconds: number;
     }
   | {
       kind: 'backtest';
@@ -60,7 +64,7 @@ function monthsOf(day: Int32Array): Int32Array {
   });
 }
 
-function handle(req: PlannerRequest): PlannerReply {
+async function handle(req: PlannerRequest): Promise<PlannerReply> {
   const t0 = performance.now();
   const res = req.kind === 'plan' ? (req.options.resolution ?? 9) : req.resolution;
   const all = req.incidents;
@@ -86,8 +90,10 @@ function handle(req: PlannerRequest): PlannerReply {
   }
   const win = incidentsBetween(all, req.fromDay, req.toDay);
   const hot = hotSpotCells(hotspotAnalysis(grid, win));
+  const highs = req.exactSeconds > 0 ? await highsLoader({ locateFile: () => highsWasmUrl }) : null;
   const plan = planSites(win, req.catchments, {
     ...req.options,
+    ...(highs ? { exact: { highs, timeLimitSeconds: req.exactSeconds } } : {}),
     referenceDay: req.toDay,
     windowDays: req.toDay - req.fromDay + 1,
     chainWindow: nr?.window ? { distanceMetres: nr.window.distanceMetres, days: nr.window.days } : null,
@@ -143,9 +149,9 @@ function handle(req: PlannerRequest): PlannerReply {
   };
 }
 
-self.onmessage = (event: MessageEvent<PlannerRequest>) => {
+self.onmessage = async (event: MessageEvent<PlannerRequest>) => {
   try {
-    self.postMessage(handle(event.data) satisfies PlannerReply);
+    self.postMessage((await handle(event.data)) satisfies PlannerReply);
   } catch (error) {
     self.postMessage({ kind: 'error', message: (error as Error).message } satisfies PlannerReply);
   }

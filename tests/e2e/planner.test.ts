@@ -56,6 +56,8 @@ describe('deployment planner on the demo city', () => {
     const result = (await page.textContent('[data-testid="planner-result"]'))!;
     assert.match(result, /Inside a catchment: [\d.]+% of incidents, [\d.]+% of fatal incidents/);
     assert.match(result, /nearest program (Eastside|Westside|Southeast)/);
+    const solver = (await page.textContent('[data-testid="planner-solver"]'))!;
+    assert.match(solver, /Exact optimum \(HiGHS, [\d.]+ s\): [\d.,]+; greedy is [\d.]+% below it/);
     const hotNow = (await page.textContent('[data-testid="planner-hot-now"]'))!;
     assert.match(hotNow, /within \d+ m and \d+ days of an incident/);
     await page.waitForTimeout(800);
@@ -74,5 +76,22 @@ describe('deployment planner on the demo city', () => {
     assert.match(registry, /Draft site 1/);
     await page.screenshot({ path: `${ARTIFACTS}/planner-sites.png` });
     assert.deepEqual(ctx.external, []);
+  });
+
+  it('shows uncovered incidents and outside hot spots, and the backtest', async () => {
+    const page = ctx.page;
+    await page.click('[data-testid="planner-uncovered-mode"]');
+    await page.waitForTimeout(800);
+    // Uncovered incidents are drawn in purple [84, 39, 143].
+    const purple = await pixelsNear(page, [84, 39, 143]);
+    assert.ok(purple > 500, `uncovered-incident pixels: ${purple}`);
+    await page.click('[data-testid="planner-backtest"]');
+    await page.waitForSelector('[data-testid="planner-backtest-result"]', { timeout: 180_000 });
+    const text = (await page.textContent('[data-testid="planner-backtest-result"]'))!;
+    assert.match(text, /Hot now/);
+    assert.match(text, /Last year's counts/);
+    assert.match(text, /Top 1\.0 % of cells/);
+    await page.locator('[data-testid="planner-backtest-result"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/planner-uncovered-backtest.png` });
   });
 });

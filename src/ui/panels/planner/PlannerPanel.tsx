@@ -5,8 +5,7 @@
  */
 import { circle } from '@turf/turf';
 import { useEffect, useRef, useState } from 'react';
-import { formatCount, formatDecimal, formatShare } from '../../../analysis/privacy/count-format';
-import { Sparkline } from '../../../charts/Sparkline';
+import { formatCount, formatDecimal } from '../../../analysis/privacy/count-format';
 import { loadH3 } from '../../../geo/h3-loader';
 import { useAppStore } from '../../../state/app-store';
 import type { Dataset } from '../../../state/datasets';
@@ -25,6 +24,7 @@ import { draftProgramId } from '../../planner-map';
 import { usePlannerMap } from '../../planner-store';
 import { useProgramStore } from '../../program-store';
 import { BacktestTable } from './BacktestTable';
+import { CoverageSummary, SensitivityTable, SolverSummary } from './PlanSummary';
 
 type PlanReply = Extract<PlannerReply, { kind: 'plan' }>;
 type BacktestReply = Extract<PlannerReply, { kind: 'backtest' }>;
@@ -57,6 +57,9 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
   const [radius, setRadius] = useState(400);
   const [fatalWeight, setFatalWeight] = useState(2);
   const [halfLife, setHalfLife] = useState(0);
+  const [exactSeconds, setExactSeconds] = useState(10);
+  const [caseload, setCaseload] = useState(0);
+  const [teams, setTeams] = useState(5);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [plan, setPlan] = useState<(PlanReply & { from: string; to: string; programs: number }) | null>(null);
@@ -104,7 +107,9 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
           resolution: 9,
           walkMetres: 400,
           weights: { fatal: fatalWeight, nonfatal: 1, ...(halfLife > 0 ? { halfLifeDays: halfLife } : {}) },
+          ...(caseload > 0 ? { caseload: { caseload, teams } } : {}),
         },
+        exactSeconds: caseload > 0 ? 0 : exactSeconds,
       });
       if (reply.kind === 'error') throw new Error(reply.message);
       if (reply.kind !== 'plan') return;
@@ -224,6 +229,41 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
         </label>
       </div>
       <div className="row">
+        <label>
+          Exact solve cap s (0 = greedy only){' '}
+          <input
+            type="number"
+            min={0}
+            max={120}
+            value={exactSeconds}
+            onChange={(e) => setExactSeconds(Math.max(0, Math.min(120, Number(e.target.value) || 0)))}
+            data-testid="planner-exact"
+          />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Caseload per team per year (0 = fixed K){' '}
+          <input
+            type="number"
+            min={0}
+            max={10000}
+            value={caseload}
+            onChange={(e) => setCaseload(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </label>
+        <label>
+          Teams{' '}
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={teams}
+            onChange={(e) => setTeams(Math.max(1, Math.min(100, Number(e.target.value) || 1)))}
+          />
+        </label>
+      </div>
+      <div className="row">
         <button type="button" disabled={!engine || busy !== null} onClick={runPlan} data-testid="planner-run">
           Suggest sites
         </button>
@@ -249,28 +289,15 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
       {error && <p className="notice error">{error}</p>}
       {plan && c && (
         <div data-testid="planner-result">
-          <p className="small">
-            Last 12 months of the data ({plan.from} to {plan.to}), {plan.programs} program catchments. Inside
-            a catchment: <b>{formatShare(c.overall.incidents.insideShare)}</b> of incidents,{' '}
-            <b>{formatShare(c.overall.fatal.insideShare)}</b> of fatal incidents,{' '}
-            <b>{formatShare(c.overall.victims.insideShare)}</b> of victims; within {plan.plan.walkMetres} m:{' '}
-            {formatShare(c.overall.incidents.nearShare)} of incidents.
-          </p>
-          {c.byYear.length > 1 && (
-            <Sparkline
-              values={c.byYear.map((y) => y.incidents.insideShare)}
-              labels={c.byYear.map((y) => y.label)}
-              references={[]}
-              title="Share of incidents inside a catchment, by year"
-            />
-          )}
+          <CoverageSummary
+            coverage={c}
+            from={plan.from}
+            to={plan.to}
+            programs={plan.programs}
+            walkMetres={plan.plan.walkMetres}
+          />
           <h3>Suggested sites</h3>
-          <p className="small muted">
-            Greedy maximal covering over {formatCount(plan.plan.candidates.count)} H3 cell centres (resolution
-            9), ties to the lowest H3 index; together they cover {formatShare(plan.plan.greedy.share)} of the
-            uncovered weight. The exact optimum and the greedy gap are reported by the command line (`plan
-            --exact`).
-          </p>
+          <SolverSummary plan={plan.plan} />
           <ol className="small" data-testid="planner-sites">
             {plan.plan.suggestions.map((s) => (
               <li key={s.cell} data-testid="planner-site">
@@ -282,7 +309,8 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
                 {s.nearestProgram
                   ? `; nearest program ${s.nearestProgram.name} at ${formatDecimal(s.nearestProgram.distanceMetres / 1000, 1)} km`
                   : ''}
-                {s.neighborhoods.length > 0 ? `; touches ${s.neighborhoods.join(', ')}` : ''}.{' '}
+                {s.neighborhoods.length > 0 ? `; touches ${s.neighborhoods.join(', ')}` : ''}
+                {s.teams !== undefined ? `; ${s.teams} team${s.teams > 1 ? 's' : ''} by caseload` : ''}.{' '}
                 {kept.has(draftProgramId(s.cell)) ? (
                   <span className="badge">Kept as draft program</span>
                 ) : (
@@ -293,33 +321,7 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
               </li>
             ))}
           </ol>
-          {plan.plan.sensitivity && (
-            <details>
-              <summary className="small">Sensitivity to K and radius</summary>
-              <table className="small" data-testid="planner-sensitivity">
-                <thead>
-                  <tr>
-                    <th>radius</th>
-                    <th>K</th>
-                    <th>covered</th>
-                    <th>same as chosen</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.plan.sensitivity.map((r) => (
-                    <tr key={`${r.radiusMetres}-${r.k}`}>
-                      <td>{r.radiusMetres} m</td>
-                      <td>{r.k}</td>
-                      <td>{formatShare(r.share)}</td>
-                      <td>
-                        {r.sharedWithBase} of {r.picks.length}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-          )}
+          {plan.plan.sensitivity && <SensitivityTable rows={plan.plan.sensitivity} />}
           <h3>Hot now</h3>
           <p className="small" data-testid="planner-hot-now">
             {plan.hotNow.statement
