@@ -216,7 +216,7 @@ export function App() {
         {dataset && (
           <Suspense fallback={loadingPanel}>
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
-            <PlannerPanel dataset={dataset} />
+            <PlannerPanel dataset={dataset} view={view} />
           </Suspense>
         )}
         {dataset?.boundaries && data.areas && (

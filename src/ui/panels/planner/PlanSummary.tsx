@@ -27,9 +27,9 @@ export function CoverageSummary({
   return (
     <>
       <p className="small" data-testid="planner-coverage">
-        Last 12 months of the data ({from} to {to}), {programs} program catchments. Inside a catchment:{' '}
-        <b>{formatShare(c.overall.incidents.insideShare)}</b> of incidents,{' '}
-        <b>{formatShare(c.overall.fatal.insideShare)}</b> of fatal incidents,{' '}
+        Window {from} to {to} (the time brush, else the last 12 months) under the current filters, {programs}{' '}
+        program catchments. Inside a catchment: <b>{formatShare(c.overall.incidents.insideShare)}</b> of
+        incidents, <b>{formatShare(c.overall.fatal.insideShare)}</b> of fatal incidents,{' '}
         <b>{formatShare(c.overall.victims.insideShare)}</b> of victims; within {walkMetres} m:{' '}
         {formatShare(c.overall.incidents.nearShare)} of incidents, {formatShare(c.overall.fatal.nearShare)} of
         fatal incidents.

@@ -9,7 +9,12 @@ import { formatCount, formatDecimal } from '../../../analysis/privacy/count-form
 import { loadH3 } from '../../../geo/h3-loader';
 import { useAppStore } from '../../../state/app-store';
 import type { Dataset } from '../../../state/datasets';
-import { dayDate, type ExistingCatchment, loadPlanningIncidents } from '../../../state/planning-inputs';
+import {
+  dayDate,
+  dayNumber,
+  type ExistingCatchment,
+  loadPlanningIncidents,
+} from '../../../state/planning-inputs';
 import {
   catchmentFeatures,
   mergePrograms,
@@ -17,6 +22,8 @@ import {
   programsFromDemo,
   upsertPrograms,
 } from '../../../state/programs';
+import type { UrlViewState } from '../../../state/url-state';
+import { monthEnd, viewFilter } from '../../../state/view-filter';
 import { DEMO_ASSETS } from '../../demo-assets';
 import { datasetStudyArea } from '../../hotspot-analysis';
 import type { PlannerReply, PlannerRequest } from '../../planner.worker';
@@ -49,7 +56,7 @@ async function registryCatchments(dataset: Dataset, user: Program[]): Promise<Ex
 }
 
 /** The planner panel. */
-export function PlannerPanel({ dataset }: { dataset: Dataset }) {
+export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
   const engine = useAppStore((s) => s.engine);
   const user = useProgramStore((s) => s.user);
   const map = usePlannerMap();
@@ -64,7 +71,10 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
   const [error, setError] = useState<string | null>(null);
   const [plan, setPlan] = useState<(PlanReply & { from: string; to: string; programs: number }) | null>(null);
   const [backtest, setBacktest] = useState<(BacktestReply & { from: string; to: string }) | null>(null);
-  const incidentsRef = useRef<Awaited<ReturnType<typeof loadPlanningIncidents>> | null>(null);
+  const incidentsRef = useRef<{
+    key: string;
+    value: Awaited<ReturnType<typeof loadPlanningIncidents>>;
+  } | null>(null);
 
   useEffect(
     () => () =>
@@ -72,9 +82,21 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
     [],
   );
 
+  // The planner follows the view's filters; the time brush sets its window (default: the last 12 months).
+  const filter = viewFilter(view, null, ['areas', 'time']);
+  const filterKey = JSON.stringify([dataset.table, dataset.loadId, filter]);
   const incidents = async () => {
-    incidentsRef.current ??= await loadPlanningIncidents(engine!, dataset.table);
-    return incidentsRef.current;
+    if (incidentsRef.current?.key !== filterKey)
+      incidentsRef.current = {
+        key: filterKey,
+        value: await loadPlanningIncidents(engine!, dataset.table, filter),
+      };
+    return incidentsRef.current.value;
+  };
+  const windowOf = (day: Int32Array): [number, number] => {
+    if (view.time) return [dayNumber(`${view.time.from}-01`), dayNumber(monthEnd(view.time.to))];
+    const last = lastDay(day);
+    return [last - 364, last];
   };
   const lastDay = (day: Int32Array) => day.reduce((a, b) => Math.max(a, b), 0);
 
@@ -89,8 +111,7 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
         registryCatchments(dataset, user),
         loadH3(),
       ]);
-      const toDay = lastDay(all.day);
-      const fromDay = toDay - 364;
+      const [fromDay, toDay] = windowOf(all.day);
       const reply = await runWorker({
         kind: 'plan',
         incidents: all,
@@ -133,8 +154,9 @@ export function PlannerPanel({ dataset }: { dataset: Dataset }) {
     setError(null);
     try {
       const [all, area] = await Promise.all([incidents(), datasetStudyArea(engine, dataset)]);
-      const toDay = lastDay(all.day);
-      const fromDay = toDay - 3 * 364 + 1;
+      // The brushed months, else the last three years of the data.
+      const toDay = view.time ? dayNumber(monthEnd(view.time.to)) : lastDay(all.day);
+      const fromDay = view.time ? dayNumber(`${view.time.from}-01`) : toDay - 3 * 364 + 1;
       const reply = await runWorker({
         kind: 'backtest',
         incidents: all,
