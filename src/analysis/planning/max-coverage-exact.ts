@@ -6,8 +6,9 @@
  * point i is covered. Maximise Σ_i w_i y_i subject to y_i ≤ Σ_{j covers i} x_j for every point and
  * Σ_j x_j ≤ K. With x integral an optimal y is integral too, so only x is declared binary. Before solving,
  * points already covered or of zero weight are dropped, points covered by exactly the same sites are merged
- * (their weights summed), and sites that cover no remaining point are dropped; none of this changes the
- * optimum.
+ * (their weights summed), sites whose points all lie within another site's are dropped (swapping a
+ * dominated site for its dominator never lowers the objective), and sites that cover no remaining point
+ * are dropped; none of this changes the optimum.
  *
  * **Stopping.** The solve is capped by `timeLimitSeconds` (default 10). When the cap stops it, the best
  * solution found so far is returned with `status: 'time-limit'`, together with the bound of the linear
@@ -59,20 +60,61 @@ interface ReducedModel {
   nonzeros: number;
 }
 
+function mergePoints(list: { weight: number; sites: number[] }[]): { weight: number; sites: number[] }[] {
+  const merged = new Map<string, { weight: number; sites: number[] }>();
+  for (const pt of list) {
+    if (pt.sites.length === 0 || pt.weight === 0) continue;
+    const key = pt.sites.join(',');
+    const entry = merged.get(key);
+    if (entry) entry.weight += pt.weight;
+    else merged.set(key, { weight: pt.weight, sites: pt.sites });
+  }
+  return [...merged.values()];
+}
+
+/** True when the ascending list `a` is contained in the ascending list `b`. */
+function isSubset(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length > b.length) return false;
+  let q = 0;
+  for (const v of a) {
+    while (q < b.length && b[q]! < v) q++;
+    if (q === b.length || b[q] !== v) return false;
+    q++;
+  }
+  return true;
+}
+
 function reduce(sets: CoveringSets, w: Float64Array, covered: Uint8Array | undefined): ReducedModel {
   const sitesOf: number[][] = Array.from({ length: sets.demand }, () => []);
   for (let j = 0; j < sets.sites; j++)
     for (let p = sets.offset[j]!; p < sets.offset[j + 1]!; p++) sitesOf[sets.members[p]!]!.push(j);
-  const merged = new Map<string, { weight: number; sites: number[] }>();
-  for (let i = 0; i < sets.demand; i++) {
-    const s = sitesOf[i]!;
-    if (s.length === 0 || w[i]! === 0 || covered?.[i]) continue;
-    const key = s.join(',');
-    const entry = merged.get(key);
-    if (entry) entry.weight += w[i]!;
-    else merged.set(key, { weight: w[i]!, sites: s });
+  let points = mergePoints(sitesOf.map((s, i) => ({ weight: covered?.[i] ? 0 : w[i]!, sites: s })));
+  // A site whose remaining points all lie in another site's is dominated: swapping it for the other never
+  // lowers the objective, so it can be dropped (of two identical sites the lower index is kept).
+  const pointsOf = new Map<number, number[]>();
+  points.forEach((pt, q) => {
+    for (const j of pt.sites) {
+      const list = pointsOf.get(j);
+      if (list) list.push(q);
+      else pointsOf.set(j, [q]);
+    }
+  });
+  const dominated = new Set<number>();
+  for (const [j, own] of pointsOf) {
+    for (const k of points[own[0]!]!.sites) {
+      if (k === j || dominated.has(k)) continue;
+      const other = pointsOf.get(k)!;
+      if (!isSubset(own, other)) continue;
+      if (other.length > own.length || k < j) {
+        dominated.add(j);
+        break;
+      }
+    }
   }
-  const points = [...merged.values()];
+  if (dominated.size > 0)
+    points = mergePoints(
+      points.map((pt) => ({ weight: pt.weight, sites: pt.sites.filter((j) => !dominated.has(j)) })),
+    );
   const used = new Set<number>();
   let nonzeros = 0;
   for (const pt of points) {
