@@ -122,6 +122,52 @@ describe('plan and backtest on the command line', () => {
     expect(j.findings).toHaveLength(3);
   }, 120_000);
 
+  it('plan with user-placed sites chooses among them', async () => {
+    const truth = JSON.parse(readFileSync(demo('truth.json'), 'utf8')) as {
+      hotspots: { id: string; centre: [number, number] }[];
+    };
+    // Sites at the centres of two uncovered planted hot spots and at a quiet corner of the city.
+    const placed = truth.hotspots.filter((h) => h.id === 'H4' || h.id === 'E1');
+    const sitesFile = path.join(path.dirname(existing), 'sites.geojson');
+    writeFileSync(
+      sitesFile,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          ...placed.map((h) => ({
+            type: 'Feature',
+            properties: { name: h.id },
+            geometry: { type: 'Point', coordinates: h.centre },
+          })),
+          {
+            type: 'Feature',
+            properties: { name: 'corner' },
+            geometry: { type: 'Point', coordinates: [-95.318, 38.906] },
+          },
+        ],
+      }),
+    );
+    const j = await runCliJson<PlanJson & { candidates: { kind: string; count: number } }>([
+      'plan',
+      '--input',
+      demo('incidents.csv'),
+      '--since',
+      '2024-01-01',
+      '--k',
+      '2',
+      '--radius-m',
+      '400',
+      '--existing',
+      existing,
+      '--sites',
+      sitesFile,
+      '--sites-id',
+      'name',
+    ]);
+    expect(j.candidates).toMatchObject({ kind: 'user', count: 3 });
+    expect(j.sites.map((s) => s.centre.h3).sort()).toEqual(['E1', 'H4']);
+  }, 120_000);
+
   it('rejects bad flags with usage errors', async () => {
     const noSince = await runCli(['plan', '--input', demo('incidents.csv'), '--k', '5']);
     expect(noSince.code).toBe(2);
@@ -151,5 +197,16 @@ describe('plan and backtest on the command line', () => {
       '5',
     ]);
     expect(badTop.code).toBe(2);
+    const badSites = await runCli([
+      'plan',
+      '--input',
+      demo('incidents.csv'),
+      '--since',
+      '2024-01-01',
+      '--sites',
+      demo('city.geojson'),
+    ]);
+    expect(badSites.code).toBe(2);
+    expect(badSites.stderr).toMatch(/--sites feature 0: must be a Point/);
   });
 });

@@ -2,6 +2,7 @@
  * `plan`: coverage of existing catchments and suggested sites (maximal covering location problem, greedy
  * and optionally exact with HiGHS) for the incidents of a window, each site explained. Places only.
  */
+import { readFileSync } from 'node:fs';
 import highsLoader from 'highs';
 import { formatCount, formatDecimal, formatShare } from '../../analysis/privacy/count-format';
 import type { PolygonFeature } from '../../geo/h3-study-grid';
@@ -50,6 +51,32 @@ export function weightsFlag(text: string | undefined): NonNullable<PlanOptions['
   return out;
 }
 
+/** `--sites GEOJSON [--sites-id PROP]`: candidate sites the user places (Point features). */
+export function userSitesFrom(values: Values): PlanOptions['userSites'] {
+  const path = values.sites;
+  if (typeof path !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read --sites ${path}: ${(error as Error).message}`);
+  }
+  const features = (parsed as { features?: unknown }).features;
+  if (!Array.isArray(features) || features.length === 0)
+    throw new UsageError(`--sites ${path} must be a GeoJSON FeatureCollection of Point features`);
+  const prop = values['sites-id'];
+  return features.map((f, k) => {
+    const g = (f as { geometry?: { type?: string; coordinates?: unknown } }).geometry;
+    const c = g?.coordinates as number[] | undefined;
+    if (g?.type !== 'Point' || !Array.isArray(c) || !(Math.abs(c[0]!) <= 180 && Math.abs(c[1]!) <= 90))
+      throw new UsageError(`--sites feature ${k}: must be a Point with [longitude, latitude] in degrees`);
+    const props = (f as { properties?: Record<string, unknown> | null }).properties ?? {};
+    const label =
+      typeof prop === 'string' && props[prop] !== undefined ? String(props[prop]) : `site-${k + 1}`;
+    return { label, lon: c[0]!, lat: c[1]! };
+  });
+}
+
 function catchmentsFrom(values: Values): ExistingCatchment[] {
   const path = values.existing;
   if (typeof path !== 'string') return [];
@@ -67,7 +94,7 @@ function catchmentsFrom(values: Values): ExistingCatchment[] {
 export const planCommand: CliCommand = {
   name: 'plan',
   usage:
-    'plan --input FILE [mapping flags] --since D [--to D] --k K --radius-m R [--existing GEOJSON] [--existing-id PROP] [--h3-res 9] [--weights fatal=2,nonfatal=1[,halflife=DAYS][,chain=X]] [--exact] [--time-limit 10] [--walk-m 400] [--neighborhoods GEOJSON [--neighborhood-id PROP]] [--caseload N --teams T] [--json]',
+    'plan --input FILE [mapping flags] --since D [--to D] --k K --radius-m R [--existing GEOJSON] [--existing-id PROP] [--h3-res 9] [--weights fatal=2,nonfatal=1[,halflife=DAYS][,chain=X]] [--exact] [--time-limit 10] [--walk-m 400] [--neighborhoods GEOJSON [--neighborhood-id PROP]] [--caseload N --teams T] [--sites GEOJSON [--sites-id PROP]] [--json]',
   async run(argv) {
     const values = parseCommandArgs(argv, {
       since: { type: 'string' },
@@ -84,6 +111,8 @@ export const planCommand: CliCommand = {
       'neighborhood-id': { type: 'string' },
       caseload: { type: 'string' },
       teams: { type: 'string' },
+      sites: { type: 'string' },
+      'sites-id': { type: 'string' },
     });
     const since = dateFlag(values, 'since');
     if (!since) throw new UsageError('--since is required');
@@ -104,6 +133,7 @@ export const planCommand: CliCommand = {
         ? { caseload: positiveNumber(values, 'caseload', 1e6), teams: integerFlag(values, 'teams', 1, 500) }
         : undefined;
     const catchments = catchmentsFrom(values);
+    const userSites = userSitesFrom(values);
     let neighborhoods: PlanOptions['neighborhoods'];
     if (typeof values.neighborhoods === 'string') {
       const layer = readBoundaries(values.neighborhoods);
@@ -151,6 +181,7 @@ export const planCommand: CliCommand = {
       sensitivity: { ks: [1, 3, 5, 10], radii: [200, 400, 800] },
       hotSpots: hot,
       neighborhoods,
+      ...(userSites ? { userSites } : {}),
     });
     const tDone = performance.now();
     const { coveredBy: _c, inside: _i, ...rest } = r;
