@@ -4,6 +4,7 @@
  */
 import { ImportError } from '../data/loaders/sniff';
 import type { CliCommand } from './command';
+import { backtestCommand } from './commands/backtest';
 import { countsCommand } from './commands/counts';
 import { emergingCommand } from './commands/emerging';
 import { evaluateCommand } from './commands/evaluate';
@@ -11,6 +12,7 @@ import { hotspotsCommand } from './commands/hotspots';
 import { loadCommand } from './commands/load';
 import { nearrepeatCommand } from './commands/nearrepeat';
 import { networkCommand } from './commands/network';
+import { planCommand } from './commands/plan';
 import { UsageError } from './options';
 
 const COMMANDS: readonly CliCommand[] = [
@@ -21,6 +23,8 @@ const COMMANDS: readonly CliCommand[] = [
   nearrepeatCommand,
   evaluateCommand,
   networkCommand,
+  planCommand,
+  backtestCommand,
 ];
 
 function usage(): string {

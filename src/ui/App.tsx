@@ -25,6 +25,9 @@ const NearRepeatPanel = lazy(() =>
 const NetworkPanel = lazy(() =>
   import('./panels/network/NetworkPanel').then((m) => ({ default: m.NetworkPanel })),
 );
+const PlannerPanel = lazy(() =>
+  import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })),
+);
 const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
 const loadingPanel = <p className="muted small">Loading…</p>;
 
@@ -216,6 +219,7 @@ export function App() {
         {dataset && (
           <Suspense fallback={loadingPanel}>
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
+            <PlannerPanel dataset={dataset} view={view} />
           </Suspense>
         )}
         {dataset?.boundaries && data.areas && (

@@ -17,6 +17,7 @@ import type { Dataset } from '../state/datasets';
 import type { UrlViewState } from '../state/url-state';
 import { useCatchmentOutlines } from './catchment-outlines';
 import { useHotspotMapLayers } from './hotspot-map';
+import { usePlannerMapLayers } from './planner-map';
 import { useCoordinated } from './use-coordinated';
 import type { DashboardData } from './use-dashboard';
 
@@ -112,6 +113,7 @@ export function DashboardMap({
   }, [boundaries, showBoundaries]);
 
   const hotspotMap = useHotspotMapLayers(view);
+  const plannerLayers = usePlannerMapLayers();
   const layers = useMemo(() => {
     const out = [];
     if (data.heat) out.push(heatLayer(data.heat));
@@ -120,11 +122,19 @@ export function DashboardMap({
       for (let i = 0; i < perYear.length; i++) perYear[i] = data.hexagons.counts[i]! / data.hexagons.years;
       out.push(hexagonLayer({ cells: data.hexagons.cells, counts: perYear, max: data.hexagons.perYearMax }));
     }
-    out.push(...hotspotMap.layers);
+    out.push(...hotspotMap.layers, ...plannerLayers);
     if (data.points) out.push(pointsLayer(data.points, data.brush));
     if (view.areas.polygon) out.push(drawnAreaLayer(view.areas.polygon));
     return out;
-  }, [data.heat, data.hexagons, data.points, data.brush, view.areas.polygon, hotspotMap.layers]);
+  }, [
+    data.heat,
+    data.hexagons,
+    data.points,
+    data.brush,
+    view.areas.polygon,
+    hotspotMap.layers,
+    plannerLayers,
+  ]);
 
   const clickable = useMemo(
     () =>

@@ -131,6 +131,13 @@ export function formatDecimal(value: number, digits = 2): string {
   return fixed(digits).format(value);
 }
 
+/** A share as a percentage: "41.2%" (default 1 decimal). Non-finite gives "—". */
+export function formatShare(fraction: number, digits = 1): string {
+  checkDigits(digits);
+  if (!Number.isFinite(fraction)) return '—';
+  return `${fixed(digits).format(fraction * 100)}%`;
+}
+
 /** A ratio such as a rate ratio or IRR: "0.71×" (default 2 decimals). Non-finite gives "—". */
 export function formatRatio(value: number, digits = 2): string {
   checkDigits(digits);

@@ -1,0 +1,362 @@
+/**
+ * Deployment planner: coverage of the registry's programs, suggested sites for new outreach teams (maximal
+ * covering, greedy) with their explanations, the sensitivity table, the hot-now surface and the backtest.
+ * Places only. Heavy work runs in the planner worker.
+ */
+import { circle } from '@turf/turf';
+import { useEffect, useRef, useState } from 'react';
+import { formatCount, formatDecimal } from '../../../analysis/privacy/count-format';
+import { loadH3 } from '../../../geo/h3-loader';
+import { useAppStore } from '../../../state/app-store';
+import type { Dataset } from '../../../state/datasets';
+import {
+  dayDate,
+  dayNumber,
+  type ExistingCatchment,
+  loadPlanningIncidents,
+} from '../../../state/planning-inputs';
+import {
+  catchmentFeatures,
+  mergePrograms,
+  type Program,
+  programsFromDemo,
+  upsertPrograms,
+} from '../../../state/programs';
+import type { UrlViewState } from '../../../state/url-state';
+import { monthEnd, viewFilter } from '../../../state/view-filter';
+import { DEMO_ASSETS } from '../../demo-assets';
+import { datasetStudyArea } from '../../hotspot-analysis';
+import type { PlannerReply, PlannerRequest } from '../../planner.worker';
+import { draftProgramId } from '../../planner-map';
+import { usePlannerMap } from '../../planner-store';
+import { useProgramStore } from '../../program-store';
+import { BacktestTable } from './BacktestTable';
+import { CoverageSummary, SensitivityTable, SolverSummary } from './PlanSummary';
+
+type PlanReply = Extract<PlannerReply, { kind: 'plan' }>;
+type BacktestReply = Extract<PlannerReply, { kind: 'backtest' }>;
+
+function runWorker(request: PlannerRequest): Promise<PlannerReply> {
+  const worker = new Worker(new URL('../../planner.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve) => {
+    worker.onmessage = (event: MessageEvent<PlannerReply>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.postMessage(request);
+  });
+}
+
+async function registryCatchments(dataset: Dataset, user: Program[]): Promise<ExistingCatchment[]> {
+  const demo = dataset.synthetic ? programsFromDemo(await (await fetch(DEMO_ASSETS.programs)).json()) : [];
+  return mergePrograms(demo, user).flatMap((p) => {
+    const f = catchmentFeatures(p.catchment);
+    return typeof f === 'string' ? [] : [{ id: p.id, name: p.name, features: f }];
+  });
+}
+
+/** The planner panel. */
+export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
+  const engine = useAppStore((s) => s.engine);
+  const user = useProgramStore((s) => s.user);
+  const map = usePlannerMap();
+  const [k, setK] = useState(5);
+  const [radius, setRadius] = useState(400);
+  const [fatalWeight, setFatalWeight] = useState(2);
+  const [halfLife, setHalfLife] = useState(0);
+  const [exactSeconds, setExactSeconds] = useState(10);
+  const [caseload, setCaseload] = useState(0);
+  const [teams, setTeams] = useState(5);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [plan, setPlan] = useState<(PlanReply & { from: string; to: string; programs: number }) | null>(null);
+  const [backtest, setBacktest] = useState<(BacktestReply & { from: string; to: string }) | null>(null);
+  const incidentsRef = useRef<{
+    key: string;
+    value: Awaited<ReturnType<typeof loadPlanningIncidents>>;
+  } | null>(null);
+
+  useEffect(
+    () => () =>
+      usePlannerMap.getState().set({ suggestions: [], uncovered: null, outsideHotSpots: [], hotNow: null }),
+    [],
+  );
+
+  // The planner follows the view's filters; the time brush sets its window (default: the last 12 months).
+  const filter = viewFilter(view, null, ['areas', 'time']);
+  const filterKey = JSON.stringify([dataset.table, dataset.loadId, filter]);
+  const incidents = async () => {
+    if (incidentsRef.current?.key !== filterKey)
+      incidentsRef.current = {
+        key: filterKey,
+        value: await loadPlanningIncidents(engine!, dataset.table, filter),
+      };
+    return incidentsRef.current.value;
+  };
+  const windowOf = (day: Int32Array): [number, number] => {
+    if (view.time) return [dayNumber(`${view.time.from}-01`), dayNumber(monthEnd(view.time.to))];
+    const last = lastDay(day);
+    return [last - 364, last];
+  };
+  const lastDay = (day: Int32Array) => day.reduce((a, b) => Math.max(a, b), 0);
+
+  const runPlan = async () => {
+    if (!engine) return;
+    setBusy('Choosing sites…');
+    setError(null);
+    try {
+      const [all, area, catchments] = await Promise.all([
+        incidents(),
+        datasetStudyArea(engine, dataset),
+        registryCatchments(dataset, user),
+        loadH3(),
+      ]);
+      const [fromDay, toDay] = windowOf(all.day);
+      const reply = await runWorker({
+        kind: 'plan',
+        incidents: all,
+        fromDay,
+        toDay,
+        catchments,
+        neighborhoods: dataset.boundaries
+          ? { labels: dataset.boundaries.names, features: dataset.boundaries.layer.features }
+          : undefined,
+        area: area.area,
+        options: {
+          k,
+          radiusMetres: radius,
+          resolution: 9,
+          walkMetres: 400,
+          weights: { fatal: fatalWeight, nonfatal: 1, ...(halfLife > 0 ? { halfLifeDays: halfLife } : {}) },
+          ...(caseload > 0 ? { caseload: { caseload, teams } } : {}),
+        },
+        exactSeconds: caseload > 0 ? 0 : exactSeconds,
+      });
+      if (reply.kind === 'error') throw new Error(reply.message);
+      if (reply.kind !== 'plan') return;
+      setPlan({ ...reply, from: dayDate(fromDay), to: dayDate(toDay), programs: catchments.length });
+      usePlannerMap.getState().set({
+        suggestions: reply.plan.suggestions,
+        uncovered: reply.uncovered,
+        outsideHotSpots: reply.uncoveredHotSpots,
+        hotNow: reply.hotNow.cells.length > 0 ? reply.hotNow : null,
+      });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const runBacktest = async () => {
+    if (!engine) return;
+    setBusy('Backtesting week by week…');
+    setError(null);
+    try {
+      const [all, area] = await Promise.all([incidents(), datasetStudyArea(engine, dataset)]);
+      // The brushed months, else the last three years of the data.
+      const toDay = view.time ? dayNumber(monthEnd(view.time.to)) : lastDay(all.day);
+      const fromDay = view.time ? dayNumber(`${view.time.from}-01`) : toDay - 3 * 364 + 1;
+      const reply = await runWorker({
+        kind: 'backtest',
+        incidents: all,
+        fromDay,
+        toDay,
+        area: area.area,
+        resolution: 9,
+      });
+      if (reply.kind === 'error') throw new Error(reply.message);
+      if (reply.kind === 'backtest') setBacktest({ ...reply, from: dayDate(fromDay), to: dayDate(toDay) });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const keep = (s: PlanReply['plan']['suggestions'][number]) => {
+    const disc = circle([s.lon, s.lat], s.radiusMetres, { units: 'meters', steps: 48 });
+    const program: Program = {
+      id: draftProgramId(s.cell),
+      name: `Draft site ${s.rank} (${s.neighborhoods[0] ?? s.cell})`,
+      model: 'other',
+      modelDetail: 'Draft outreach site suggested by the deployment planner',
+      city: dataset.label,
+      launch: new Date().toISOString().slice(0, 10),
+      catchment: { type: 'geometry', geometry: disc.geometry },
+      notes: `Suggested site ${s.rank}: a ${s.radiusMetres} m circle around H3 cell ${s.cell}; it newly covered ${s.newlyCovered} incidents (${s.newlyCoveredFatal} fatal) in ${plan?.from ?? ''}..${plan?.to ?? ''}. A draft: set the launch date when the team starts.`,
+      sources: [
+        { id: 'planner', citation: 'Deployment planner (maximal covering location problem, greedy).' },
+      ],
+      publishedOutcomes: [],
+      origin: 'user',
+    };
+    useProgramStore.getState().setUser(upsertPrograms(user, [program]));
+  };
+
+  const kept = new Set(user.map((p) => p.id));
+  const c = plan?.plan.coverage;
+  return (
+    <section className="panel" data-testid="planner-panel">
+      <h2>Deployment planner</h2>
+      <p className="muted small">
+        Places only: where incidents go uncovered and where new teams would reach most.
+      </p>
+      <div className="row">
+        <label>
+          Sites K{' '}
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={k}
+            onChange={(e) => setK(Math.max(1, Math.min(20, Number(e.target.value) || 1)))}
+            data-testid="planner-k"
+          />
+        </label>
+        <label>
+          Radius m{' '}
+          <input
+            type="number"
+            min={100}
+            max={2000}
+            step={50}
+            value={radius}
+            onChange={(e) => setRadius(Math.max(100, Math.min(2000, Number(e.target.value) || 400)))}
+            data-testid="planner-radius"
+          />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Fatal weight{' '}
+          <input
+            type="number"
+            min={1}
+            max={10}
+            value={fatalWeight}
+            onChange={(e) => setFatalWeight(Math.max(1, Number(e.target.value) || 1))}
+          />
+        </label>
+        <label>
+          Half-life days (0 = none){' '}
+          <input
+            type="number"
+            min={0}
+            max={3650}
+            step={30}
+            value={halfLife}
+            onChange={(e) => setHalfLife(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Exact solve cap s (0 = greedy only){' '}
+          <input
+            type="number"
+            min={0}
+            max={120}
+            value={exactSeconds}
+            onChange={(e) => setExactSeconds(Math.max(0, Math.min(120, Number(e.target.value) || 0)))}
+            data-testid="planner-exact"
+          />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Caseload per team per year (0 = fixed K){' '}
+          <input
+            type="number"
+            min={0}
+            max={10000}
+            value={caseload}
+            onChange={(e) => setCaseload(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </label>
+        <label>
+          Teams{' '}
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={teams}
+            onChange={(e) => setTeams(Math.max(1, Math.min(100, Number(e.target.value) || 1)))}
+          />
+        </label>
+      </div>
+      <div className="row">
+        <button type="button" disabled={!engine || busy !== null} onClick={runPlan} data-testid="planner-run">
+          Suggest sites
+        </button>
+        <button
+          type="button"
+          disabled={!engine || busy !== null}
+          onClick={runBacktest}
+          data-testid="planner-backtest"
+        >
+          Backtest
+        </button>
+        <label className="small">
+          <input
+            type="checkbox"
+            checked={map.uncoveredMode}
+            onChange={(e) => map.set({ uncoveredMode: e.target.checked })}
+            data-testid="planner-uncovered-mode"
+          />
+          Uncovered on map
+        </label>
+      </div>
+      {busy && <p className="muted small">{busy}</p>}
+      {error && <p className="notice error">{error}</p>}
+      {plan && c && (
+        <div data-testid="planner-result">
+          <CoverageSummary
+            coverage={c}
+            from={plan.from}
+            to={plan.to}
+            programs={plan.programs}
+            walkMetres={plan.plan.walkMetres}
+          />
+          <h3>Suggested sites</h3>
+          <SolverSummary plan={plan.plan} />
+          <ol className="small" data-testid="planner-sites">
+            {plan.plan.suggestions.map((s) => (
+              <li key={s.cell} data-testid="planner-site">
+                <b>{s.cell}</b>: +{formatCount(s.newlyCovered)}, of them{' '}
+                {formatDecimal(s.newlyCoveredFatal, 0)} fatal (
+                {formatCount(s.newlyCoveredVictims, { unit: 'victims' })}); {s.hotSpots.length} Gi* hot spot
+                cells
+                {s.nearRepeatPairs !== null ? `, ${s.nearRepeatPairs} near-repeat pairs` : ''} inside
+                {s.nearestProgram
+                  ? `; nearest program ${s.nearestProgram.name} at ${formatDecimal(s.nearestProgram.distanceMetres / 1000, 1)} km`
+                  : ''}
+                {s.neighborhoods.length > 0 ? `; touches ${s.neighborhoods.join(', ')}` : ''}
+                {s.teams !== undefined ? `; ${s.teams} team${s.teams > 1 ? 's' : ''} by caseload` : ''}.{' '}
+                {kept.has(draftProgramId(s.cell)) ? (
+                  <span className="badge">Kept as draft program</span>
+                ) : (
+                  <button type="button" className="link" onClick={() => keep(s)} data-testid="planner-keep">
+                    Keep as draft program
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+          {plan.plan.sensitivity && <SensitivityTable rows={plan.plan.sensitivity} />}
+          <h3>Hot now</h3>
+          <p className="small" data-testid="planner-hot-now">
+            {plan.hotNow.statement
+              ? `Shaded cells: expected extra incidents in the week after ${plan.to}, from the near-repeat pattern measured on the two years before: ${plan.hotNow.statement}. ${formatCount(plan.hotNow.cells.length)} cells raised.`
+              : 'No near-repeat pattern is significant on the two years before the window (Knox, FDR q ≤ 0.05), so there is no hot-now surface.'}
+          </p>
+          <p className="small muted">
+            {formatCount(plan.uncoveredHotSpots.length)} persistent or intensifying hot spot cells lie outside
+            every catchment (outlined in red with “Uncovered on map”).
+          </p>
+        </div>
+      )}
+      {backtest && <BacktestTable reply={backtest} />}
+    </section>
+  );
+}
