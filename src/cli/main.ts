@@ -4,6 +4,7 @@
  */
 import { ImportError } from '../data/loaders/sniff';
 import type { CliCommand } from './command';
+import { aggregateCommand } from './commands/aggregate';
 import { countsCommand } from './commands/counts';
 import { emergingCommand } from './commands/emerging';
 import { evaluateCommand } from './commands/evaluate';
@@ -19,6 +20,7 @@ const COMMANDS: readonly CliCommand[] = [
   emergingCommand,
   nearrepeatCommand,
   evaluateCommand,
+  aggregateCommand,
 ];
 
 function usage(): string {
