@@ -1,5 +1,5 @@
 /** The map of the dashboard: base style from the dataset's boundaries, incident layers from the views' data. */
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { centroid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -27,6 +27,8 @@ export function DashboardMap({
   onToggleArea,
   onMap,
   onFirstRender,
+  areaLayers,
+  areaTooltip,
 }: {
   dataset: Dataset;
   view: UrlViewState;
@@ -35,6 +37,9 @@ export function DashboardMap({
   onToggleArea(id: string): void;
   onMap(map: MapLibreMap | null): void;
   onFirstRender(): void;
+  /** Layers drawn under the incident layers (the choropleth) and their tooltip. */
+  areaLayers?: readonly Layer[];
+  areaTooltip?(info: PickingInfo): string | null;
 }) {
   const showBoundaries = view.layers.includes('boundaries');
   const boundaries = dataset.boundaries;
@@ -112,7 +117,7 @@ export function DashboardMap({
 
   const hotspotMap = useHotspotMapLayers(view);
   const layers = useMemo(() => {
-    const out = [];
+    const out: Layer[] = [...(areaLayers ?? [])];
     if (data.heat) out.push(heatLayer(data.heat));
     if (data.hexagons) {
       const perYear = new Float64Array(data.hexagons.counts.length);
@@ -123,7 +128,7 @@ export function DashboardMap({
     if (data.points) out.push(pointsLayer(data.points, data.brush));
     if (view.areas.polygon) out.push(drawnAreaLayer(view.areas.polygon));
     return out;
-  }, [data.heat, data.hexagons, data.points, data.brush, view.areas.polygon, hotspotMap.layers]);
+  }, [data.heat, data.hexagons, data.points, data.brush, view.areas.polygon, hotspotMap.layers, areaLayers]);
 
   const clickable = useMemo(
     () =>
@@ -140,7 +145,7 @@ export function DashboardMap({
   const hex = data.hexagons;
   const getTooltip = useCallback(
     (info: PickingInfo) => {
-      const hot = hotspotMap.tooltip(info);
+      const hot = hotspotMap.tooltip(info) ?? areaTooltip?.(info);
       if (hot) return hot;
       if (info.layer?.id === 'hexagons' && info.object && hex) {
         const perYear = (info.object as { count: number }).count;
@@ -149,7 +154,7 @@ export function DashboardMap({
       if (info.layer?.id === 'points' && info.index >= 0) return 'One incident (zoom in for detail)';
       return null;
     },
-    [hex, unit, hotspotMap.tooltip],
+    [hex, unit, hotspotMap.tooltip, areaTooltip],
   );
 
   const onCamera = useCallback(
