@@ -40,13 +40,14 @@ describe('council view', () => {
   let ctx: E2eContext;
   const expected = countsByName();
   before(async () => {
-    ctx = await openDemo('/?layers=boundaries');
+    ctx = await openDemo();
   });
   after(async () => {
     await ctx?.close();
   });
 
   it('colours the neighborhoods; counts equal turf and rates equal count / population / 10 years × 100,000', async () => {
+    await ctx.page.getByLabel('H3 hexagon counts').uncheck();
     await ctx.page.check('[data-testid="choropleth-toggle"]');
     await ctx.page.waitForSelector('[data-testid="choropleth-legend"]');
     await waitForIdle(ctx.page);
@@ -163,7 +164,7 @@ describe('council view', () => {
     assert.ok(await ctx.page.locator('[data-testid="published-months"]').isVisible());
     await ctx.page.screenshot({ path: `${ARTIFACTS}/council-publish.png` });
 
-    await ctx.page.goto(`${ctx.server.url}/?layers=boundaries`);
+    await ctx.page.goto(`${ctx.server.url}/`);
     await waitForIdle(ctx.page);
     assert.ok(
       await ctx.page.locator('[data-testid="published-headline"]').isVisible(),
