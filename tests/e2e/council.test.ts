@@ -105,7 +105,7 @@ describe('council view', () => {
     assert.match(result, /match no area \(1\): N99/);
     await ctx.page.screenshot({ path: `${ARTIFACTS}/council-population.png` });
     // Back to the file's own population for the rest of the suite.
-    await ctx.page.check('input[type="radio"] >> nth=1');
+    await ctx.page.check('[data-testid="population-dialog"] input[type="radio"] >> nth=1');
     await ctx.page.click('[data-testid="population-apply"]');
     assert.match((await ctx.page.textContent('[data-testid="population-result"]'))!, /25 of 25 areas/);
   });
@@ -143,7 +143,12 @@ describe('council view', () => {
     await ctx.page.waitForSelector('[data-testid="published-headline"]');
     await waitForIdle(ctx.page);
     assert.match(await ctx.page.evaluate(() => window.location.search), /publish=on/);
-    assert.match((await ctx.page.textContent('[data-testid="publish-reasons"]'))!, /widened to the whole of/);
+    assert.match((await ctx.page.textContent('[data-testid="publish-reasons"]'))!, /The time brush spans several years/);
+    // Fatal incidents in one year: small counts per neighborhood.
+    await ctx.page.getByLabel('fatal', { exact: true }).check();
+    await ctx.page.click('[data-testid="published-months"] button:has-text("2020")');
+    await waitForIdle(ctx.page);
+    assert.match(await ctx.page.evaluate(() => window.location.search), /time=2020-01..2020-12/);
     const cells = await ctx.page.$$eval('[data-testid="area-table"] td[data-status]', (tds) =>
       tds.map((td) => td.textContent ?? ''),
     );
