@@ -143,7 +143,10 @@ describe('council view', () => {
     await ctx.page.waitForSelector('[data-testid="published-headline"]');
     await waitForIdle(ctx.page);
     assert.match(await ctx.page.evaluate(() => window.location.search), /publish=on/);
-    assert.match((await ctx.page.textContent('[data-testid="publish-reasons"]'))!, /The time brush spans several years/);
+    assert.match(
+      (await ctx.page.textContent('[data-testid="publish-reasons"]'))!,
+      /The time brush spans several years/,
+    );
     // Fatal incidents in one year: small counts per neighborhood.
     await ctx.page.getByLabel('fatal', { exact: true }).check();
     await ctx.page.click('[data-testid="published-months"] button:has-text("2020")');
