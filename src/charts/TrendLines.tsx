@@ -11,7 +11,7 @@ export function TrendLines({
   series,
   labels,
   indexed,
-  width = 300,
+  width = 260,
   height = 90,
   title,
   description,

@@ -122,6 +122,20 @@ describe('council view', () => {
     await ctx.page
       .locator('[data-testid="area-profile"]')
       .screenshot({ path: `${ARTIFACTS}/council-profile.png` });
+    // Millbrook is crossed by two of the demo programs' catchments (checked with turf on data/demo/programs.json).
+    await ctx.page.click('[data-testid="area-table"] tbody tr:has-text("Millbrook")');
+    await ctx.page.waitForFunction(() =>
+      document.querySelector('[data-testid="area-profile"] h2')?.textContent?.includes('Millbrook'),
+    );
+    await ctx.page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="profile-programs"]')
+        ?.textContent?.includes('Westside Youth Partnership'),
+    );
+    assert.match(
+      (await ctx.page.textContent('[data-testid="profile-programs"]'))!,
+      /Eastside Street Outreach/,
+    );
   });
 
   it('shows every neighborhood as a small multiple, sortable by change', async () => {
@@ -171,6 +185,22 @@ describe('council view', () => {
     assert.equal(await ctx.page.locator('[data-testid="time-histogram"]').count(), 0);
     assert.ok(await ctx.page.locator('[data-testid="published-months"]').isVisible());
     await ctx.page.screenshot({ path: `${ARTIFACTS}/council-publish.png` });
+    // The CSV export of the table on screen obeys the same rules.
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.click('[data-testid="export-csv"]'),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    assert.equal(csv[0], 'area,name,period,count,rate_per_100k_year,smoothed_rate,unreliable,suppressed');
+    const counts = csv.slice(1).map((line) => line.split(',')[3]!);
+    assert.ok(counts.includes('<11'), 'small counts are exported as <11');
+    assert.deepEqual(
+      counts.filter((c) => /^(?:[1-9]|10)$/.test(c)),
+      [],
+      'no count 1..10 in the export',
+    );
 
     await ctx.page.goto(`${ctx.server.url}/`);
     await waitForIdle(ctx.page);
