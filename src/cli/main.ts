@@ -4,6 +4,7 @@
  */
 import { ImportError } from '../data/loaders/sniff';
 import type { CliCommand } from './command';
+import { aggregateCommand } from './commands/aggregate';
 import { backtestCommand } from './commands/backtest';
 import { countsCommand } from './commands/counts';
 import { emergingCommand } from './commands/emerging';
@@ -25,6 +26,7 @@ const COMMANDS: readonly CliCommand[] = [
   networkCommand,
   planCommand,
   backtestCommand,
+  aggregateCommand,
 ];
 
 function usage(): string {

@@ -16,14 +16,23 @@ export type DatasetKey = 'demo' | 'user';
 
 /** A boundary layer tied to a dataset's incidents. */
 export interface DatasetBoundaries {
+  /**
+   * Distinct for every boundary file loaded: counts per area and populations carry it, so numbers of one
+   * boundary set are never paired with the areas of another.
+   */
+  id: number;
   layer: BoundaryLayer;
   idProperty: string;
   nameProperty: string;
   /** Feature ids and names in feature order (bin index = feature index). */
   ids: string[];
   names: string[];
-  /** Residents per feature when a population property exists, else null. */
+  /**
+   * Residents per feature (aligned with `ids`) and where they came from, or null: found in a property
+   * named like population when the file is loaded, or chosen later (a property or a CSV joined by id).
+   */
   population: Float64Array | null;
+  populationSource: string | null;
   /** Engine table (row_id, area) with each incident's feature index. */
   areaTable: string;
 }
@@ -59,6 +68,7 @@ export const FILTER_COLUMNS: readonly FilterableColumn[] = [
 ];
 
 let loadCounter = 0;
+let boundaryCounter = 0;
 
 /** Month index (0 = `firstMonth`) of `YYYY-MM`. */
 export function monthIndex(firstMonth: string, yyyymm: string): number {
@@ -128,6 +138,7 @@ export async function attachBoundaries(
   await assignAreas(db, await incidentPoints(db, dataset.table), layer.features, areaTable);
   const popKey = layer.properties.find((p) => /^(population|pop|pop_total|residents)$/i.test(p));
   return {
+    id: ++boundaryCounter,
     layer,
     idProperty,
     nameProperty,
@@ -136,8 +147,26 @@ export async function attachBoundaries(
       (f, i) => featureValue(f, nameProperty) ?? featureValue(f, idProperty) ?? String(i),
     ),
     population: popKey ? Float64Array.from(layer.features, (f) => Number(f.properties?.[popKey]) || 0) : null,
+    populationSource: popKey ? `property ${popKey}` : null,
     areaTable,
   };
+}
+
+/**
+ * The same boundaries with residents per area (aligned with their features), e.g. from a CSV joined by id.
+ * @throws RangeError when the length differs from the number of areas
+ */
+export function withPopulation(
+  boundaries: DatasetBoundaries,
+  population: Float64Array | null,
+  source: string | null,
+): DatasetBoundaries {
+  if (population && population.length !== boundaries.ids.length) {
+    throw new RangeError(
+      `${population.length} populations for the ${boundaries.ids.length} areas of ${boundaries.layer.name}`,
+    );
+  }
+  return { ...boundaries, population, populationSource: population ? source : null };
 }
 
 /** The same boundaries with other id and name properties (incident assignment is unchanged). */

@@ -1,15 +1,20 @@
 /** The dashboard: React wires the store and the views' data to panels, charts and the map. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
 import { monthLabel } from '../state/datasets';
+import { publishedView } from '../state/publish-view';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
 import { MapLegend } from './MapLegend';
-import { AreaPanel } from './panels/AreaPanel';
+import { ChoroplethLegend } from './panels/council/ChoroplethLegend';
+import { CouncilPanel } from './panels/council/CouncilPanel';
+import { useCouncilStore } from './panels/council/council-store';
+import { PUBLISH_OFF_NOTE, PublishedHeadline, PublishedMonths } from './panels/council/PublishedViews';
+import { useCouncil } from './panels/council/use-council';
 import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
 import { ImportPanel } from './panels/ImportPanel';
@@ -49,7 +54,10 @@ export function App() {
   const engineError = useAppStore((s) => s.engineError);
   const datasets = useAppStore((s) => s.datasets);
   const active = useAppStore((s) => s.active);
-  const view = useAppStore((s) => s.views[s.active]);
+  const storedView = useAppStore((s) => s.views[s.active]);
+  // In publish mode the views compute a coarsened view (see publishedView); the link keeps the stored one.
+  const published = useMemo(() => publishedView(storedView), [storedView]);
+  const view = published.view;
   const progress = useAppStore((s) => s.progress);
   const notices = useAppStore((s) => s.notices);
   const report = useAppStore((s) => s.report);
@@ -57,12 +65,14 @@ export function App() {
   const updateView = useAppStore((s) => s.updateView);
   const dataset = datasets[active] ?? null;
   const data = useDashboard(engine, dataset, view);
+  const council = useCouncil(dataset, view, data);
+  const showChoropleth = useCouncilStore((s) => s.choropleth) || view.publish.on;
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const firstRender = useRef(false);
 
   useEffect(() => {
-    urlWriter.push(encodeUrlState({ ...view, dataset: active }));
-  }, [view, active]);
+    urlWriter.push(encodeUrlState({ ...storedView, dataset: active }));
+  }, [storedView, active]);
 
   const onView = useCallback((patch: Partial<UrlViewState>) => updateView(patch), [updateView]);
   const toggleArea = useCallback(
@@ -73,6 +83,14 @@ export function App() {
       updateView({ areas: { ...view.areas, ids } });
     },
     [view.areas, updateView],
+  );
+  // An area click opens its profile; outside publish mode it also selects the area (a filter).
+  const onArea = useCallback(
+    (id: string) => {
+      useCouncilStore.getState().set({ profile: id });
+      if (!view.publish.on) toggleArea(id);
+    },
+    [view.publish.on, toggleArea],
   );
   const onFirstRender = useCallback(() => {
     if (firstRender.current) return;
@@ -142,11 +160,16 @@ export function App() {
         ))}
       </div>
       <aside className="left">
-        <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
+        {council?.published ? (
+          <PublishedHeadline published={council.published} year={published.year} unit={view.unit} />
+        ) : (
+          <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
+        )}
         <ImportPanel />
         {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
         <LayerPanel view={view} onChange={onView} />
-        {dataset && (
+        {dataset && view.publish.on && <p className="muted small">{PUBLISH_OFF_NOTE}</p>}
+        {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
             <HotspotPanel dataset={dataset} view={view} onChange={onView} />
             <NearRepeatPanel dataset={dataset} view={view} />
@@ -161,13 +184,16 @@ export function App() {
               view={view}
               data={data}
               onView={onView}
-              onToggleArea={toggleArea}
+              onToggleArea={onArea}
               onMap={setMap}
               onFirstRender={onFirstRender}
+              areaLayers={showChoropleth ? council?.layers : undefined}
+              areaTooltip={council?.tooltip}
             />
           ) : (
             <div className="map placeholder">{engineError ? 'No data' : 'Loading…'}</div>
           )}
+          {showChoropleth && council && <ChoroplethLegend council={council} unit={view.unit} />}
           <MapLegend
             data={data}
             unit={view.unit}
@@ -189,7 +215,15 @@ export function App() {
           )}
         </div>
         <div className="charts">
-          {dataset && data.monthly && (
+          {council?.published && (
+            <PublishedMonths
+              published={council.published}
+              year={published.year}
+              width={chartWidth}
+              onYear={(y) => updateView({ time: y ? { from: `${y}-01`, to: `${y}-12` } : null })}
+            />
+          )}
+          {dataset && data.monthly && !view.publish.on && (
             <TimeHistogram
               totals={data.monthly.totals}
               fatal={data.monthly.fatal}
@@ -202,7 +236,7 @@ export function App() {
               height={150}
             />
           )}
-          {data.matrix && (
+          {data.matrix && !view.publish.on && (
             <HourWeekdayMatrix
               counts={data.matrix}
               hours={view.hours}
@@ -216,20 +250,24 @@ export function App() {
         </div>
       </main>
       <aside className="right">
-        {dataset && (
+        {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
             <PlannerPanel dataset={dataset} view={view} />
           </Suspense>
         )}
-        {dataset?.boundaries && data.areas && (
-          <AreaPanel
-            boundaries={dataset.boundaries}
-            counts={data.areas}
-            years={(data.brush[1] - data.brush[0] + 1) / 12}
+        {dataset?.boundaries && (
+          <CouncilPanel
+            dataset={dataset}
+            council={council}
+            data={data}
             unit={view.unit}
+            publish={storedView.publish}
+            reasons={published.reasons}
+            year={published.year}
             selected={view.areas.ids}
-            onToggle={toggleArea}
+            onPublish={(publish) => updateView({ publish })}
+            onArea={onArea}
           />
         )}
         <Suspense fallback={loadingPanel}>

@@ -1,5 +1,5 @@
 /** The map of the dashboard: base style from the dataset's boundaries, incident layers from the views' data. */
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { centroid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -29,6 +29,8 @@ export function DashboardMap({
   onToggleArea,
   onMap,
   onFirstRender,
+  areaLayers,
+  areaTooltip,
 }: {
   dataset: Dataset;
   view: UrlViewState;
@@ -37,6 +39,9 @@ export function DashboardMap({
   onToggleArea(id: string): void;
   onMap(map: MapLibreMap | null): void;
   onFirstRender(): void;
+  /** Layers drawn under the incident layers (the choropleth) and their tooltip. */
+  areaLayers?: readonly Layer[];
+  areaTooltip?(info: PickingInfo): string | null;
 }) {
   const showBoundaries = view.layers.includes('boundaries');
   const boundaries = dataset.boundaries;
@@ -115,7 +120,7 @@ export function DashboardMap({
   const hotspotMap = useHotspotMapLayers(view);
   const plannerLayers = usePlannerMapLayers();
   const layers = useMemo(() => {
-    const out = [];
+    const out: Layer[] = [...(areaLayers ?? [])];
     if (data.heat) out.push(heatLayer(data.heat));
     if (data.hexagons) {
       const perYear = new Float64Array(data.hexagons.counts.length);
@@ -134,6 +139,7 @@ export function DashboardMap({
     view.areas.polygon,
     hotspotMap.layers,
     plannerLayers,
+    areaLayers,
   ]);
 
   const clickable = useMemo(
@@ -151,7 +157,7 @@ export function DashboardMap({
   const hex = data.hexagons;
   const getTooltip = useCallback(
     (info: PickingInfo) => {
-      const hot = hotspotMap.tooltip(info);
+      const hot = hotspotMap.tooltip(info) ?? areaTooltip?.(info);
       if (hot) return hot;
       if (info.layer?.id === 'hexagons' && info.object && hex) {
         const perYear = (info.object as { count: number }).count;
@@ -160,7 +166,7 @@ export function DashboardMap({
       if (info.layer?.id === 'points' && info.index >= 0) return 'One incident (zoom in for detail)';
       return null;
     },
-    [hex, unit, hotspotMap.tooltip],
+    [hex, unit, hotspotMap.tooltip, areaTooltip],
   );
 
   const onCamera = useCallback(

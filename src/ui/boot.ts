@@ -10,6 +10,7 @@ import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
 import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
+import { linkSetsPublish, storedPublishMode } from '../state/publish-setting';
 import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
@@ -22,6 +23,8 @@ export async function boot(): Promise<void> {
   const decoded = decodeUrlState(window.location.search);
   for (const notice of decoded.notices)
     store.notify('error', `Link: ${notice}. The default was used instead.`);
+  if (!linkSetsPublish(window.location.search))
+    decoded.state.publish = storedPublishMode(globalThis.localStorage ?? null);
   store.replaceView(decoded.state.dataset, decoded.state);
   store.setProgress({ label: 'Starting the database engine', fraction: 0 });
   // The demo files download while the engine starts.

@@ -9,7 +9,7 @@ import { numberColumn } from '../data/rows';
 import { binCount, incidentMapPointsQuery } from '../data/sql/cube-queries';
 import { heatImage } from '../map/layers/heat-image';
 import type { HeatImage, PointData } from '../map/layers/incident-layers';
-import { measureCubes, unitCube } from '../state/cubes';
+import { type MeasureCubes, measureCubes, unitCube } from '../state/cubes';
 import type { Dataset } from '../state/datasets';
 import { monthIndex } from '../state/datasets';
 import { datasetCells, resolutionForZoom } from '../state/h3-cells';
@@ -32,7 +32,13 @@ export interface DashboardData {
   monthly: { totals: Float64Array; fatal: Float64Array } | null;
   matrix: Float64Array | null;
   hexagons: { cells: string[]; counts: Float64Array; perYearMax: number; years: number } | null;
+  /**
+   * Counts per area of the current boundaries (null while the counts of a newly loaded boundary set are
+   * being computed: counts of the previous set are never paired with the new areas).
+   */
   areas: Float64Array | null;
+  /** Month × area brush indexes of the current boundaries (same rule as `areas`). */
+  areaCubes: MeasureCubes | null;
   points: PointData | null;
   /** True when the points and density layers use only the first {@link MAP_POINT_LIMIT} incidents. */
   pointsTruncated: boolean;
@@ -102,23 +108,25 @@ export function useDashboard(
       return { cells: cells.cells, cubes };
     },
   );
-  const areaTable = dataset?.boundaries?.areaTable;
+  const boundaries = dataset?.boundaries ?? null;
+  const areaTable = boundaries?.areaTable;
   const areas = useCoordinated(
     'cube:areas',
-    ready && areaTable
-      ? `${dsKey}|${dataset.boundaries?.layer.name}|${areaTable}|${JSON.stringify(mapFilter)}`
-      : null,
-    () =>
-      measureCubes(
+    ready && boundaries ? `${dsKey}|${boundaries.id}|${areaTable}|${JSON.stringify(mapFilter)}` : null,
+    async () => ({
+      boundaryId: boundaries!.id,
+      cubes: await measureCubes(
         db!,
         ds,
         dataset!.firstMonth,
         dataset!.monthCount,
         { kind: 'rowTable', table: areaTable!, column: 'area' },
-        dataset!.boundaries!.ids.length,
+        boundaries!.ids.length,
         mapFilter,
       ),
+    }),
   );
+  const areaCubes = areas.value && areas.value.boundaryId === boundaries?.id ? areas.value.cubes : null;
   const pointFilter = viewFilter(view, selTable, ['time']);
   const needPoints = view.layers.includes('points') || view.layers.includes('heat');
   const points = useCoordinated(
@@ -196,8 +204,8 @@ export function useDashboard(
     return { cells: hex.value.cells, counts, perYearMax: fullMax / (monthCount / 12), years };
   }, [hex.value, showHex, unit, brush, monthCount, years]);
   const areaCounts = useMemo(
-    () => (areas.value ? cubeRange(unitCube(areas.value, unit), brush[0], brush[1]) : null),
-    [areas.value, unit, brush],
+    () => (areaCubes ? cubeRange(unitCube(areaCubes, unit), brush[0], brush[1]) : null),
+    [areaCubes, unit, brush],
   );
   const bandwidth = view.kdeBandwidthM;
   const showHeat = view.layers.includes('heat');
@@ -227,6 +235,7 @@ export function useDashboard(
     matrix: matrixCounts,
     hexagons,
     areas: areaCounts,
+    areaCubes,
     pointsTruncated:
       (view.layers.includes('points') || view.layers.includes('heat')) && Boolean(points.value?.truncated),
     points: view.layers.includes('points') && (view.view?.zoom ?? 0) >= POINTS_MIN_ZOOM ? points.value : null,

@@ -232,3 +232,22 @@ export function suppressCounts(
   reasons[best] = 'complementary';
   return { reasons, totalSuppressed };
 }
+
+/**
+ * A cell of a published table as text, by its suppression status: shown counts as {@link formatCount},
+ * small ones as "<k", cells hidden to protect others as "suppressed", and cells of periods left out of
+ * the tables as "not published".
+ */
+export function formatPublishedCount(
+  value: number,
+  status: 'shown' | 'primary' | 'complementary' | 'dropped',
+  k: number,
+  unit?: CountUnit,
+): string {
+  checkK(k);
+  if (status === 'primary')
+    return formatCount(Math.max(1, Math.min(value, k - 1)), { unit, suppressBelow: k });
+  if (status === 'complementary') return 'suppressed';
+  if (status === 'dropped') return 'not published';
+  return formatCount(value, { unit });
+}

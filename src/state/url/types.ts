@@ -97,7 +97,21 @@ export interface UrlViewState {
   areas: UrlAreas;
   /** Selected program id, or null. */
   program: string | null;
+  /** Publish mode: counts 1..k−1 hidden, views drawn from the published tables only. */
+  publish: UrlPublishMode;
 }
+
+/** Thresholds offered for publish mode. */
+export const PUBLISH_THRESHOLDS = [5, 10, 11] as const;
+
+/** Publish mode and its threshold k (counts 1..k−1 are hidden). */
+export interface UrlPublishMode {
+  on: boolean;
+  k: (typeof PUBLISH_THRESHOLDS)[number];
+}
+
+/** Publish mode when neither the link nor this browser says otherwise. */
+export const DEFAULT_PUBLISH_MODE: Readonly<UrlPublishMode> = { on: false, k: 11 };
 
 /** Layers shown when the URL does not say. */
 export const DEFAULT_LAYERS: readonly UrlLayerId[] = ['hexagons', 'boundaries'];
@@ -139,5 +153,6 @@ export function defaultUrlViewState(): UrlViewState {
     hotspot: { ...DEFAULT_HOTSPOT_SETTINGS },
     areas: { ids: [], polygon: null },
     program: null,
+    publish: { ...DEFAULT_PUBLISH_MODE },
   };
 }

@@ -72,7 +72,7 @@ export function AreaPanel({
 }
 
 /** Lets the user choose which property of the boundary file is the id and which the name. */
-function BoundaryProperties({ boundaries }: { boundaries: DatasetBoundaries }) {
+export function BoundaryProperties({ boundaries }: { boundaries: DatasetBoundaries }) {
   const choose = (idProperty: string, nameProperty: string) => {
     const s = useAppStore.getState();
     const dataset = s.datasets[s.active];

@@ -130,6 +130,7 @@ function randomCanonicalState(random: Random): UrlViewState {
     }
   }
   if (random() < 0.4) state.program = pick(random, ['nyc-cure-violence-bronx', 'p&q=1', 'Zoë']);
+  if (random() < 0.3) state.publish = { on: random() < 0.5, k: pick(random, [5, 10, 11] as const) };
   return state;
 }
 

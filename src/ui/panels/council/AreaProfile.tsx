@@ -1,0 +1,199 @@
+/**
+ * One area's profile: its yearly (and, outside publish mode, monthly) trend beside the city's, indexed to
+ * each series' mean; its share of the city, its rank, this year against last year as a rate ratio with an
+ * exact Poisson 95% CI, and the programs whose catchments touch it.
+ */
+import { booleanIntersects } from '@turf/turf';
+import { useEffect, useMemo, useState } from 'react';
+import { prePostRateRatio } from '../../../analysis/evaluation/pre-post-rate-ratio';
+import {
+  formatCi,
+  formatDecimal,
+  formatPublishedCount,
+  formatRatio,
+} from '../../../analysis/privacy/count-format';
+import { TrendLines } from '../../../charts/TrendLines';
+import { type MeasureCubes, unitCube } from '../../../state/cubes';
+import type { Dataset } from '../../../state/datasets';
+import { cubeMonthly } from '../../../state/prefix-cube';
+import {
+  catchmentFeatures,
+  mergePrograms,
+  type Program,
+  resolveBoundaryFeatures,
+} from '../../../state/programs';
+import { useProgramStore } from '../../program-store';
+import { demoPrograms, FOUNDING_PROGRAMS } from '../program/program-sources';
+import type { Council } from './use-council';
+
+/** The last full year with a year before it (indices into the yearly series), or null. */
+function comparedYears(council: Council, year: string | null): [number, number] | null {
+  const { years, months } = council.yearly;
+  let now = year ? years.indexOf(year) : years.length - 1;
+  while (now > 0 && months[now] !== 12) now--;
+  return now >= 1 && months[now] === 12 && months[now - 1] === 12 ? [now - 1, now] : null;
+}
+
+export function AreaProfile({
+  council,
+  dataset,
+  cubes,
+  unit,
+  year,
+  areaId,
+  onClose,
+}: {
+  council: Council;
+  dataset: Dataset;
+  cubes: MeasureCubes | null;
+  unit: 'incidents' | 'victims';
+  year: string | null;
+  areaId: string;
+  onClose(): void;
+}) {
+  const boundaries = dataset.boundaries!;
+  const i = boundaries.ids.indexOf(areaId);
+  const row = council.rows[i];
+  const user = useProgramStore((s) => s.user);
+  const [demo, setDemo] = useState<Program[]>([]);
+  useEffect(() => {
+    if (dataset.synthetic) demoPrograms().then(setDemo, () => setDemo([]));
+  }, [dataset.synthetic]);
+  const feature = boundaries.layer.features[i];
+  const programs = useMemo(() => {
+    if (!feature) return [];
+    const all = mergePrograms([...(dataset.synthetic ? demo : []), ...FOUNDING_PROGRAMS], user);
+    return all.filter((p) => {
+      const polygons = catchmentFeatures(p.catchment, (property, values) =>
+        resolveBoundaryFeatures(boundaries.layer.features, property, values),
+      );
+      return typeof polygons !== 'string' && polygons.some((c) => booleanIntersects(c, feature));
+    });
+  }, [feature, dataset.synthetic, demo, user, boundaries]);
+  if (i < 0 || !row) return null;
+
+  const k = council.k;
+  const { yearly } = council;
+  const areaSeries = yearly.areas[i]!;
+  const shownRows = council.rows.filter((r) => (council.hasPopulation ? r.smoothedRate : r.count) !== null);
+  const key = (r: typeof row) => (council.hasPopulation ? (r.smoothedRate ?? 0) : (r.count ?? 0));
+  const rank = row.suppressed ? null : shownRows.filter((r) => key(r) > key(row)).length + 1;
+  const cityTotal = council.rows.reduce((s, r) => s + (r.count ?? 0), 0);
+  const cityShown = council.rows.every((r) => r.count !== null);
+  const cityCount = k > 0 ? (council.published?.tables.areaYear.grandTotal ?? null) : cityTotal;
+  const yearIndex = year ? yearly.years.indexOf(year) : -1;
+  const cityNow =
+    k > 0 ? (yearIndex >= 0 ? yearly.city[yearIndex] : cityCount) : cityShown ? cityTotal : null;
+  const share = row.count !== null && cityNow ? row.count / cityNow : null;
+  const pair = comparedYears(council, year);
+  const before = pair ? areaSeries[pair[0]] : null;
+  const after = pair ? areaSeries[pair[1]] : null;
+  const ratio =
+    pair &&
+    before !== null &&
+    after !== null &&
+    before !== undefined &&
+    after !== undefined &&
+    before + after > 0
+      ? prePostRateRatio({ pre: before, post: after, preExposure: 1, postExposure: 1 })
+      : null;
+
+  let monthly: { area: number[]; city: number[] } | null = null;
+  if (k === 0 && cubes) {
+    const cube = unitCube(cubes, unit);
+    const area = Array.from(cubeMonthly(cube, i));
+    const city = area.map((_, m) => {
+      let s = 0;
+      for (let b = 0; b < cube.bins; b++)
+        s += cube.prefix[(m + 1) * cube.bins + b]! - cube.prefix[m * cube.bins + b]!;
+      return s;
+    });
+    monthly = { area, city };
+  }
+  const pct = (v: number) => `${formatDecimal(v * 100, 1)}%`;
+  return (
+    <section className="panel profile" aria-label={`Profile of ${row.name}`} data-testid="area-profile">
+      <h2>
+        {row.name}{' '}
+        <button type="button" className="link" onClick={onClose} aria-label="Close the profile">
+          ×
+        </button>
+      </h2>
+      <dl className="figures">
+        <dt>{council.periodLabel}</dt>
+        <dd data-testid="profile-count">{formatPublishedCount(row.count ?? 0, row.status, k, unit)}</dd>
+        {council.hasPopulation && (
+          <>
+            <dt>Rate per 100,000 per year</dt>
+            <dd>
+              {row.rate === null ? 'withheld' : formatDecimal(row.rate, 1)}
+              {row.smoothedRate !== null && ` (smoothed ${formatDecimal(row.smoothedRate, 1)})`}
+              {row.unreliable && !row.suppressed ? ' · unreliable (fewer than 12 events)' : ''}
+            </dd>
+          </>
+        )}
+        <dt>Share of the city</dt>
+        <dd data-testid="profile-share">{share === null ? 'withheld' : pct(share)}</dd>
+        <dt>Rank</dt>
+        <dd data-testid="profile-rank">
+          {rank === null
+            ? 'withheld'
+            : `${rank} of ${shownRows.length} by ${council.hasPopulation ? 'smoothed rate' : 'count'} (1 = highest)`}
+        </dd>
+        <dt>{pair ? `${yearly.years[pair[1]]} vs ${yearly.years[pair[0]]}` : 'Year on year'}</dt>
+        <dd data-testid="profile-ratio">
+          {!pair
+            ? 'needs two full years'
+            : ratio
+              ? `${formatRatio(ratio.rateRatio)} (${formatCi(ratio.interval.lower, ratio.interval.upper)}, exact Poisson)`
+              : before === null || after === null
+                ? 'withheld (a count is hidden)'
+                : 'no events in either year'}
+        </dd>
+      </dl>
+      <TrendLines
+        title="Per year, indexed (mean = 100)"
+        indexed
+        labels={yearly.years}
+        series={[
+          { label: row.name, values: areaSeries },
+          { label: 'City', values: yearly.city },
+        ]}
+        description={`${row.name} by year: ${yearly.years
+          .map(
+            (y, n) =>
+              `${y} ${areaSeries[n] === null ? 'hidden' : formatPublishedCount(areaSeries[n]!, 'shown', 0)}`,
+          )
+          .join(', ')}.`}
+      />
+      {monthly ? (
+        <TrendLines
+          title="Per month, indexed (mean = 100)"
+          indexed
+          labels={[yearly.years[0]!, yearly.years[yearly.years.length - 1]!]}
+          series={[
+            { label: row.name, values: monthly.area },
+            { label: 'City', values: monthly.city },
+          ]}
+          description={`${monthly.area.length} months of ${row.name} beside the city.`}
+        />
+      ) : (
+        <p className="small muted">
+          Monthly counts per area are not published; the city's months are in the chart below the map.
+        </p>
+      )}
+      <h3 className="small">Programs whose catchment touches {row.name}</h3>
+      {programs.length === 0 ? (
+        <p className="small muted" data-testid="profile-programs">
+          None in the registry.
+        </p>
+      ) : (
+        <ul className="small" data-testid="profile-programs">
+          {programs.map((p) => (
+            <li key={p.id}>{p.name}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

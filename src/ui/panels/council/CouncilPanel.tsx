@@ -1,0 +1,182 @@
+/**
+ * The council view's panel: publish mode, what the map colours, population, the CSV export of the table on
+ * screen, the table of areas (counts, rates, smoothed rates, reliability, suppression), the profile of the
+ * chosen area and the small multiples of every area.
+ */
+import './council.css';
+import { formatDecimal } from '../../../analysis/privacy/count-format';
+import type { Dataset } from '../../../state/datasets';
+import type { UrlPublishMode } from '../../../state/url-state';
+import type { DashboardData } from '../../use-dashboard';
+import { BoundaryProperties } from '../AreaPanel';
+import { AreaProfile } from './AreaProfile';
+import { type ChoroplethMeasure, useCouncilStore } from './council-store';
+import { PopulationDialog } from './PopulationDialog';
+import { PublishSwitch } from './PublishSwitch';
+import { SmallMultiples } from './SmallMultiples';
+import type { Council } from './use-council';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function CouncilPanel({
+  dataset,
+  council,
+  data,
+  unit,
+  publish,
+  reasons,
+  year,
+  selected,
+  onPublish,
+  onArea,
+}: {
+  dataset: Dataset;
+  council: Council | null;
+  data: DashboardData;
+  unit: 'incidents' | 'victims';
+  publish: UrlPublishMode;
+  reasons: readonly string[];
+  year: string | null;
+  selected: readonly string[];
+  onPublish(mode: UrlPublishMode): void;
+  onArea(id: string): void;
+}) {
+  const { measure, profile, populationDialog, choropleth, set } = useCouncilStore();
+  const boundaries = dataset.boundaries!;
+  const order = council
+    ? [...council.rows].sort((a, b) => {
+        const v = (i: number) => council.values[i]!;
+        return (Number.isNaN(v(b.index)) ? -1 : v(b.index)) - (Number.isNaN(v(a.index)) ? -1 : v(a.index));
+      })
+    : [];
+  const rate = (v: number | null) => (v === null ? '—' : formatDecimal(v, 1));
+  return (
+    <>
+      <section className="panel areas council" aria-label="Areas" data-testid="council-panel">
+        <h2>
+          {boundaries.layer.name}{' '}
+          <span className="muted small">
+            ({unit}, {council?.periodLabel ?? '…'})
+          </span>
+        </h2>
+        <PublishSwitch mode={publish} reasons={reasons} onChange={onPublish} />
+        <fieldset className="measure">
+          <legend className="small">Map colours</legend>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="choropleth-toggle"
+              checked={choropleth || publish.on}
+              disabled={publish.on}
+              onChange={(e) => set({ choropleth: e.target.checked })}
+            />{' '}
+            colour the areas by
+          </label>
+          {(
+            [
+              ['count', `${unit} per year`],
+              ['rate', 'rate'],
+              ['smoothed', 'smoothed rate'],
+            ] as [ChoroplethMeasure, string][]
+          ).map(([value, label]) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="choropleth-measure"
+                value={value}
+                checked={measure === value}
+                disabled={value !== 'count' && !boundaries.population}
+                onChange={() => set({ measure: value })}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <p className="small">
+          Population: {boundaries.populationSource ?? 'none (rates need residents per area)'}{' '}
+          <button
+            type="button"
+            className="link"
+            data-testid="population-open"
+            onClick={() => set({ populationDialog: true })}
+          >
+            Choose…
+          </button>
+        </p>
+        {populationDialog && (
+          <PopulationDialog boundaries={boundaries} onClose={() => set({ populationDialog: false })} />
+        )}
+        {council && (
+          <button
+            type="button"
+            data-testid="export-csv"
+            onClick={() =>
+              download(`${boundaries.layer.name.replace(/\.[a-z]+$/i, '')}-areas.csv`, council.csv())
+            }
+          >
+            Download the table (CSV)
+          </button>
+        )}
+        <BoundaryProperties boundaries={boundaries} />
+        {council ? (
+          <table data-testid="area-table">
+            <thead>
+              <tr>
+                <th>Area</th>
+                <th>Count</th>
+                {council.hasPopulation && <th title="per 100,000 residents per year">Rate</th>}
+                {council.hasPopulation && (
+                  <th title="Empirical Bayes smoothed, per 100,000 per year">Smoothed</th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {order.map((r) => (
+                <tr
+                  key={r.area}
+                  className={selected.includes(r.area) || profile === r.area ? 'selected' : ''}
+                  onClick={() => onArea(r.area)}
+                >
+                  <td>{r.name}</td>
+                  <td data-status={r.status}>{r.countText}</td>
+                  {council.hasPopulation && <td>{rate(r.rate)}</td>}
+                  {council.hasPopulation && (
+                    <td title={r.unreliable ? 'Unreliable: fewer than 12 events' : undefined}>
+                      {rate(r.smoothedRate)}
+                      {r.unreliable && !r.suppressed ? ' *' : ''}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted small">Counting…</p>
+        )}
+        <p className="muted small">
+          Click an area for its profile. * fewer than 12 events: unreliable (dotted on the map).
+          {publish.on && ` “<${publish.k}”: a small count; “suppressed”: hidden to protect a small count.`}
+        </p>
+      </section>
+      {council && profile && (
+        <AreaProfile
+          council={council}
+          dataset={dataset}
+          cubes={data.areaCubes}
+          unit={unit}
+          year={year}
+          areaId={profile}
+          onClose={() => set({ profile: null })}
+        />
+      )}
+      {council && <SmallMultiples council={council} onOpen={(id) => set({ profile: id })} />}
+    </>
+  );
+}

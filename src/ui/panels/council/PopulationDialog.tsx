@@ -1,0 +1,210 @@
+/**
+ * Residents per area for rates: a property of the boundary file, or a CSV joined by area id with the
+ * columns chosen here. Areas without a match, rows without an area and unreadable values are listed.
+ */
+import { useState } from 'react';
+import {
+  joinPopulation,
+  type PopulationJoin,
+  parseCsvRecords,
+  populationFromProperty,
+} from '../../../analysis/rates/population-join';
+import { featureValue } from '../../../data/loaders/boundaries';
+import { useAppStore } from '../../../state/app-store';
+import { type DatasetBoundaries, withPopulation } from '../../../state/datasets';
+
+function List({ title, items }: { title: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <p className="small">
+      <strong>{title}</strong> ({items.length}): {items.slice(0, 40).join(', ')}
+      {items.length > 40 ? ', …' : ''}
+    </p>
+  );
+}
+
+export function PopulationDialog({
+  boundaries,
+  onClose,
+}: {
+  boundaries: DatasetBoundaries;
+  onClose(): void;
+}) {
+  const properties = boundaries.layer.properties;
+  const [source, setSource] = useState<'property' | 'csv'>('csv');
+  const [property, setProperty] = useState(properties.find((p) => /pop/i.test(p)) ?? properties[0] ?? '');
+  const [csv, setCsv] = useState<{ name: string; columns: string[]; rows: Record<string, string>[] } | null>(
+    null,
+  );
+  const [idColumn, setIdColumn] = useState('');
+  const [valueColumn, setValueColumn] = useState('');
+  const [areaProperty, setAreaProperty] = useState(boundaries.idProperty);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<PopulationJoin | null>(null);
+
+  const readCsv = async (file: File) => {
+    setError(null);
+    try {
+      const parsed = parseCsvRecords(await file.text());
+      setCsv({ name: file.name, ...parsed });
+      setIdColumn(
+        parsed.columns.find((c) => c.toLowerCase() === boundaries.idProperty.toLowerCase()) ??
+          parsed.columns[0] ??
+          '',
+      );
+      setValueColumn(
+        parsed.columns.find((c) => /pop|P1_001N|total/i.test(c) && c !== parsed.columns[0]) ??
+          parsed.columns[1] ??
+          '',
+      );
+    } catch (e) {
+      setError(`${file.name}: ${(e as Error).message}`);
+    }
+  };
+
+  const apply = () => {
+    setError(null);
+    try {
+      const ids = boundaries.layer.features.map((f, i) => featureValue(f, areaProperty) ?? String(i));
+      const join =
+        source === 'property'
+          ? populationFromProperty(
+              ids,
+              boundaries.layer.features.map((f) => f.properties),
+              property,
+            )
+          : joinPopulation(ids, csv!.rows, idColumn, valueColumn, csv!.columns);
+      const label =
+        source === 'property'
+          ? `property ${property}`
+          : `${csv!.name}: ${idColumn} ↔ ${areaProperty}, ${valueColumn}`;
+      const store = useAppStore.getState();
+      const dataset = store.datasets[store.active];
+      // Only the boundary set the dialog was opened for receives the population.
+      if (dataset?.boundaries?.id !== boundaries.id)
+        throw new Error('the boundaries changed while the dialog was open');
+      store.setDataset({
+        ...dataset,
+        boundaries: withPopulation(dataset.boundaries, join.population, label),
+      });
+      setResult(join);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const options = (list: readonly string[]) =>
+    list.map((c) => (
+      <option key={c} value={c}>
+        {c}
+      </option>
+    ));
+  return (
+    <div
+      className="population-dialog"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="population-title"
+      data-testid="population-dialog"
+    >
+      <h3 id="population-title">Population of {boundaries.layer.name}</h3>
+      <fieldset>
+        <legend className="small">Residents per area from</legend>
+        <label>
+          <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> a CSV file
+          joined by area id
+        </label>
+        <label>
+          <input type="radio" checked={source === 'property'} onChange={() => setSource('property')} /> a
+          property of the boundary file
+        </label>
+      </fieldset>
+      {source === 'property' ? (
+        <label className="row">
+          Property{' '}
+          <select value={property} onChange={(e) => setProperty(e.target.value)}>
+            {options(properties)}
+          </select>
+        </label>
+      ) : (
+        <>
+          <label className="row">
+            CSV file{' '}
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="population-file"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void readCsv(f);
+              }}
+            />
+          </label>
+          {csv && (
+            <>
+              <label className="row">
+                Area id column{' '}
+                <select
+                  value={idColumn}
+                  data-testid="population-id"
+                  onChange={(e) => setIdColumn(e.target.value)}
+                >
+                  {options(csv.columns)}
+                </select>
+              </label>
+              <label className="row">
+                matches boundary property{' '}
+                <select value={areaProperty} onChange={(e) => setAreaProperty(e.target.value)}>
+                  {options(properties)}
+                </select>
+              </label>
+              <label className="row">
+                Residents column{' '}
+                <select
+                  value={valueColumn}
+                  data-testid="population-column"
+                  onChange={(e) => setValueColumn(e.target.value)}
+                >
+                  {options(csv.columns)}
+                </select>
+              </label>
+            </>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div data-testid="population-result" aria-live="polite">
+          <p className="small">
+            {boundaries.ids.length - result.unmatchedAreas.length} of {boundaries.ids.length} areas have a
+            population.
+          </p>
+          <List title="Areas with no population (no rate)" items={result.unmatchedAreas} />
+          <List title="Ids in the file that match no area" items={result.unusedIds} />
+          <List title="Ids repeated in the file (first row used)" items={result.duplicateIds} />
+          <List
+            title="Rows whose value is not a count"
+            items={result.invalid.map((x) => `line ${x.line} (${x.id}: “${x.value}”)`)}
+          />
+        </div>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          onClick={apply}
+          disabled={source === 'csv' && !csv}
+          data-testid="population-apply"
+        >
+          Use this population
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
