@@ -1,8 +1,9 @@
 /** Counts by hour of day × weekday; click an hour or a weekday to filter by it (the matrix ignores its own filter). */
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../analysis/privacy/count-format';
 import { cssColor, rampColor } from '../map/layers/color-ramps';
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /** Props of the matrix. */
@@ -19,6 +20,7 @@ export interface HourWeekdayMatrixProps {
 
 /** The matrix component. */
 export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
+  const { t } = useTranslation('charts');
   let max = 0;
   for (let i = 0; i < 168; i++) max = Math.max(max, p.counts[i]!);
   const cell = 14;
@@ -28,13 +30,15 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
   return (
     <figure className="chart matrix">
       <figcaption>
-        Hour × weekday{' '}
+        {t('matrixTitle')}{' '}
         <span className="muted">
-          {p.counts[168]! > 0 ? `(${formatCount(p.counts[168]!, { unit: p.unit })} without a time)` : ''}
+          {p.counts[168]! > 0
+            ? t('withoutTime', { count: formatCount(p.counts[168]!, { unit: p.unit }) })
+            : ''}
         </span>
         {filtered && (
           <button type="button" className="link" onClick={p.onClear}>
-            Clear
+            {t('common:clear')}
           </button>
         )}
       </figcaption>
@@ -43,7 +47,7 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
         height={top + 7 * cell + 4}
         data-testid="hour-weekday"
         role="img"
-        aria-label="Counts by hour of day and weekday"
+        aria-label={t('matrixLabel')}
       >
         {HOURS.map((h) => (
           // biome-ignore lint/a11y/noStaticElementInteractions: SVG text acts as a toggle; the same filter is also reachable from the filter panel.
@@ -67,7 +71,7 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
             className={`axis clickable ${p.weekdays.includes(i + 1) && p.weekdays.length < 7 ? 'on' : ''}`}
             onClick={() => p.onToggleWeekday(i + 1)}
           >
-            {d}
+            {t(`day.${d}`)}
           </text>
         ))}
         {DAYS.map((d, day) =>
@@ -83,7 +87,7 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
                 height={cell - 1}
                 fill={cssColor(rampColor(v, max), selected ? 1 : 0.35)}
               >
-                <title>{`${d} ${String(h).padStart(2, '0')}:00 — ${formatCount(v, { unit: p.unit })}`}</title>
+                <title>{`${t(`day.${d}`)} ${String(h).padStart(2, '0')}:00 — ${formatCount(v, { unit: p.unit })}`}</title>
               </rect>
             );
           }),

@@ -1,6 +1,7 @@
 /** Monthly counts with a brush: drag to select a month range, click outside the selection to clear it. */
 import { useRef, useState } from 'react';
-import { formatCount } from '../analysis/privacy/count-format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMonth } from '../analysis/privacy/count-format';
 import { monthAtX, timeHistogramSpec } from './time-histogram-spec';
 
 /** Props of the histogram. */
@@ -18,6 +19,7 @@ export interface TimeHistogramProps {
 
 /** The histogram component. */
 export function TimeHistogram(p: TimeHistogramProps) {
+  const { t } = useTranslation('charts');
   const spec = timeHistogramSpec(p.totals, p.fatal, p.firstMonth, p.width, p.height);
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<number | null>(null);
@@ -36,17 +38,18 @@ export function TimeHistogram(p: TimeHistogramProps) {
   };
   const onUp = () => setDrag(null);
   const b = p.brush;
+  const month = (i: number) => formatMonth(p.monthLabel(i));
   const label = b
-    ? `Selected ${p.monthLabel(b[0])} to ${p.monthLabel(b[1])}`
-    : `All months ${p.monthLabel(0)} to ${p.monthLabel(p.totals.length - 1)}`;
+    ? t('selectedRange', { from: month(b[0]), to: month(b[1]) })
+    : t('allMonths', { from: month(0), to: month(p.totals.length - 1) });
 
   return (
     <figure className="chart time-histogram">
       <figcaption>
-        {p.unit === 'incidents' ? 'Incidents' : 'Victims'} per month <span className="muted">— {label}</span>
+        {t('perMonth', { unit: t(`common:${p.unit}Title`) })} <span className="muted">— {label}</span>
         {b && (
           <button type="button" className="link" onClick={() => p.onBrush(null)}>
-            Clear
+            {t('common:clear')}
           </button>
         )}
       </figcaption>
@@ -55,7 +58,7 @@ export function TimeHistogram(p: TimeHistogramProps) {
         width={spec.width}
         height={spec.height}
         role="img"
-        aria-label={`Monthly ${p.unit}; drag to select a time range. ${label}.`}
+        aria-label={t('histogramLabel', { unit: t(`common:${p.unit}`), label })}
         data-testid="time-histogram"
         onPointerDown={onDown}
         onPointerMove={onMove}
@@ -105,7 +108,7 @@ export function TimeHistogram(p: TimeHistogramProps) {
         ))}
       </svg>
       <div className="legend-inline">
-        <span className="swatch total" /> all <span className="swatch fatal" /> fatal
+        <span className="swatch total" /> {t('all')} <span className="swatch fatal" /> {t('fatal')}
       </div>
     </figure>
   );

@@ -1,6 +1,10 @@
 /** The dashboard: React wires the store and the views' data to panels, charts and the map. */
+
+import i18next from 'i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMonth } from '../analysis/privacy/count-format';
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
@@ -8,6 +12,8 @@ import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
+import { withLanguage } from './i18n';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { MapLegend } from './MapLegend';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
@@ -23,10 +29,18 @@ const NearRepeatPanel = lazy(() =>
   import('./panels/NearRepeatPanel').then((m) => ({ default: m.NearRepeatPanel })),
 );
 const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
-const loadingPanel = <p className="muted small">Loading…</p>;
+function LoadingPanel() {
+  const { t } = useTranslation('common');
+  return <p className="muted small">{t('loading')}</p>;
+}
+const loadingPanel = <LoadingPanel />;
 
 const urlWriter = createThrottledUrlWriter((query) => {
-  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+  window.history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${withLanguage(query, i18next.language)}`,
+  );
 }, 250);
 
 function toggle<T>(list: readonly T[], value: T, all: readonly T[]): T[] {
@@ -39,6 +53,7 @@ const HOURS = Array.from({ length: 24 }, (_, i) => i);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function App() {
+  const { t } = useTranslation('app');
   const engine = useAppStore((s) => s.engine);
   const engineError = useAppStore((s) => s.engineError);
   const datasets = useAppStore((s) => s.datasets);
@@ -76,7 +91,9 @@ export function App() {
   }, []);
 
   const label = (i: number) => (dataset ? monthLabel(dataset.firstMonth, i) : '');
-  const range = dataset ? `${label(data.brush[0])} to ${label(data.brush[1])}` : '';
+  const range = dataset
+    ? t('range', { from: formatMonth(label(data.brush[0])), to: formatMonth(label(data.brush[1])) })
+    : '';
   const chartWidth = Math.max(320, Math.min(900, window.innerWidth - 760));
 
   return (
@@ -87,7 +104,7 @@ export function App() {
     >
       <header>
         <h1>CVI Atlas</h1>
-        <nav aria-label="Dataset">
+        <nav aria-label={t('datasetNav')}>
           {(['demo', 'user'] as const).map((key) =>
             datasets[key] ? (
               <button
@@ -103,8 +120,8 @@ export function App() {
           )}
         </nav>
         {dataset?.synthetic && (
-          <span className="badge" title="Generated data: no real place or person">
-            Synthetic demo data
+          <span className="badge" title={t('syntheticTitle')}>
+            {t('synthetic')}
           </span>
         )}
         {report && (
@@ -113,9 +130,10 @@ export function App() {
             className="link"
             onClick={() => useAppStore.getState().showReport(report, true)}
           >
-            Import report
+            {t('importReport')}
           </button>
         )}
+        <LanguageSwitch />
       </header>
       {/* Keyed by stage: each stage counts its own seconds. */}
       {progress && <ProgressBar key={progress.label} progress={progress} />}
@@ -124,14 +142,18 @@ export function App() {
         {notices.map((n) => (
           <div key={n.id} className={`notice ${n.kind}`} data-testid="notice">
             <span>{n.text}</span>
-            <button type="button" aria-label="Dismiss" onClick={() => useAppStore.getState().dismiss(n.id)}>
+            <button
+              type="button"
+              aria-label={t('dismiss')}
+              onClick={() => useAppStore.getState().dismiss(n.id)}
+            >
               ×
             </button>
           </div>
         ))}
         {data.errors.map((e) => (
           <div key={e} className="notice error">
-            A view could not be computed: {e}
+            {t('viewError', { error: e })}
           </div>
         ))}
       </div>
@@ -160,7 +182,7 @@ export function App() {
               onFirstRender={onFirstRender}
             />
           ) : (
-            <div className="map placeholder">{engineError ? 'No data' : 'Loading…'}</div>
+            <div className="map placeholder">{engineError ? t('noData') : t('common:loading')}</div>
           )}
           <MapLegend
             data={data}
@@ -178,7 +200,7 @@ export function App() {
               className="clear-areas"
               onClick={() => updateView({ areas: { ...view.areas, ids: [] } })}
             >
-              Clear {view.areas.ids.length} selected area{view.areas.ids.length > 1 ? 's' : ''}
+              {t('clearAreas', { count: view.areas.ids.length })}
             </button>
           )}
         </div>

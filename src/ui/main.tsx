@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installBenchHooks } from './bench-hooks';
 import { boot } from './boot';
+import { initI18nFromPage } from './i18n';
 import './styles.css';
 
+initI18nFromPage();
 createRoot(document.getElementById('root')!).render(<App />);
 installBenchHooks();
 void boot();

@@ -2,7 +2,7 @@
  * Areas (neighborhoods, precincts) ranked by rate per 100,000 residents per year for the selected months,
  * with Empirical Bayes smoothing and unreliable rates flagged. Clicking a row selects the area.
  */
-
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { areaRates } from '../../analysis/rates/area-rates';
 import { useAppStore } from '../../state/app-store';
@@ -23,23 +23,29 @@ export function AreaPanel({
   selected: readonly string[];
   onToggle(id: string): void;
 }) {
+  const { t } = useTranslation('area');
   const rates = boundaries.population ? areaRates(counts, boundaries.population, { years }) : null;
   const order = boundaries.ids.map((_, i) => i);
   order.sort((a, b) =>
     rates ? (rates.smoothed[b] ?? 0) - (rates.smoothed[a] ?? 0) : counts[b]! - counts[a]!,
   );
   return (
-    <section className="panel areas" aria-label="Areas">
+    <section className="panel areas" aria-label={t('label')}>
       <h2>
-        {boundaries.layer.name} <span className="muted small">({unit}, selected months)</span>
+        {boundaries.layer.name}{' '}
+        <span className="muted small">{t('subtitle', { unit: t(`common:${unit}`) })}</span>
       </h2>
       <BoundaryProperties boundaries={boundaries} />
       <table data-testid="area-table">
         <thead>
           <tr>
-            <th>Area</th>
-            <th>Count</th>
-            {rates && <th title="per 100,000 residents per year, Empirical Bayes smoothed">Rate</th>}
+            <th scope="col">{t('area')}</th>
+            <th scope="col">{t('count')}</th>
+            {rates && (
+              <th scope="col" title={t('rateTitle')}>
+                {t('rate')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -47,12 +53,22 @@ export function AreaPanel({
             const id = boundaries.ids[i]!;
             return (
               <tr key={id} className={selected.includes(id) ? 'selected' : ''} onClick={() => onToggle(id)}>
-                <td>{boundaries.names[i]}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link row-toggle"
+                    aria-pressed={selected.includes(id)}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onToggle(id);
+                    }}
+                  >
+                    {boundaries.names[i]}
+                  </button>
+                </td>
                 <td>{formatCount(counts[i] ?? 0)}</td>
                 {rates && (
-                  <td
-                    title={rates.unreliable[i] ? 'Unreliable: relative standard error above 30%' : undefined}
-                  >
+                  <td title={rates.unreliable[i] ? t('unreliableTitle') : undefined}>
                     {formatDecimal(rates.smoothed[i]!, 1)}
                     {rates.unreliable[i] ? ' *' : ''}
                   </td>
@@ -62,17 +78,14 @@ export function AreaPanel({
           })}
         </tbody>
       </table>
-      {rates && (
-        <p className="muted small">
-          Rate per 100,000 per year, smoothed (Empirical Bayes). * fewer than 12 events: unreliable.
-        </p>
-      )}
+      {rates && <p className="muted small">{t('rateNote')}</p>}
     </section>
   );
 }
 
 /** Lets the user choose which property of the boundary file is the id and which the name. */
 function BoundaryProperties({ boundaries }: { boundaries: DatasetBoundaries }) {
+  const { t } = useTranslation('area');
   const choose = (idProperty: string, nameProperty: string) => {
     const s = useAppStore.getState();
     const dataset = s.datasets[s.active];
@@ -90,11 +103,9 @@ function BoundaryProperties({ boundaries }: { boundaries: DatasetBoundaries }) {
   ));
   return (
     <details className="small">
-      <summary>
-        Properties: id “{boundaries.idProperty}”, name “{boundaries.nameProperty}”
-      </summary>
+      <summary>{t('properties', { id: boundaries.idProperty, name: boundaries.nameProperty })}</summary>
       <label className="row">
-        Id{' '}
+        {t('id')}{' '}
         <select
           value={boundaries.idProperty}
           onChange={(e) => choose(e.target.value, boundaries.nameProperty)}
@@ -103,7 +114,7 @@ function BoundaryProperties({ boundaries }: { boundaries: DatasetBoundaries }) {
         </select>
       </label>
       <label className="row">
-        Name{' '}
+        {t('name')}{' '}
         <select
           value={boundaries.nameProperty}
           onChange={(e) => choose(boundaries.idProperty, e.target.value)}
