@@ -28,6 +28,7 @@
  * - `polygon=<code>` — a drawn polygon: ring vertices rounded to 5 decimals (≈ 1.1 m), delta-encoded,
  *   zig-zag varints in the URL-safe alphabet `A–Z a–z 0–9 - _` (about 4–8 characters per vertex).
  * - `program=<id>` — selected program (default none).
+ * - `lang=es` — language of the interface (default English, never written).
  *
  * Each group of parameters is a section in `./url/` (camera, filters, display, areas, scope) with its own
  * encoder and decoder; this module runs them in order and owns only the parsing of the query string.
@@ -37,6 +38,7 @@ import { areaSection } from './url/areas';
 import { cameraSection } from './url/camera';
 import { hotspotSection, layerSection } from './url/display';
 import { attributeSection, filterSection } from './url/filters';
+import { languageSection } from './url/language';
 import { datasetSection, programSection } from './url/scope';
 import { quoteForNotice, type UrlDecodeInput, type UrlSection } from './url/section';
 import { defaultUrlViewState, type UrlViewState } from './url/types';
@@ -69,6 +71,7 @@ const SECTIONS: readonly UrlSection[] = [
   attributeSection,
   areaSection,
   programSection,
+  languageSection,
 ];
 
 const SCALAR_KEYS = new Set(SECTIONS.flatMap((s) => s.scalarKeys));

@@ -1,6 +1,5 @@
 /** The dashboard: React wires the store and the views' data to panels, charts and the map. */
 
-import i18next from 'i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +11,7 @@ import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
-import { withLanguage } from './i18n';
+import { isLanguage } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { MapLegend } from './MapLegend';
 import { AreaPanel } from './panels/AreaPanel';
@@ -36,11 +35,7 @@ function LoadingPanel() {
 const loadingPanel = <LoadingPanel />;
 
 const urlWriter = createThrottledUrlWriter((query) => {
-  window.history.replaceState(
-    null,
-    '',
-    `${window.location.pathname}${withLanguage(query, i18next.language)}`,
-  );
+  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
 }, 250);
 
 function toggle<T>(list: readonly T[], value: T, all: readonly T[]): T[] {
@@ -69,9 +64,11 @@ export function App() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const firstRender = useRef(false);
 
+  const language = useTranslation().i18n.language;
   useEffect(() => {
-    urlWriter.push(encodeUrlState({ ...view, dataset: active }));
-  }, [view, active]);
+    const lang = isLanguage(language) ? language : 'en';
+    urlWriter.push(encodeUrlState({ ...view, dataset: active, lang }));
+  }, [view, active, language]);
 
   const onView = useCallback((patch: Partial<UrlViewState>) => updateView(patch), [updateView]);
   const toggleArea = useCallback(

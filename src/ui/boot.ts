@@ -20,7 +20,7 @@ export async function boot(): Promise<void> {
   setCellAssigner(workerCellAssigner);
   setPolygonAssigner(workerPolygonAssigner);
   const store = useAppStore.getState();
-  const decoded = decodeUrlState(withoutLanguage(window.location.search));
+  const decoded = decodeUrlState(window.location.search);
   for (const notice of decoded.notices) store.notify('error', t('boot:linkNotice', { notice }));
   store.replaceView(decoded.state.dataset, decoded.state);
   store.setProgress({ label: t('boot:engine'), fraction: 0 });
@@ -144,12 +144,4 @@ export async function addBoundaries(file: File, key: DatasetKey): Promise<void> 
   } finally {
     store.setProgress(null);
   }
-}
-
-/** The link's query without the interface language, which the view codec does not carry. */
-export function withoutLanguage(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete('lang');
-  const rest = params.toString();
-  return rest ? `?${rest}` : '';
 }

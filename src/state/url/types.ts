@@ -97,7 +97,14 @@ export interface UrlViewState {
   areas: UrlAreas;
   /** Selected program id, or null. */
   program: string | null;
+  /** Language of the interface; omitted means English (the default). */
+  lang?: UrlLanguage;
 }
+
+/** Languages a link can ask for (English is the default and is never written). */
+export const URL_LANGUAGES = ['en', 'es'] as const;
+/** A language a link can ask for. */
+export type UrlLanguage = (typeof URL_LANGUAGES)[number];
 
 /** Layers shown when the URL does not say. */
 export const DEFAULT_LAYERS: readonly UrlLayerId[] = ['hexagons', 'boundaries'];

@@ -75,7 +75,7 @@ export function initI18n(language: Language): typeof i18next {
   return i18next;
 }
 
-/** Switches the interface to `language`, remembers it, puts it in the link and sets the page's `lang`. */
+/** Switches the interface to `language`, remembers it and sets the page's `lang` (the link follows in App). */
 export function setLanguage(language: Language): void {
   setFormatLocale(language);
   try {
@@ -84,23 +84,10 @@ export function setLanguage(language: Language): void {
     // Storage can be unavailable (private windows); the choice then lasts for this page only.
   }
   if (typeof document !== 'undefined') document.documentElement.lang = language;
-  if (typeof window !== 'undefined') {
-    const { pathname, search } = window.location;
-    window.history.replaceState(window.history.state, '', `${pathname}${withLanguage(search, language)}`);
-  }
   void i18next.changeLanguage(language);
 }
 
 /** Starts the interface in the language of the link or the remembered one. */
 export function initI18nFromPage(): typeof i18next {
   return initI18n(initialLanguage(globalThis.location?.search ?? '', readStored()));
-}
-
-/** A link's query ("?…", or "" when empty) with the interface language added when it is not English. */
-export function withLanguage(query: string, language: string): string {
-  const params = new URLSearchParams(query);
-  params.delete('lang');
-  if (isLanguage(language) && language !== 'en') params.set('lang', language);
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
