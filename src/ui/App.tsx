@@ -11,6 +11,9 @@ import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
+import { ChartExport } from './export/ChartExport';
+import { ExportMapButton } from './export/ExportMapButton';
+import { ProgramGeoJsonButton } from './export/GeoJsonButtons';
 import { isLanguage } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { MapLegend } from './MapLegend';
@@ -186,6 +189,14 @@ export function App() {
             unit={view.unit}
             pointsWaitingForZoom={view.layers.includes('points') && (view.view?.zoom ?? 0) < POINTS_MIN_ZOOM}
           />
+          {dataset && (
+            <ExportMapButton
+              data={data}
+              unit={view.unit}
+              name={`${dataset.label} ${label(data.brush[0])} ${label(data.brush[1])}`}
+              caption={t('export:caption', { dataset: dataset.label, range })}
+            />
+          )}
           <DrawAreaButton
             map={map}
             hasPolygon={view.areas.polygon !== null}
@@ -203,28 +214,35 @@ export function App() {
         </div>
         <div className="charts">
           {dataset && data.monthly && (
-            <TimeHistogram
-              totals={data.monthly.totals}
-              fatal={data.monthly.fatal}
-              firstMonth={dataset.firstMonth}
-              unit={view.unit}
-              brush={view.time ? data.brush : null}
-              onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
-              monthLabel={label}
-              width={chartWidth}
-              height={150}
-            />
+            <ChartExport
+              name="monthly"
+              title={`${t('export:monthly', { unit: t(`common:${view.unit}Title`) })} · ${range}`}
+            >
+              <TimeHistogram
+                totals={data.monthly.totals}
+                fatal={data.monthly.fatal}
+                firstMonth={dataset.firstMonth}
+                unit={view.unit}
+                brush={view.time ? data.brush : null}
+                onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
+                monthLabel={label}
+                width={chartWidth}
+                height={150}
+              />
+            </ChartExport>
           )}
           {data.matrix && (
-            <HourWeekdayMatrix
-              counts={data.matrix}
-              hours={view.hours}
-              weekdays={view.weekdays}
-              unit={view.unit}
-              onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
-              onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
-              onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
-            />
+            <ChartExport name="hour-weekday" title={`${t('charts:matrixTitle')} · ${range}`}>
+              <HourWeekdayMatrix
+                counts={data.matrix}
+                hours={view.hours}
+                weekdays={view.weekdays}
+                unit={view.unit}
+                onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
+                onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
+                onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
+              />
+            </ChartExport>
           )}
         </div>
       </main>
@@ -234,6 +252,7 @@ export function App() {
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
           </Suspense>
         )}
+        <ProgramGeoJsonButton program={view.program} />
         {dataset?.boundaries && data.areas && (
           <AreaPanel
             boundaries={dataset.boundaries}
@@ -242,6 +261,7 @@ export function App() {
             unit={view.unit}
             selected={view.areas.ids}
             onToggle={toggleArea}
+            period={[label(data.brush[0]), label(data.brush[1])]}
           />
         )}
       </aside>

@@ -1,4 +1,5 @@
 /** Legends of the incident layers; their scales are fixed for the dataset, so they do not move while brushing. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { COUNT_RAMP, cssColor } from '../map/layers/color-ramps';
@@ -18,6 +19,29 @@ function Ramp({ title, max, unit }: { title: string; max: number; unit: string }
       </div>
     </div>
   );
+}
+
+/** The ramps the legend shows, as text: title and end labels (shared with the map's PNG export). */
+export function legendRamps(
+  data: DashboardData,
+  unit: 'incidents' | 'victims',
+  t: TFunction,
+): { title: string; min: string; max: string }[] {
+  const out = [];
+  const end = (max: number, suffix: string) => `${formatDecimal(max, max >= 10 ? 0 : 1)} ${suffix}`;
+  if (data.hexagons)
+    out.push({
+      title: t('legend:hexagons', { unit: t(`common:${unit}`) }),
+      min: '0',
+      max: end(data.hexagons.perYearMax, t('legend:perYear')),
+    });
+  if (data.heat)
+    out.push({
+      title: t('legend:density', { unit: t(`common:${unit}`) }),
+      min: '0',
+      max: end(data.heat.domainMax, t('legend:perKm2Year')),
+    });
+  return out;
 }
 
 export function MapLegend({

@@ -1,7 +1,6 @@
 /** The header's language switch: one button per language, each labelled in its own language. */
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, setLanguage } from './index';
-import './i18n.css';
 
 const NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
 

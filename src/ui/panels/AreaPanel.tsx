@@ -7,6 +7,7 @@ import { formatCount, formatDecimal } from '../../analysis/privacy/count-format'
 import { areaRates } from '../../analysis/rates/area-rates';
 import { useAppStore } from '../../state/app-store';
 import { type DatasetBoundaries, withBoundaryProperties } from '../../state/datasets';
+import { AreasGeoJsonButton } from '../export/GeoJsonButtons';
 
 export function AreaPanel({
   boundaries,
@@ -15,6 +16,7 @@ export function AreaPanel({
   unit,
   selected,
   onToggle,
+  period,
 }: {
   boundaries: DatasetBoundaries;
   counts: Float64Array;
@@ -22,6 +24,8 @@ export function AreaPanel({
   unit: 'incidents' | 'victims';
   selected: readonly string[];
   onToggle(id: string): void;
+  /** First and last month of the counts, "YYYY-MM". */
+  period: [string, string];
 }) {
   const { t } = useTranslation('area');
   const rates = boundaries.population ? areaRates(counts, boundaries.population, { years }) : null;
@@ -36,6 +40,14 @@ export function AreaPanel({
         <span className="muted small">{t('subtitle', { unit: t(`common:${unit}`) })}</span>
       </h2>
       <BoundaryProperties boundaries={boundaries} />
+      <AreasGeoJsonButton
+        boundaries={boundaries}
+        counts={counts}
+        rates={rates}
+        unit={unit}
+        from={period[0]}
+        to={period[1]}
+      />
       <table data-testid="area-table">
         <thead>
           <tr>
