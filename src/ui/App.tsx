@@ -9,6 +9,7 @@ import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
 import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
+import { Brief } from './brief/Brief';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
 import { ChartExport } from './export/ChartExport';
@@ -66,6 +67,7 @@ export function App() {
   const data = useDashboard(engine, dataset, view);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const firstRender = useRef(false);
+  const [briefOpen, setBriefOpen] = useState(false);
 
   const language = useTranslation().i18n.language;
   useEffect(() => {
@@ -131,6 +133,17 @@ export function App() {
             onClick={() => useAppStore.getState().showReport(report, true)}
           >
             {t('importReport')}
+          </button>
+        )}
+        {dataset && data.monthly && (
+          <button
+            type="button"
+            className="tab"
+            title={t('brief:openTitle')}
+            onClick={() => setBriefOpen(true)}
+            data-testid="open-brief"
+          >
+            {t('brief:open')}
           </button>
         )}
         <LanguageSwitch />
@@ -265,6 +278,9 @@ export function App() {
           />
         )}
       </aside>
+      {briefOpen && dataset && (
+        <Brief dataset={dataset} view={view} data={data} onClose={() => setBriefOpen(false)} />
+      )}
       {report && reportOpen && (
         <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
       )}

@@ -39,6 +39,7 @@ import {
 } from '../../state/programs';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
+import { useBriefProgram } from '../brief/brief-program';
 import { useCatchmentOutlines } from '../catchment-outlines';
 import { DEMO_ASSETS } from '../demo-assets';
 import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
@@ -168,6 +169,15 @@ export function ProgramPanel({
     return evaluateInWorker(series, {}, setProgress, controller.signal);
   });
   const evaluation = depsKey ? result.value : null;
+  useEffect(() => {
+    useBriefProgram
+      .getState()
+      .set(
+        program && evaluation
+          ? { id: program.id, name: program.name, launch: program.launch, evaluation }
+          : null,
+      );
+  }, [program, evaluation]);
   const state = !program
     ? 'none'
     : typeof geometry === 'string'
