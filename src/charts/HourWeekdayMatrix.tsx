@@ -27,6 +27,18 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
   const left = 34;
   const top = 14;
   const filtered = p.hours.length < 24 || p.weekdays.length < 7;
+  let busiest = 0;
+  for (let i = 1; i < 168; i++) if (p.counts[i]! > p.counts[busiest]!) busiest = i;
+  const summary = t('busiest', {
+    day: t(`day.${DAYS[Math.floor(busiest / 24)]}`),
+    hour: String(busiest % 24).padStart(2, '0'),
+    count: formatCount(p.counts[busiest]!, { unit: p.unit }),
+  });
+  const activate = (e: React.KeyboardEvent, run: () => void) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    run();
+  };
   return (
     <figure className="chart matrix">
       <figcaption>
@@ -46,11 +58,11 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
         width={left + 24 * cell + 4}
         height={top + 7 * cell + 4}
         data-testid="hour-weekday"
-        role="img"
-        aria-label={t('matrixLabel')}
+        role="group"
+        aria-label={`${t('matrixLabel')}. ${summary}`}
       >
         {HOURS.map((h) => (
-          // biome-ignore lint/a11y/noStaticElementInteractions: SVG text acts as a toggle; the same filter is also reachable from the filter panel.
+          // biome-ignore lint/a11y/useSemanticElements: an SVG text label is the toggle (a <button> cannot sit inside SVG); it is focusable and answers Enter and Space.
           <text
             key={`h${h}`}
             x={left + h * cell + cell / 2}
@@ -58,18 +70,27 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
             className={`axis clickable ${p.hours.includes(h) && p.hours.length < 24 ? 'on' : ''}`}
             textAnchor="middle"
             onClick={() => p.onToggleHour(h)}
+            onKeyDown={(e) => activate(e, () => p.onToggleHour(h))}
+            tabIndex={0}
+            role="button"
+            aria-pressed={p.hours.includes(h) && p.hours.length < 24}
+            aria-label={t('hourButton', { hour: h })}
           >
             {h % 3 === 0 ? h : '·'}
           </text>
         ))}
         {DAYS.map((d, i) => (
-          // biome-ignore lint/a11y/noStaticElementInteractions: as above.
+          // biome-ignore lint/a11y/useSemanticElements: as above.
           <text
             key={d}
             x={2}
             y={top + i * cell + cell - 3}
             className={`axis clickable ${p.weekdays.includes(i + 1) && p.weekdays.length < 7 ? 'on' : ''}`}
             onClick={() => p.onToggleWeekday(i + 1)}
+            onKeyDown={(e) => activate(e, () => p.onToggleWeekday(i + 1))}
+            tabIndex={0}
+            role="button"
+            aria-pressed={p.weekdays.includes(i + 1) && p.weekdays.length < 7}
           >
             {t(`day.${d}`)}
           </text>
@@ -93,6 +114,32 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
           }),
         )}
       </svg>
+      <details className="data-table">
+        <summary>{t('dataTable')}</summary>
+        <table>
+          <caption className="visually-hidden">{t('matrixLabel')}</caption>
+          <thead>
+            <tr>
+              <td />
+              {HOURS.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {DAYS.map((d, day) => (
+              <tr key={d}>
+                <th scope="row">{t(`day.${d}`)}</th>
+                {HOURS.map((h) => (
+                  <td key={h}>{formatCount(p.counts[day * 24 + h]!)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

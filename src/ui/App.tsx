@@ -17,6 +17,7 @@ import { ExportMapButton } from './export/ExportMapButton';
 import { ProgramGeoJsonButton } from './export/GeoJsonButtons';
 import { isLanguage } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { MapDescription } from './MapDescription';
 import { MapLegend } from './MapLegend';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
@@ -170,7 +171,7 @@ export function App() {
           </div>
         ))}
       </div>
-      <aside className="left">
+      <aside className="left" aria-label={t('leftPanels')}>
         <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
         <ImportPanel />
         {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
@@ -202,6 +203,7 @@ export function App() {
             unit={view.unit}
             pointsWaitingForZoom={view.layers.includes('points') && (view.view?.zoom ?? 0) < POINTS_MIN_ZOOM}
           />
+          {dataset && <MapDescription dataset={dataset} view={view} data={data} />}
           {dataset && (
             <ExportMapButton
               data={data}
@@ -259,7 +261,7 @@ export function App() {
           )}
         </div>
       </main>
-      <aside className="right">
+      <aside className="right" aria-label={t('rightPanels')}>
         {dataset && (
           <Suspense fallback={loadingPanel}>
             <ProgramPanel dataset={dataset} view={view} onView={onView} />

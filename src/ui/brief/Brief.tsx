@@ -49,7 +49,7 @@ export function Brief({
   const program = useBriefProgram((s) => s.program);
   const [mapImage, setMapImage] = useState<string | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
-  const dialog = useRef<HTMLElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is captured once, as it was when the brief opened.
   useEffect(() => {
@@ -110,7 +110,7 @@ export function Brief({
 
   return (
     <div className="brief-layer">
-      <article
+      <div
         className="brief"
         role="dialog"
         aria-modal="true"
@@ -127,14 +127,14 @@ export function Brief({
             {t('common:close')}
           </button>
         </div>
-        <header className="brief-head">
+        <div className="brief-head">
           <p className="brief-kicker">{t('kicker')}</p>
           <h2 id="brief-title">{subject}</h2>
           <p className="brief-sub">
             {dataset.label} · {period} · {t(`unit.${unit}`)}
             {filtered ? ` · ${t('filtered')}` : ''}
           </p>
-        </header>
+        </div>
         <div className="brief-grid">
           <figure className="brief-map">
             {mapImage ? (
@@ -247,7 +247,7 @@ export function Brief({
         <footer className="brief-foot">
           {t('generated', { date: formatDate(new Date().toISOString().slice(0, 10)) })}
         </footer>
-      </article>
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { canvasToPng, downloadBlob, fileSlug } from './download';
 export function ChartExport({ name, title, children }: { name: string; title: string; children: ReactNode }) {
   const { t } = useTranslation('export');
   const ref = useRef<HTMLDivElement>(null);
-  const svg = () => ref.current?.querySelector<SVGSVGElement>('svg[role="img"]') ?? null;
+  const svg = () => ref.current?.querySelector<SVGSVGElement>('figure svg') ?? null;
   const file = fileSlug('cvi-atlas', name);
   const saveSvg = () => {
     const element = svg();

@@ -11,6 +11,7 @@ import {
   EMERGING_PATTERN_COLORS,
   HOTSPOT_CLASS_COLORS,
   HOTSPOT_LEGEND,
+  hotspotOutlineWidth,
 } from '../../map/layers/hotspot-layers';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
@@ -25,7 +26,7 @@ import {
 } from '../../state/url-state';
 import { useHotspotAnalysis } from '../hotspot-analysis';
 
-function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
+function Swatch({ rgb, outline = 1 }: { rgb: readonly [number, number, number]; outline?: number }) {
   return (
     <span
       aria-hidden="true"
@@ -36,7 +37,8 @@ function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
         marginRight: 6,
         verticalAlign: 'middle',
         background: cssColor(rgb as [number, number, number]),
-        border: '1px solid #bbb',
+        border: outline > 1 ? `${outline}px solid #282828` : '1px solid #bbb',
+        boxSizing: 'border-box',
       }}
     />
   );
@@ -186,7 +188,7 @@ export function HotspotPanel({
         >
           {HOTSPOT_LEGEND.map((row) => (
             <li key={row.code}>
-              <Swatch rgb={HOTSPOT_CLASS_COLORS[row.code]!} />
+              <Swatch rgb={HOTSPOT_CLASS_COLORS[row.code]!} outline={1 + hotspotOutlineWidth(row.code)} />
               {t(`legendClass.${row.code}`)}
             </li>
           ))}
