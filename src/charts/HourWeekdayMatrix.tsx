@@ -54,6 +54,7 @@ export function HourWeekdayMatrix(p: HourWeekdayMatrixProps) {
           </button>
         )}
       </figcaption>
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; it groups the hour and weekday toggles. */}
       <svg
         width={left + 24 * cell + 4}
         height={top + 7 * cell + 4}
