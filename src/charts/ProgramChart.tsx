@@ -1,5 +1,6 @@
 /** The program chart: counts in the catchment per period, the comparison, the ITS counterfactual, the launch. */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../analysis/privacy/count-format';
 import { type ProgramChartInput, programChartSpec } from './program-chart-spec';
 
@@ -14,39 +15,51 @@ export interface ProgramChartProps extends ProgramChartInput {
   fontSize?: number;
 }
 
+/** Okabe-Ito colours (distinct under the common colour-vision deficiencies); lines also differ in dash. */
 const COLORS = {
-  total: '#1f2937',
-  fatal: '#b91c1c',
-  nonfatal: '#d97706',
-  comparison: '#2563eb',
-  counterfactual: '#7e22ce',
+  total: '#000000',
+  fatal: '#d55e00',
+  nonfatal: '#e69f00',
+  comparison: '#0072b2',
+  counterfactual: '#cc79a7',
+  means: '#009e73',
 };
+
+/** A short sample of a line as drawn in the chart, for the legend. */
+function LineKey({ color, dash, width = 2 }: { color: string; dash?: string; width?: number }) {
+  return (
+    <svg width={18} height={8} aria-hidden="true" style={{ marginRight: 3, verticalAlign: 'middle' }}>
+      <line x1={0} x2={18} y1={4} y2={4} stroke={color} strokeWidth={width} strokeDasharray={dash} />
+    </svg>
+  );
+}
 
 /** The chart component. */
 export function ProgramChart(p: ProgramChartProps) {
+  const { t } = useTranslation('program');
   const spec = programChartSpec(p, p.width, p.height, { fontSize: p.fontSize });
   const clipId = `program-plot-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const per = p.by === 'month' ? 'month' : 'quarter';
+  const per = t(`per.${p.by}`);
   return (
     <figure className="chart program-chart">
       <figcaption>
-        {p.unit === 'incidents' ? 'Incidents' : 'Victims'} per {per} in the catchment{' '}
-        <span className="muted">— launch {p.launchLabel}</span>
+        {t('chartTitle', { unit: t(`common:${p.unit}Title`), per })}{' '}
+        <span className="muted">— {t('launch', { label: p.launchLabel })}</span>
       </figcaption>
       <svg
         width={spec.width}
         height={spec.height}
         role="img"
-        aria-label={`${p.unit} per ${per} inside the catchment, with the comparison units and the interrupted time series counterfactual; launch ${p.launchLabel}`}
+        aria-label={t('chartLabel', { unit: t(`common:${p.unit}`), per, label: p.launchLabel })}
         data-testid="program-chart"
       >
-        {spec.yTicks.map((t) => (
+        {spec.yTicks.map((tick) => (
           <line
-            key={`grid-${t.value}`}
+            key={`grid-${tick.value}`}
             x1={spec.plot.left}
             x2={spec.plot.right}
-            y1={t.y}
-            y2={t.y}
+            y1={tick.y}
+            y2={tick.y}
             stroke="#e5e7eb"
             strokeWidth={1}
           />
@@ -82,7 +95,8 @@ export function ProgramChart(p: ProgramChartProps) {
             fill="none"
             stroke={COLORS.nonfatal}
             strokeWidth={0.9}
-            opacity={0.8}
+            strokeDasharray="2 1.5"
+            opacity={0.9}
           />
           <path d={spec.paths.fatal} fill="none" stroke={COLORS.fatal} strokeWidth={0.9} />
           <path
@@ -107,7 +121,7 @@ export function ProgramChart(p: ProgramChartProps) {
             x2={m.x2}
             y1={m.y}
             y2={m.y}
-            stroke="#059669"
+            stroke={COLORS.means}
             strokeWidth={2.5}
             opacity={0.85}
           />
@@ -127,24 +141,39 @@ export function ProgramChart(p: ProgramChartProps) {
         ))}
       </svg>
       <div className="legend-inline program-legend">
-        <span style={{ color: COLORS.total }}>━ all</span>
-        <span style={{ color: COLORS.fatal }}>━ fatal</span>
-        <span style={{ color: COLORS.nonfatal }}>━ non-fatal</span>
+        <span>
+          <LineKey color={COLORS.total} />
+          {t('all')}
+        </span>
+        <span>
+          <LineKey color={COLORS.fatal} />
+          {t('fatal')}
+        </span>
+        <span>
+          <LineKey color={COLORS.nonfatal} dash="2 1.5" />
+          {t('nonfatal')}
+        </span>
         {spec.paths.comparison && (
-          <span style={{ color: COLORS.comparison }}>
-            ━ comparison (×{formatDecimal(spec.comparisonScale ?? Number.NaN)}, scaled to the pre-launch
-            level)
+          <span>
+            <LineKey color={COLORS.comparison} width={1} />
+            {t('comparison', { scale: formatDecimal(spec.comparisonScale ?? Number.NaN) })}
           </span>
         )}
         {spec.paths.counterfactual && (
-          <span style={{ color: COLORS.counterfactual }}>
-            ╍ ITS counterfactual
+          <span>
+            <LineKey color={COLORS.counterfactual} dash="5 3" />
+            {t('counterfactual')}
             {spec.counterfactualOff
-              ? ` (▲ leaves the scale: up to ${formatDecimal(spec.counterfactualOff.max, 1)} per ${per} by ${spec.counterfactualOff.period})`
+              ? ` ${t('counterfactualOff', { max: formatDecimal(spec.counterfactualOff.max, 1), per, period: spec.counterfactualOff.period })}`
               : ''}
           </span>
         )}
-        {spec.means.length > 0 && <span style={{ color: '#059669' }}>━ pre/post window means</span>}
+        {spec.means.length > 0 && (
+          <span>
+            <LineKey color={COLORS.means} width={3} />
+            {t('means')}
+          </span>
+        )}
       </div>
     </figure>
   );

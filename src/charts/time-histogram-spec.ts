@@ -54,3 +54,38 @@ export function monthAtX(spec: TimeHistogramSpec, x: number): number {
   const m = Math.floor((x - spec.plot.left) / spec.barWidth);
   return Math.max(0, Math.min(spec.bars.length - 1, m));
 }
+
+/** Keys the brush answers to (see {@link brushAfterKey}). */
+export type BrushKey = 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End' | 'Escape';
+
+/** Length in months of the brush a first arrow key creates (the last year of the series). */
+export const KEYBOARD_BRUSH_MONTHS = 12;
+
+/**
+ * The brush after a key press, for `months` months (the keyboard twin of dragging):
+ * - ArrowLeft / ArrowRight move the brush by one month, keeping its length, stopping at the ends;
+ * - with Shift they resize it: the end moves one month (never before the start);
+ * - Home / End move it to the first / last months; Escape clears it (null).
+ * With no brush, an arrow, Home or End first creates one over the last {@link KEYBOARD_BRUSH_MONTHS}
+ * months (fewer when the series is shorter). Returns `undefined` for a key the brush ignores.
+ */
+export function brushAfterKey(
+  brush: readonly [number, number] | null,
+  key: string,
+  shift: boolean,
+  months: number,
+): [number, number] | null | undefined {
+  if (!(Number.isInteger(months) && months > 0)) throw new RangeError(`months must be ≥ 1, got ${months}`);
+  if (key === 'Escape') return brush ? null : undefined;
+  if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(key)) return undefined;
+  const last = months - 1;
+  if (!brush) return [Math.max(0, months - KEYBOARD_BRUSH_MONTHS), last];
+  const [from, to] = brush;
+  const length = to - from;
+  if (key === 'Home') return [0, length];
+  if (key === 'End') return [last - length, last];
+  const step = key === 'ArrowRight' ? 1 : -1;
+  if (shift) return [from, Math.max(from, Math.min(last, to + step))];
+  const start = Math.max(0, Math.min(last - length, from + step));
+  return [start, start + length];
+}

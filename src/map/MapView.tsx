@@ -55,6 +55,10 @@ export interface MapViewProps {
    * 404 is not a failure to maplibre (it reads as "no tile here", as in sparse tile sets) and is not reported.
    */
   onMapError?(message: string, sourceId: string | null): void;
+  /** Accessible name of the map region (default "Map of incidents"). */
+  label?: string;
+  /** Id of an element that describes the map in words (its text alternative). */
+  describedBy?: string;
 }
 
 /** The map component. */
@@ -187,5 +191,13 @@ export function MapView(props: MapViewProps) {
     });
   }, [props.labels]);
 
-  return <section ref={container} className="map" data-testid="map" aria-label="Map of incidents" />;
+  return (
+    <section
+      ref={container}
+      className="map"
+      data-testid="map"
+      aria-label={props.label ?? 'Map of incidents'}
+      aria-describedby={props.describedBy}
+    />
+  );
 }

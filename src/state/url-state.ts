@@ -29,6 +29,7 @@
  *   zig-zag varints in the URL-safe alphabet `A–Z a–z 0–9 - _` (about 4–8 characters per vertex).
  * - `program=<id>` — selected program (default none).
  * - `publish=on`, `k=5|10|11` — publish mode and its small-count threshold (default off, k 11).
+ * - `lang=es` — language of the interface (default English, never written).
  *
  * Each group of parameters is a section in `./url/` (camera, filters, display, areas, scope) with its own
  * encoder and decoder; this module runs them in order and owns only the parsing of the query string.
@@ -38,6 +39,7 @@ import { areaSection } from './url/areas';
 import { cameraSection } from './url/camera';
 import { hotspotSection, layerSection } from './url/display';
 import { attributeSection, filterSection } from './url/filters';
+import { languageSection } from './url/language';
 import { publishSection } from './url/publish';
 import { datasetSection, programSection } from './url/scope';
 import { quoteForNotice, type UrlDecodeInput, type UrlSection } from './url/section';
@@ -72,6 +74,7 @@ const SECTIONS: readonly UrlSection[] = [
   areaSection,
   programSection,
   publishSection,
+  languageSection,
 ];
 
 const SCALAR_KEYS = new Set(SECTIONS.flatMap((s) => s.scalarKeys));

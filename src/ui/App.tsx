@@ -1,14 +1,24 @@
 /** The dashboard: React wires the store and the views' data to panels, charts and the map. */
+
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMonth } from '../analysis/privacy/count-format';
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
 import { monthLabel } from '../state/datasets';
 import { publishedView } from '../state/publish-view';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
+import { Brief } from './brief/Brief';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
+import { ChartExport } from './export/ChartExport';
+import { ExportMapButton } from './export/ExportMapButton';
+import { ProgramGeoJsonButton } from './export/GeoJsonButtons';
+import { isLanguage } from './i18n';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { MapDescription } from './MapDescription';
 import { MapLegend } from './MapLegend';
 import { ChoroplethLegend } from './panels/council/ChoroplethLegend';
 import { CouncilPanel } from './panels/council/CouncilPanel';
@@ -34,7 +44,11 @@ const PlannerPanel = lazy(() =>
   import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })),
 );
 const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
-const loadingPanel = <p className="muted small">Loading…</p>;
+function LoadingPanel() {
+  const { t } = useTranslation('common');
+  return <p className="muted small">{t('loading')}</p>;
+}
+const loadingPanel = <LoadingPanel />;
 
 const urlWriter = createThrottledUrlWriter((query) => {
   window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
@@ -50,6 +64,7 @@ const HOURS = Array.from({ length: 24 }, (_, i) => i);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function App() {
+  const { t } = useTranslation('app');
   const engine = useAppStore((s) => s.engine);
   const engineError = useAppStore((s) => s.engineError);
   const datasets = useAppStore((s) => s.datasets);
@@ -69,10 +84,13 @@ export function App() {
   const showChoropleth = useCouncilStore((s) => s.choropleth) || view.publish.on;
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const firstRender = useRef(false);
+  const [briefOpen, setBriefOpen] = useState(false);
 
+  const language = useTranslation().i18n.language;
   useEffect(() => {
-    urlWriter.push(encodeUrlState({ ...storedView, dataset: active }));
-  }, [storedView, active]);
+    const lang = isLanguage(language) ? language : 'en';
+    urlWriter.push(encodeUrlState({ ...storedView, dataset: active, lang }));
+  }, [storedView, active, language]);
 
   const onView = useCallback((patch: Partial<UrlViewState>) => updateView(patch), [updateView]);
   const toggleArea = useCallback(
@@ -100,7 +118,9 @@ export function App() {
   }, []);
 
   const label = (i: number) => (dataset ? monthLabel(dataset.firstMonth, i) : '');
-  const range = dataset ? `${label(data.brush[0])} to ${label(data.brush[1])}` : '';
+  const range = dataset
+    ? t('range', { from: formatMonth(label(data.brush[0])), to: formatMonth(label(data.brush[1])) })
+    : '';
   const chartWidth = Math.max(320, Math.min(900, window.innerWidth - 760));
 
   return (
@@ -111,7 +131,7 @@ export function App() {
     >
       <header>
         <h1>CVI Atlas</h1>
-        <nav aria-label="Dataset">
+        <nav aria-label={t('datasetNav')}>
           {(['demo', 'user'] as const).map((key) =>
             datasets[key] ? (
               <button
@@ -127,8 +147,8 @@ export function App() {
           )}
         </nav>
         {dataset?.synthetic && (
-          <span className="badge" title="Generated data: no real place or person">
-            Synthetic demo data
+          <span className="badge" title={t('syntheticTitle')}>
+            {t('synthetic')}
           </span>
         )}
         {report && (
@@ -137,9 +157,21 @@ export function App() {
             className="link"
             onClick={() => useAppStore.getState().showReport(report, true)}
           >
-            Import report
+            {t('importReport')}
           </button>
         )}
+        {dataset && data.monthly && (
+          <button
+            type="button"
+            className="tab"
+            title={t('brief:openTitle')}
+            onClick={() => setBriefOpen(true)}
+            data-testid="open-brief"
+          >
+            {t('brief:open')}
+          </button>
+        )}
+        <LanguageSwitch />
       </header>
       {/* Keyed by stage: each stage counts its own seconds. */}
       {progress && <ProgressBar key={progress.label} progress={progress} />}
@@ -148,18 +180,22 @@ export function App() {
         {notices.map((n) => (
           <div key={n.id} className={`notice ${n.kind}`} data-testid="notice">
             <span>{n.text}</span>
-            <button type="button" aria-label="Dismiss" onClick={() => useAppStore.getState().dismiss(n.id)}>
+            <button
+              type="button"
+              aria-label={t('dismiss')}
+              onClick={() => useAppStore.getState().dismiss(n.id)}
+            >
               ×
             </button>
           </div>
         ))}
         {data.errors.map((e) => (
           <div key={e} className="notice error">
-            A view could not be computed: {e}
+            {t('viewError', { error: e })}
           </div>
         ))}
       </div>
-      <aside className="left">
+      <aside className="left" aria-label={t('leftPanels')}>
         {council?.published ? (
           <PublishedHeadline published={council.published} year={published.year} unit={view.unit} />
         ) : (
@@ -191,7 +227,7 @@ export function App() {
               areaTooltip={council?.tooltip}
             />
           ) : (
-            <div className="map placeholder">{engineError ? 'No data' : 'Loading…'}</div>
+            <div className="map placeholder">{engineError ? t('noData') : t('common:loading')}</div>
           )}
           {showChoropleth && council && <ChoroplethLegend council={council} unit={view.unit} />}
           <MapLegend
@@ -199,6 +235,15 @@ export function App() {
             unit={view.unit}
             pointsWaitingForZoom={view.layers.includes('points') && (view.view?.zoom ?? 0) < POINTS_MIN_ZOOM}
           />
+          {dataset && <MapDescription dataset={dataset} view={view} data={data} />}
+          {dataset && (
+            <ExportMapButton
+              data={data}
+              unit={view.unit}
+              name={`${dataset.label} ${label(data.brush[0])} ${label(data.brush[1])}`}
+              caption={t('export:caption', { dataset: dataset.label, range })}
+            />
+          )}
           <DrawAreaButton
             map={map}
             hasPolygon={view.areas.polygon !== null}
@@ -210,7 +255,7 @@ export function App() {
               className="clear-areas"
               onClick={() => updateView({ areas: { ...view.areas, ids: [] } })}
             >
-              Clear {view.areas.ids.length} selected area{view.areas.ids.length > 1 ? 's' : ''}
+              {t('clearAreas', { count: view.areas.ids.length })}
             </button>
           )}
         </div>
@@ -224,38 +269,46 @@ export function App() {
             />
           )}
           {dataset && data.monthly && !view.publish.on && (
-            <TimeHistogram
-              totals={data.monthly.totals}
-              fatal={data.monthly.fatal}
-              firstMonth={dataset.firstMonth}
-              unit={view.unit}
-              brush={view.time ? data.brush : null}
-              onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
-              monthLabel={label}
-              width={chartWidth}
-              height={150}
-            />
+            <ChartExport
+              name="monthly"
+              title={`${t('export:monthly', { unit: t(`common:${view.unit}Title`) })} · ${range}`}
+            >
+              <TimeHistogram
+                totals={data.monthly.totals}
+                fatal={data.monthly.fatal}
+                firstMonth={dataset.firstMonth}
+                unit={view.unit}
+                brush={view.time ? data.brush : null}
+                onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
+                monthLabel={label}
+                width={chartWidth}
+                height={150}
+              />
+            </ChartExport>
           )}
           {data.matrix && !view.publish.on && (
-            <HourWeekdayMatrix
-              counts={data.matrix}
-              hours={view.hours}
-              weekdays={view.weekdays}
-              unit={view.unit}
-              onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
-              onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
-              onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
-            />
+            <ChartExport name="hour-weekday" title={`${t('charts:matrixTitle')} · ${range}`}>
+              <HourWeekdayMatrix
+                counts={data.matrix}
+                hours={view.hours}
+                weekdays={view.weekdays}
+                unit={view.unit}
+                onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
+                onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
+                onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
+              />
+            </ChartExport>
           )}
         </div>
       </main>
-      <aside className="right">
+      <aside className="right" aria-label={t('rightPanels')}>
         {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
             <ProgramPanel dataset={dataset} view={view} onView={onView} />
             <PlannerPanel dataset={dataset} view={view} />
           </Suspense>
         )}
+        {!view.publish.on && <ProgramGeoJsonButton program={view.program} />}
         {dataset?.boundaries && (
           <CouncilPanel
             dataset={dataset}
@@ -274,6 +327,9 @@ export function App() {
           <NetworkPanel engine={engine} dataset={dataset} />
         </Suspense>
       </aside>
+      {briefOpen && dataset && (
+        <Brief dataset={dataset} view={view} data={data} onClose={() => setBriefOpen(false)} />
+      )}
       {report && reportOpen && (
         <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
       )}

@@ -4,6 +4,7 @@ import { centroid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { areasBbox } from '../geo/areas-bbox';
 import { BASE_STYLE_LAYER_IDS, baseStyle } from '../map/base-style';
@@ -43,6 +44,7 @@ export function DashboardMap({
   areaLayers?: readonly Layer[];
   areaTooltip?(info: PickingInfo): string | null;
 }) {
+  const { t } = useTranslation('map');
   const showBoundaries = view.layers.includes('boundaries');
   const boundaries = dataset.boundaries;
   const catchments = useCatchmentOutlines((s) => s.outlines);
@@ -80,12 +82,12 @@ export function DashboardMap({
   useEffect(() => {
     const store = useAppStore.getState();
     if (baseKey && remote.error) {
-      store.notify('error', `Base map: ${remote.error}. Showing the offline map instead.`);
+      store.notify('error', t('baseMapError', { error: remote.error }));
       store.setBaseMap(null);
     } else if (baseKey && remote.value?.warning) {
-      store.notify('info', `Base map: ${remote.value.warning}`);
+      store.notify('info', t('baseMapWarning', { warning: remote.value.warning }));
     }
-  }, [baseKey, remote.error, remote.value]);
+  }, [baseKey, remote.error, remote.value, t]);
   const remoteStyle = baseKey && !remote.error ? (remote.value?.style ?? null) : null;
   const shownStyle = useMemo(
     () => (remoteStyle ? mergeStyles(remoteStyle, style) : style),
@@ -98,15 +100,14 @@ export function DashboardMap({
     (message: string, sourceId: string | null) => {
       if (reportedFor.current === shownKey) return;
       reportedFor.current = shownKey;
-      const where = sourceId ? ` from source "${sourceId}"` : '';
       useAppStore
         .getState()
         .notify(
           'error',
-          `Base map: some tiles or resources${where} could not be loaded (${message}); parts of the map may be blank.`,
+          sourceId ? t('tilesErrorFrom', { source: sourceId, message }) : t('tilesError', { message }),
         );
     },
-    [shownKey],
+    [shownKey, t],
   );
 
   const labels = useMemo<MapLabel[]>(() => {
@@ -161,12 +162,15 @@ export function DashboardMap({
       if (hot) return hot;
       if (info.layer?.id === 'hexagons' && info.object && hex) {
         const perYear = (info.object as { count: number }).count;
-        return `${formatCount(Math.round(perYear * hex.years), { unit })} in this hexagon in the selected months (${formatDecimal(perYear, 1)} per year)`;
+        return t('hexTooltip', {
+          count: formatCount(Math.round(perYear * hex.years), { unit }),
+          perYear: formatDecimal(perYear, 1),
+        });
       }
-      if (info.layer?.id === 'points' && info.index >= 0) return 'One incident (zoom in for detail)';
+      if (info.layer?.id === 'points' && info.index >= 0) return t('pointTooltip');
       return null;
     },
-    [hex, unit, hotspotMap.tooltip, areaTooltip],
+    [hex, unit, hotspotMap.tooltip, areaTooltip, t],
   );
 
   const onCamera = useCallback(
@@ -203,6 +207,8 @@ export function DashboardMap({
       onFirstRender={onFirstRender}
       onMap={onMap}
       onMapError={onMapError}
+      label={t('label')}
+      describedBy="map-description"
     />
   );
 }

@@ -1,6 +1,7 @@
 /** Draws a polygon on the map with terra-draw; the finished ring becomes the view's drawn area. */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TerraDraw } from 'terra-draw';
 import { useAppStore } from '../state/app-store';
 import { MAX_POLYGON_VERTICES } from '../state/url-state';
@@ -24,6 +25,7 @@ export function DrawAreaButton({
   hasPolygon: boolean;
   onPolygon(ring: [number, number][] | null): void;
 }) {
+  const { t } = useTranslation('map');
   const draw = useRef<TerraDraw | null>(null);
   const drawing = useAppStore((s) => s.drawing);
   const setDrawing = (value: boolean) => useAppStore.setState({ drawing: value });
@@ -62,21 +64,16 @@ export function DrawAreaButton({
     <div className="draw-controls">
       {drawing ? (
         <button type="button" onClick={stop}>
-          Cancel drawing
+          {t('cancelDrawing')}
         </button>
       ) : (
-        <button
-          type="button"
-          onClick={start}
-          disabled={!map}
-          title="Click points on the map; click the first point to finish"
-        >
-          Draw an area
+        <button type="button" onClick={start} disabled={!map} title={t('drawHelp')}>
+          {t('drawArea')}
         </button>
       )}
       {hasPolygon && !drawing && (
         <button type="button" onClick={() => onPolygon(null)}>
-          Remove drawn area
+          {t('removeDrawn')}
         </button>
       )}
     </div>

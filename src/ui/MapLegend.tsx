@@ -1,4 +1,6 @@
 /** Legends of the incident layers; their scales are fixed for the dataset, so they do not move while brushing. */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
 import { COUNT_RAMP, cssColor } from '../map/layers/color-ramps';
 import { type DashboardData, MAP_POINT_LIMIT, POINTS_MIN_ZOOM } from './use-dashboard';
@@ -19,6 +21,29 @@ function Ramp({ title, max, unit }: { title: string; max: number; unit: string }
   );
 }
 
+/** The ramps the legend shows, as text: title and end labels (shared with the map's PNG export). */
+export function legendRamps(
+  data: DashboardData,
+  unit: 'incidents' | 'victims',
+  t: TFunction,
+): { title: string; min: string; max: string }[] {
+  const out = [];
+  const end = (max: number, suffix: string) => `${formatDecimal(max, max >= 10 ? 0 : 1)} ${suffix}`;
+  if (data.hexagons)
+    out.push({
+      title: t('legend:hexagons', { unit: t(`common:${unit}`) }),
+      min: '0',
+      max: end(data.hexagons.perYearMax, t('legend:perYear')),
+    });
+  if (data.heat)
+    out.push({
+      title: t('legend:density', { unit: t(`common:${unit}`) }),
+      min: '0',
+      max: end(data.heat.domainMax, t('legend:perKm2Year')),
+    });
+  return out;
+}
+
 export function MapLegend({
   data,
   unit,
@@ -28,32 +53,34 @@ export function MapLegend({
   unit: 'incidents' | 'victims';
   pointsWaitingForZoom: boolean;
 }) {
+  const { t } = useTranslation('legend');
   if (!data.hexagons && !data.heat && !data.points && !pointsWaitingForZoom && !data.pointsTruncated)
     return null;
   return (
     <div className="map-legend" data-testid="map-legend">
       {data.hexagons && (
         <Ramp
-          title={`Hexagons: ${unit} per year (square-root scale)`}
+          title={t('hexagons', { unit: t(`common:${unit}`) })}
           max={data.hexagons.perYearMax}
-          unit="/yr"
+          unit={t('perYear')}
         />
       )}
       {data.heat && (
-        <Ramp title={`Density: ${unit} per km² per year`} max={data.heat.domainMax} unit="/km²/yr" />
+        <Ramp
+          title={t('density', { unit: t(`common:${unit}`) })}
+          max={data.heat.domainMax}
+          unit={t('perKm2Year')}
+        />
       )}
       {data.pointsTruncated && (
-        <div className="legend-item muted">
-          Points and density use the first {formatCount(MAP_POINT_LIMIT)} incidents of the selection (by row),
-          not all of them.
-        </div>
+        <div className="legend-item muted">{t('truncated', { limit: formatCount(MAP_POINT_LIMIT) })}</div>
       )}
       {pointsWaitingForZoom && (
-        <div className="legend-item muted">Incident points show from zoom {POINTS_MIN_ZOOM}: zoom in.</div>
+        <div className="legend-item muted">{t('zoomIn', { zoom: POINTS_MIN_ZOOM })}</div>
       )}
       {data.points && (
         <div className="legend-item">
-          <span className="dot fatal" /> fatal <span className="dot" /> non-fatal incident
+          <span className="dot fatal" /> {t('fatal')} <span className="dot" /> {t('nonfatal')}
         </div>
       )}
     </div>

@@ -3,6 +3,7 @@
  * view state of the URL, reporting every rejected parameter.
  */
 
+import { t } from 'i18next';
 import type { Connector } from '../data/connector';
 import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
@@ -21,22 +22,21 @@ export async function boot(): Promise<void> {
   setPolygonAssigner(workerPolygonAssigner);
   const store = useAppStore.getState();
   const decoded = decodeUrlState(window.location.search);
-  for (const notice of decoded.notices)
-    store.notify('error', `Link: ${notice}. The default was used instead.`);
+  for (const notice of decoded.notices) store.notify('error', t('boot:linkNotice', { notice }));
   if (!linkSetsPublish(window.location.search))
     decoded.state.publish = storedPublishMode(globalThis.localStorage ?? null);
   store.replaceView(decoded.state.dataset, decoded.state);
-  store.setProgress({ label: 'Starting the database engine', fraction: 0 });
+  store.setProgress({ label: t('boot:engine'), fraction: 0 });
   // The demo files download while the engine starts.
   const demoFiles = fetchDemoFiles();
   demoFiles.catch(() => {});
   let db: Connector;
   try {
     db = await createBrowserConnector((f) =>
-      store.setProgress({ label: 'Starting the database engine', fraction: f * 0.4 }),
+      store.setProgress({ label: t('boot:engine'), fraction: f * 0.4 }),
     );
   } catch (error) {
-    store.setEngineError(`The database engine could not start: ${(error as Error).message}`);
+    store.setEngineError(t('boot:engineError', { message: (error as Error).message }));
     store.setProgress(null);
     return;
   }
@@ -45,10 +45,7 @@ export async function boot(): Promise<void> {
   await loadDemo(db, demoFiles);
   performance.mark('cvi:demo-loaded');
   if (decoded.state.dataset === 'user') {
-    store.notify(
-      'info',
-      'This link refers to a file of your own; load it to see the same view. Showing the demo city meanwhile.',
-    );
+    store.notify('info', t('boot:userLink'));
   }
 }
 
@@ -69,27 +66,27 @@ async function fetchDemoFiles(): Promise<DemoFiles> {
 export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchDemoFiles()): Promise<void> {
   const store = useAppStore.getState();
   try {
-    store.setProgress({ label: 'Loading the demo city', fraction: 0.45 });
+    store.setProgress({ label: t('boot:demo'), fraction: 0.45 });
     const { incidents: bytes, neighborhoods } = await files;
     const dataset = await loadDataset(
       db,
       'demo',
       { name: 'demo-city-incidents.csv', bytes },
       {
-        label: 'Demo City (synthetic)',
+        label: t('boot:demoLabel'),
         synthetic: true,
         onProgress: (stage, f) =>
-          store.setProgress({ label: `Demo city: ${stage}`, fraction: 0.45 + f * 0.45 }),
+          store.setProgress({ label: t('boot:demoStage', { stage }), fraction: 0.45 + f * 0.45 }),
       },
     );
-    dataset.boundaries = await attachBoundaries(db, dataset, 'Demo City neighborhoods', neighborhoods, {
+    dataset.boundaries = await attachBoundaries(db, dataset, t('boot:demoNeighborhoods'), neighborhoods, {
       idProperty: 'id',
       nameProperty: 'name',
     });
     store.setDataset(dataset);
     useAppStore.setState({ active: 'demo' });
   } catch (error) {
-    store.notify('error', `The demo city could not be loaded: ${(error as Error).message}`);
+    store.notify('error', t('boot:demoError', { message: (error as Error).message }));
   } finally {
     store.setProgress(null);
   }
@@ -126,8 +123,8 @@ export async function importUserFile(
     const message =
       error instanceof ImportError
         ? error.message
-        : `"${file.name}" could not be loaded: ${(error as Error).message}`;
-    store.notify('error', `${message} Your data and views are unchanged.`);
+        : t('boot:fileError', { name: file.name, message: (error as Error).message });
+    store.notify('error', t('boot:unchanged', { message }));
     return null;
   } finally {
     store.setProgress(null);
@@ -141,12 +138,12 @@ export async function addBoundaries(file: File, key: DatasetKey): Promise<void> 
   const dataset = store.datasets[key];
   if (!db || !dataset) return;
   try {
-    store.setProgress({ label: `Placing incidents in ${file.name}`, fraction: 0.5 });
+    store.setProgress({ label: t('boot:placing', { name: file.name }), fraction: 0.5 });
     const boundaries = await attachBoundaries(db, dataset, file.name, await file.text());
     store.setDataset({ ...dataset, boundaries });
     store.updateView({ areas: { ids: [], polygon: store.views[key].areas.polygon } });
   } catch (error) {
-    store.notify('error', `${(error as Error).message} The boundaries already loaded are unchanged.`);
+    store.notify('error', t('boot:boundariesUnchanged', { message: (error as Error).message }));
   } finally {
     store.setProgress(null);
   }

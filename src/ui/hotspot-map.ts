@@ -4,8 +4,7 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useMemo } from 'react';
-import { emergingPatternLabel } from '../analysis/hotspots/emerging-patterns';
-import { hotspotClassLabel } from '../analysis/hotspots/hotspot-classes';
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal, formatPValue, formatQValue } from '../analysis/privacy/count-format';
 import { emergingLayer, hotspotLayer } from '../map/layers/hotspot-layers';
 import { useHotspotStore } from '../state/hotspot-store';
@@ -13,6 +12,7 @@ import type { UrlViewState } from '../state/url-state';
 
 /** The Gi* and emerging layers that are switched on, and a tooltip for their cells. */
 export function useHotspotMapLayers(view: UrlViewState) {
+  const { t } = useTranslation('hotspots');
   const hotspot = useHotspotStore((s) => s.hotspot);
   const emerging = useHotspotStore((s) => s.emerging);
   const selected = useHotspotStore((s) => s.selected);
@@ -35,22 +35,33 @@ export function useHotspotMapLayers(view: UrlViewState) {
       if (info.layer?.id === 'hotspots' && hotspot) {
         const i = row.index;
         return [
-          hotspotClassLabel(hotspot.classes[i]!),
-          `${formatCount(hotspot.counts[i]!, { unit: hotspot.unit })} in this cell; ${formatCount(hotspot.neighborSum[i]!, { unit: hotspot.unit })} with its neighbours`,
-          `Gi* z = ${formatDecimal(hotspot.z[i]!)}, ${formatPValue(hotspot.p[i]!)}, ${formatQValue(hotspot.q[i]!)} (FDR)`,
+          t(`class.${hotspot.classes[i]!}`),
+          t('tipCounts', {
+            cell: formatCount(hotspot.counts[i]!, { unit: hotspot.unit }),
+            neighbours: formatCount(hotspot.neighborSum[i]!, { unit: hotspot.unit }),
+          }),
+          t('tipStats', {
+            z: formatDecimal(hotspot.z[i]!),
+            p: formatPValue(hotspot.p[i]!),
+            q: formatQValue(hotspot.q[i]!),
+          }),
         ].join('\n');
       }
       if (info.layer?.id === 'emerging' && emerging) {
         const i = row.index;
         return [
-          emergingPatternLabel(emerging.pattern[i]!),
-          `Trend of Gi* z over ${emerging.sliceLabels.length} slices: τ = ${formatDecimal(emerging.trendTau[i]!)}, ${formatPValue(emerging.trendP[i]!)}`,
-          'Click for the z-score sparkline',
+          t(`pattern.${emerging.pattern[i]!}`),
+          t('tipTrend', {
+            slices: emerging.sliceLabels.length,
+            tau: formatDecimal(emerging.trendTau[i]!),
+            p: formatPValue(emerging.trendP[i]!),
+          }),
+          t('tipClick'),
         ].join('\n');
       }
       return null;
     },
-    [hotspot, emerging],
+    [hotspot, emerging, t],
   );
   return { layers, tooltip };
 }

@@ -1,7 +1,14 @@
 /**
  * The single place where a number shown to a user becomes text: counts (with small-cell suppression),
- * rates, ratios, percent changes, p-values and confidence intervals, always in the fixed locale en-US so a
- * screenshot, an export and a shared link read the same on every machine.
+ * rates, ratios, percent changes, p-values, confidence intervals, months and dates.
+ *
+ * Language: every function formats in a {@link FormatLocale} ('en' or 'es'), taken from its `locale` option
+ * or, when that is omitted, from the display locale set with {@link setFormatLocale} (default 'en'; the
+ * command line never changes it). The locale is fixed per language rather than read from the machine, so a
+ * screenshot, an export and a shared link read the same everywhere: English uses en-US; Spanish uses es-US
+ * (the Spanish of the United States, where the app's community meetings take place: "1,234.5", as in US
+ * print, rather than the "1234,5" of Spain). The words that go with numbers ("incidents", "per 100,000 per
+ * year", "CI") are translated here too, so every number on screen comes out of this module in one language.
  *
  * Small-cell suppression: a count c with 1 ≤ c < k is shown as "<k" (e.g. "<10 incidents"); 0 is shown as
  * 0, because an empty cell discloses nobody. k is the app's `suppressBelow` setting (0 = off). Anything that
@@ -25,28 +32,92 @@
  * and aggregate more coarsely.
  */
 
-const LOCALE = 'en-US';
+/** A language the app's numbers and dates are written in. */
+export type FormatLocale = 'en' | 'es';
+
+/** Every supported {@link FormatLocale}, English first. */
+export const FORMAT_LOCALES: readonly FormatLocale[] = ['en', 'es'];
+
+const INTL_LOCALE: Record<FormatLocale, string> = { en: 'en-US', es: 'es-US' };
+
+/** The words this module writes next to numbers, per language. */
+const WORDS: Record<
+  FormatLocale,
+  {
+    incident: [string, string];
+    victim: [string, string];
+    perYear: (per: string) => string;
+    notShown: (k: string) => string;
+    ci: (level: string) => string;
+    to: string;
+  }
+> = {
+  en: {
+    incident: ['incident', 'incidents'],
+    victim: ['victim', 'victims'],
+    perYear: (per) => `per ${per} per year`,
+    notShown: (k) => `not shown (<${k})`,
+    ci: (level) => `${level}% CI`,
+    to: 'to',
+  },
+  es: {
+    incident: ['incidente', 'incidentes'],
+    victim: ['víctima', 'víctimas'],
+    perYear: (per) => `por ${per} al año`,
+    notShown: (k) => `no se muestra (<${k})`,
+    ci: (level) => `IC ${level}%`,
+    to: 'a',
+  },
+};
+
+let displayLocale: FormatLocale = 'en';
+
+/** Sets the locale used when a call gives none (the app's display language). Throws on an unknown locale. */
+export function setFormatLocale(locale: FormatLocale): void {
+  if (!FORMAT_LOCALES.includes(locale)) throw new RangeError(`unknown locale ${String(locale)}`);
+  displayLocale = locale;
+}
+
+/** The locale used when a call gives none. */
+export function getFormatLocale(): FormatLocale {
+  return displayLocale;
+}
+
+/** Options every formatter accepts. */
+export interface LocaleOptions {
+  /** Language of the text (default: the display locale, see {@link setFormatLocale}). */
+  locale?: FormatLocale;
+}
 
 /** What a count counts; used for the noun ("1 victim", "12 incidents"). */
 export type CountUnit = 'incidents' | 'victims';
 
 /** Options for {@link formatCount}. */
-export interface FormatCountOptions {
+export interface FormatCountOptions extends LocaleOptions {
   /** Noun to append; omitted means the bare number. */
   unit?: CountUnit;
   /** Show counts 1..k−1 as "<k"; 0 (default) or 1 turns suppression off. */
   suppressBelow?: number;
 }
 
-const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const fixedFormats = new Map<number, Intl.NumberFormat>();
-function fixed(digits: number): Intl.NumberFormat {
-  let format = fixedFormats.get(digits);
+const formats = new Map<string, Intl.NumberFormat>();
+function fixed(digits: number, locale: FormatLocale): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    fixedFormats.set(digits, format);
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(key, format);
   }
   return format;
+}
+function integer(locale: FormatLocale): Intl.NumberFormat {
+  return fixed(0, locale);
+}
+function resolve(locale: FormatLocale | undefined): FormatLocale {
+  return locale ?? displayLocale;
 }
 
 function checkK(k: number): void {
@@ -60,9 +131,14 @@ function checkDigits(digits: number): void {
   }
 }
 
-function noun(unit: CountUnit, singular: boolean): string {
-  if (unit === 'victims') return singular ? 'victim' : 'victims';
-  return singular ? 'incident' : 'incidents';
+function noun(unit: CountUnit, singular: boolean, locale: FormatLocale): string {
+  const words = WORDS[locale][unit === 'victims' ? 'victim' : 'incident'];
+  return singular ? words[0] : words[1];
+}
+
+/** The noun of a unit in a language, without a number: "incidents", "víctimas". */
+export function unitNoun(unit: CountUnit, options: LocaleOptions & { singular?: boolean } = {}): string {
+  return noun(unit, options.singular ?? false, resolve(options.locale));
 }
 
 /** True when a count is hidden under threshold k (1 ≤ value < k). */
@@ -82,14 +158,15 @@ export function formatCount(value: number, options: FormatCountOptions = {}): st
   if (!(Number.isInteger(value) && value >= 0)) {
     throw new RangeError(`a count must be a whole number ≥ 0, got ${value}`);
   }
+  const locale = resolve(options.locale);
   const suppressed = isSuppressed(value, k);
-  const text = suppressed ? `<${integerFormat.format(k)}` : integerFormat.format(value);
+  const text = suppressed ? `<${integer(locale).format(k)}` : integer(locale).format(value);
   if (options.unit === undefined) return text;
-  return `${text} ${noun(options.unit, !suppressed && value === 1)}`;
+  return `${text} ${noun(options.unit, !suppressed && value === 1, locale)}`;
 }
 
 /** Options for {@link formatRate}. */
-export interface FormatRateOptions {
+export interface FormatRateOptions extends LocaleOptions {
   /** Rate denominator in residents (default 100,000). */
   per?: number;
   /** Decimals (default 1). */
@@ -110,50 +187,52 @@ export function formatRate(value: number, options: FormatRateOptions = {}): stri
   const k = options.suppressBelow ?? 0;
   checkK(k);
   checkDigits(digits);
+  const locale = resolve(options.locale);
+  const words = WORDS[locale];
   if (options.count !== undefined && isSuppressed(options.count, k))
-    return `not shown (<${integerFormat.format(k)})`;
+    return words.notShown(integer(locale).format(k));
   if (!Number.isFinite(value)) return '—';
-  return `${fixed(digits).format(value)} per ${integerFormat.format(per)} per year`;
+  return `${fixed(digits, locale).format(value)} ${words.perYear(integer(locale).format(per))}`;
 }
 
 /** A Benjamini-Hochberg q-value in the style of {@link formatPValue}: "q = 0.012", "q < 0.001". */
-export function formatQValue(q: number): string {
-  return formatPValue(q).replace(/^p/, 'q');
+export function formatQValue(q: number, options: LocaleOptions = {}): string {
+  return formatPValue(q, options).replace(/^p/, 'q');
 }
 
 /**
  * A plain measurement with fixed decimals (a z-score, Kendall's τ, an expected count, a density): "2.41".
  * Non-finite gives "—". Not for counts of people or incidents: those go through {@link formatCount}.
  */
-export function formatDecimal(value: number, digits = 2): string {
+export function formatDecimal(value: number, digits = 2, options: LocaleOptions = {}): string {
   checkDigits(digits);
   if (!Number.isFinite(value)) return '—';
-  return fixed(digits).format(value);
+  return fixed(digits, resolve(options.locale)).format(value);
 }
 
 /** A share as a percentage: "41.2%" (default 1 decimal). Non-finite gives "—". */
-export function formatShare(fraction: number, digits = 1): string {
+export function formatShare(fraction: number, digits = 1, options: LocaleOptions = {}): string {
   checkDigits(digits);
   if (!Number.isFinite(fraction)) return '—';
-  return `${fixed(digits).format(fraction * 100)}%`;
+  return `${fixed(digits, resolve(options.locale)).format(fraction * 100)}%`;
 }
 
 /** A ratio such as a rate ratio or IRR: "0.71×" (default 2 decimals). Non-finite gives "—". */
-export function formatRatio(value: number, digits = 2): string {
+export function formatRatio(value: number, digits = 2, options: LocaleOptions = {}): string {
   checkDigits(digits);
   if (!Number.isFinite(value)) return '—';
-  return `${fixed(digits).format(value)}×`;
+  return `${fixed(digits, resolve(options.locale)).format(value)}×`;
 }
 
 /**
  * A relative change given as a fraction: −0.293 → "-29.3%", 0.12 → "+12.0%", 0 → "0.0%" (default 1
  * decimal). Non-finite gives "—".
  */
-export function formatPercentChange(fraction: number, digits = 1): string {
+export function formatPercentChange(fraction: number, digits = 1, options: LocaleOptions = {}): string {
   checkDigits(digits);
   if (!Number.isFinite(fraction)) return '—';
-  const text = fixed(digits).format(Math.abs(fraction) * 100);
-  if (Number(text.replace(/,/g, '')) === 0) return `${text}%`;
+  const text = fixed(digits, resolve(options.locale)).format(Math.abs(fraction) * 100);
+  if (Number(text.replace(/[^0-9]/g, '')) === 0) return `${text}%`;
   return `${fraction < 0 ? '-' : '+'}${text}%`;
 }
 
@@ -161,11 +240,12 @@ export function formatPercentChange(fraction: number, digits = 1): string {
  * A p-value: "p < 0.001" below 0.001, otherwise "p = 0.012" (3 decimals, rounded half up as usual, so
  * 0.0496 reads "p = 0.050"). NaN gives "p = —". Throws RangeError outside [0, 1].
  */
-export function formatPValue(p: number): string {
+export function formatPValue(p: number, options: LocaleOptions = {}): string {
+  const format = fixed(3, resolve(options.locale));
   if (Number.isNaN(p)) return 'p = —';
   if (!(p >= 0 && p <= 1)) throw new RangeError(`a p-value must be between 0 and 1, got ${p}`);
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${fixed(3).format(p)}`;
+  if (p < 0.001) return `p < ${format.format(0.001)}`;
+  return `p = ${format.format(p)}`;
 }
 
 /**
@@ -173,13 +253,24 @@ export function formatPValue(p: number): string {
  * range is written "-0.12 to 0.34" so the minus sign and the dash cannot be confused. Non-finite bounds
  * show as "—"; an infinite upper bound shows as "∞".
  */
-export function formatCi(lower: number, upper: number, level = 0.95, digits = 2): string {
+export function formatCi(
+  lower: number,
+  upper: number,
+  level = 0.95,
+  digits = 2,
+  options: LocaleOptions = {},
+): string {
   checkDigits(digits);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
+  const locale = resolve(options.locale);
   const bound = (v: number) =>
-    v === Number.POSITIVE_INFINITY ? '∞' : Number.isFinite(v) ? fixed(digits).format(v) : '—';
-  const label = `${Number((level * 100).toFixed(1))}% CI`;
-  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
+    v === Number.POSITIVE_INFINITY ? '∞' : Number.isFinite(v) ? fixed(digits, locale).format(v) : '—';
+  const label = WORDS[locale].ci(
+    fixed(1, locale)
+      .format(level * 100)
+      .replace(/[.,]0$/, ''),
+  );
+  const separator = lower < 0 || upper < 0 ? ` ${WORDS[locale].to} ` : '–';
   return `${label} ${bound(lower)}${separator}${bound(upper)}`;
 }
 
@@ -250,4 +341,44 @@ export function formatPublishedCount(
   if (status === 'complementary') return 'suppressed';
   if (status === 'dropped') return 'not published';
   return formatCount(value, { unit });
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: FormatLocale, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${locale}:${withDay}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'short',
+      ...(withDay ? { day: 'numeric' } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A calendar month "YYYY-MM" as text: "Jan 2023" in English, "ene 2023" in Spanish. Throws RangeError on
+ * anything that is not a month.
+ */
+export function formatMonth(month: string, options: LocaleOptions = {}): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const m = match ? Number(match[2]) : 0;
+  if (!match || m < 1 || m > 12)
+    throw new RangeError(`a month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  return dateFormat(resolve(options.locale), false).format(Date.UTC(Number(match[1]), m - 1, 1));
+}
+
+/**
+ * A calendar date "YYYY-MM-DD" as text: "Jan 5, 2023" in English, "5 ene 2023" in Spanish (read in UTC, so
+ * the day never shifts with the machine's time zone). Throws RangeError on anything that is not a date.
+ */
+export function formatDate(date: string, options: LocaleOptions = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  if (!match || !Number.isFinite(time) || new Date(time).getUTCDate() !== Number(match[3]))
+    throw new RangeError(`a date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  return dateFormat(resolve(options.locale), true).format(time);
 }

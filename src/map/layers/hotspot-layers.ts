@@ -84,6 +84,7 @@ function classifiedCellLayer(
   codes: Int8Array,
   colors: Readonly<Record<number, readonly [number, number, number]>>,
   alpha: { none: number; classed: number },
+  edgeWidth: (code: number) => number,
   onClick?: (cell: string) => void,
   selected?: string | null,
   outline = false,
@@ -97,14 +98,28 @@ function classifiedCellLayer(
     filled: !outline,
     getFillColor: (d) => [...color(d), d.code === 0 ? alpha.none : alpha.classed],
     getLineColor: (d) =>
-      d.cell === selected ? [20, 20, 20, 255] : outline ? [...color(d), 255] : [255, 255, 255, 0],
-    getLineWidth: (d) => (d.cell === selected ? 3 : outline ? 2.5 : 0),
+      d.cell === selected
+        ? [20, 20, 20, 255]
+        : outline
+          ? [...color(d), 255]
+          : edgeWidth(d.code) > 0
+            ? [40, 40, 40, 170]
+            : [255, 255, 255, 0],
+    getLineWidth: (d) => (d.cell === selected ? 4 : outline ? 2.5 : edgeWidth(d.code)),
     lineWidthUnits: 'pixels',
     stroked: true,
     pickable: true,
     onClick: onClick ? (info) => onClick((info.object as CellRow).cell) : undefined,
     updateTriggers: { getLineColor: [selected], getLineWidth: [selected] },
   });
+}
+
+/**
+ * Outline width in pixels of a Gi* class, so significance does not rest on colour alone: 99% → 3,
+ * 95% → 2, 90% → 1, not significant → none (the same for hot and cold spots).
+ */
+export function hotspotOutlineWidth(code: number): number {
+  return Math.min(3, Math.abs(code));
 }
 
 /**
@@ -122,6 +137,7 @@ export function hotspotLayer(
     data.classes,
     HOTSPOT_CLASS_COLORS,
     { none: 70, classed: 210 },
+    hotspotOutlineWidth,
     onClick,
     selected,
   );
@@ -145,6 +161,7 @@ export function emergingLayer(
     data.pattern,
     EMERGING_PATTERN_COLORS,
     { none: 60, classed: 215 },
+    (code) => (code === 0 ? 0 : 1),
     onClick,
     selected,
     outline,

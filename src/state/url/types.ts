@@ -99,6 +99,8 @@ export interface UrlViewState {
   program: string | null;
   /** Publish mode: counts 1..k−1 hidden, views drawn from the published tables only. */
   publish: UrlPublishMode;
+  /** Language of the interface; omitted means English (the default). */
+  lang?: UrlLanguage;
 }
 
 /** Thresholds offered for publish mode. */
@@ -112,6 +114,11 @@ export interface UrlPublishMode {
 
 /** Publish mode when neither the link nor this browser says otherwise. */
 export const DEFAULT_PUBLISH_MODE: Readonly<UrlPublishMode> = { on: false, k: 11 };
+
+/** Languages a link can ask for (English is the default and is never written). */
+export const URL_LANGUAGES = ['en', 'es'] as const;
+/** A language a link can ask for. */
+export type UrlLanguage = (typeof URL_LANGUAGES)[number];
 
 /** Layers shown when the URL does not say. */
 export const DEFAULT_LAYERS: readonly UrlLayerId[] = ['hexagons', 'boundaries'];

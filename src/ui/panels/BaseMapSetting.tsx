@@ -3,22 +3,24 @@
  * is the default and the fallback.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 
 export function BaseMapSetting() {
+  const { t } = useTranslation('layers');
   const baseMap = useAppStore((s) => s.baseMap);
   const setBaseMap = useAppStore((s) => s.setBaseMap);
   const [draft, setDraft] = useState(baseMap?.kind === 'style' ? baseMap.url : '');
   const summary =
-    baseMap?.kind === 'style' ? 'remote style' : baseMap?.kind === 'pmtiles' ? baseMap.file.name : 'offline';
+    baseMap?.kind === 'style'
+      ? t('baseRemote')
+      : baseMap?.kind === 'pmtiles'
+        ? baseMap.file.name
+        : t('baseOffline');
   return (
     <details className="base-map">
-      <summary>Base map: {summary}</summary>
-      <p className="muted small">
-        The offline map needs no network. A remote maplibre style (yours, e.g. from a tile server you run) is
-        fetched only when you set one here. A PMTiles file (a city or region extract) is read from your disk
-        and never uploaded; choose it again after reloading the page.
-      </p>
+      <summary>{t('baseMap', { summary })}</summary>
+      <p className="muted small">{t('baseHelp')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -31,13 +33,13 @@ export function BaseMapSetting() {
           placeholder="https://…/style.json"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          aria-label="Remote style URL"
+          aria-label={t('styleUrl')}
           data-testid="base-style-url"
         />{' '}
-        <button type="submit">Use</button>
+        <button type="submit">{t('use')}</button>
       </form>
       <label className="row small">
-        PMTiles file{' '}
+        {t('pmtilesFile')}{' '}
         <input
           type="file"
           accept=".pmtiles"
@@ -57,7 +59,7 @@ export function BaseMapSetting() {
             setBaseMap(null);
           }}
         >
-          Offline map
+          {t('offlineMap')}
         </button>
       )}
     </details>

@@ -1,16 +1,17 @@
 /** Attribute filters: fatal or not, unit, and the categorical columns the dataset has. */
+import { useTranslation } from 'react-i18next';
 import { type FilterableColumn, SOURCE_ATTRIBUTE_PREFIX } from '../../data/sql/incident-filter';
 import type { Dataset } from '../../state/datasets';
 import type { UrlViewState } from '../../state/url-state';
 
-const LABELS: Partial<Record<FilterableColumn, string>> = {
-  victim_age_group: 'Victim age',
-  victim_sex: 'Victim sex',
-  victim_race: 'Victim race',
-  location_type: 'Location',
-  precinct: 'Precinct',
-  district: 'District',
-};
+const LABELLED: readonly string[] = [
+  'victim_age_group',
+  'victim_sex',
+  'victim_race',
+  'location_type',
+  'precinct',
+  'district',
+];
 
 export function FilterPanel({
   dataset,
@@ -21,6 +22,7 @@ export function FilterPanel({
   view: UrlViewState;
   onChange(patch: Partial<UrlViewState>): void;
 }) {
+  const { t } = useTranslation('filters');
   const toggle = (column: string, value: string) => {
     const current = view.attrs[column] ?? [];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value].sort();
@@ -30,10 +32,10 @@ export function FilterPanel({
     onChange({ attrs });
   };
   return (
-    <section className="panel" aria-label="Filters">
-      <h2>Filters</h2>
+    <section className="panel" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <fieldset>
-        <legend>Count</legend>
+        <legend>{t('count')}</legend>
         {(['incidents', 'victims'] as const).map((u) => (
           <label key={u}>
             <input
@@ -42,17 +44,17 @@ export function FilterPanel({
               checked={view.unit === u}
               onChange={() => onChange({ unit: u })}
             />{' '}
-            {u}
+            {t(`common:${u}`)}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Outcome</legend>
+        <legend>{t('outcome')}</legend>
         {(
           [
-            ['all', 'all'],
-            ['fatal', 'fatal'],
-            ['nonfatal', 'non-fatal'],
+            ['all', t('all')],
+            ['fatal', t('fatal')],
+            ['nonfatal', t('nonfatal')],
           ] as const
         ).map(([v, label]) => (
           <label key={v}>
@@ -69,8 +71,8 @@ export function FilterPanel({
       {(Object.entries(dataset.categories) as [FilterableColumn, string[]][]).map(([column, values]) => (
         <details key={column} open={Boolean(view.attrs[column]?.length) || values.length <= 6}>
           <summary>
-            {LABELS[column] ?? column.slice(SOURCE_ATTRIBUTE_PREFIX.length)}
-            {view.attrs[column]?.length ? ` (${view.attrs[column]!.length} selected)` : ''}
+            {LABELLED.includes(column) ? t(`column.${column}`) : column.slice(SOURCE_ATTRIBUTE_PREFIX.length)}
+            {view.attrs[column]?.length ? ` ${t('selected', { count: view.attrs[column]!.length })}` : ''}
           </summary>
           <div className="chips">
             {values.map((v) => (

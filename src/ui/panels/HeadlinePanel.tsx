@@ -1,4 +1,5 @@
 /** Headline counts of the current selection, announced to screen readers when they change. */
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../analysis/privacy/count-format';
 import type { DashboardData } from '../use-dashboard';
 
@@ -11,8 +12,9 @@ export function HeadlinePanel({
   range: string;
   pending: boolean;
 }) {
+  const { t } = useTranslation('headline');
   return (
-    <section className="headline" aria-label="Selection totals">
+    <section className="headline" aria-label={t('label')}>
       <div
         role="status"
         aria-live="polite"
@@ -23,13 +25,13 @@ export function HeadlinePanel({
       >
         {headline ? (
           <>
-            <Stat id="incidents" value={headline.incidents} label="incidents" />
-            <Stat id="victims" value={headline.victims} label="victims" />
-            <Stat id="fatal" value={headline.fatalVictims} label="killed" />
+            <Stat id="incidents" value={headline.incidents} label={t('incidents')} />
+            <Stat id="victims" value={headline.victims} label={t('victims')} />
+            <Stat id="fatal" value={headline.fatalVictims} label={t('killed')} />
             <div className="range muted">{range}</div>
           </>
         ) : (
-          <span className="muted">Counting…</span>
+          <span className="muted">{t('counting')}</span>
         )}
       </div>
     </section>

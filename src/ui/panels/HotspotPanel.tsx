@@ -3,8 +3,7 @@
  * size k, FDR and time slice, the legends, and the details of the clicked cell (with a sparkline of its
  * Gi* z-scores over time for emerging hot spots).
  */
-import { emergingPatternLabel } from '../../analysis/hotspots/emerging-hot-spots';
-import { hotspotClassLabel } from '../../analysis/hotspots/hotspot-classes';
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal, formatPValue, formatQValue } from '../../analysis/privacy/count-format';
 import { Sparkline } from '../../charts/Sparkline';
 import { cssColor } from '../../map/layers/color-ramps';
@@ -12,6 +11,7 @@ import {
   EMERGING_PATTERN_COLORS,
   HOTSPOT_CLASS_COLORS,
   HOTSPOT_LEGEND,
+  hotspotOutlineWidth,
 } from '../../map/layers/hotspot-layers';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
@@ -26,7 +26,7 @@ import {
 } from '../../state/url-state';
 import { useHotspotAnalysis } from '../hotspot-analysis';
 
-function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
+function Swatch({ rgb, outline = 1 }: { rgb: readonly [number, number, number]; outline?: number }) {
   return (
     <span
       aria-hidden="true"
@@ -37,7 +37,8 @@ function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
         marginRight: 6,
         verticalAlign: 'middle',
         background: cssColor(rgb as [number, number, number]),
-        border: '1px solid #bbb',
+        border: outline > 1 ? `${outline}px solid #282828` : '1px solid #bbb',
+        boxSizing: 'border-box',
       }}
     />
   );
@@ -52,6 +53,7 @@ export function HotspotPanel({
   view: UrlViewState;
   onChange(patch: Partial<UrlViewState>): void;
 }) {
+  const { t } = useTranslation('hotspots');
   const engine = useAppStore((s) => s.engine);
   const busy = useHotspotAnalysis(engine, dataset, view);
   const s = useHotspotStore();
@@ -73,11 +75,11 @@ export function HotspotPanel({
   return (
     <section
       className="panel"
-      aria-label="Hotspots"
+      aria-label={t('title')}
       data-testid="hotspot-panel"
       data-busy={busy ? 'true' : 'false'}
     >
-      <h2>Hotspots</h2>
+      <h2>{t('title')}</h2>
       <label className="row">
         <input
           type="checkbox"
@@ -85,7 +87,7 @@ export function HotspotPanel({
           onChange={() => toggle('hotspots')}
           data-testid="layer-hotspots"
         />{' '}
-        Hotspots (Gi*)
+        {t('giLayer')}
       </label>
       <label className="row">
         <input
@@ -94,12 +96,12 @@ export function HotspotPanel({
           onChange={() => toggle('emerging')}
           data-testid="layer-emerging"
         />{' '}
-        Emerging hot spots
+        {t('emergingLayer')}
       </label>
       {(showHot || showEmerging) && (
         <>
           <label className="row">
-            H3 resolution{' '}
+            {t('layers:h3Resolution')}{' '}
             <select
               value={settings.resolution}
               onChange={(ev) => {
@@ -134,11 +136,11 @@ export function HotspotPanel({
               onChange={() => setting({ fdr: !settings.fdr })}
               data-testid="hotspot-fdr"
             />{' '}
-            FDR correction (Benjamini-Hochberg)
+            {t('fdr')}
           </label>
           {showEmerging && (
             <label className="row">
-              Time slice{' '}
+              {t('slice')}{' '}
               <select
                 value={settings.slice}
                 onChange={(ev) => setting({ slice: ev.target.value as UrlHotspotSettings['slice'] })}
@@ -146,7 +148,7 @@ export function HotspotPanel({
               >
                 {HOTSPOT_SLICES.map((unit) => (
                   <option key={unit} value={unit}>
-                    {unit}
+                    {t(`sliceUnit.${unit}`)}
                   </option>
                 ))}
               </select>
@@ -159,9 +161,17 @@ export function HotspotPanel({
             data-testid="hotspot-status"
           >
             {busy
-              ? 'Computing…'
+              ? t('computing')
               : h
-                ? `${formatCount(h.counted, { unit: h.unit })} on ${formatCount(h.cells.length)} cells (res ${h.resolution}, k = ${h.k}) over ${s.studyArea}; ${formatCount(h.excluded, { unit: h.unit })} outside left out. Classes by ${h.fdr ? 'FDR q' : 'raw p'}.`
+                ? t('status', {
+                    counted: formatCount(h.counted, { unit: h.unit }),
+                    cells: formatCount(h.cells.length),
+                    res: h.resolution,
+                    k: h.k,
+                    area: s.studyArea,
+                    excluded: formatCount(h.excluded, { unit: h.unit }),
+                    by: h.fdr ? t('byFdr') : t('byRaw'),
+                  })
                 : ''}
           </p>
           {s.error && (
@@ -172,24 +182,28 @@ export function HotspotPanel({
         </>
       )}
       {showHot && (
-        <ul aria-label="Gi* legend" style={{ listStyle: 'none', padding: 0, margin: '4px 0', fontSize: 12 }}>
+        <ul
+          aria-label={t('giLegend')}
+          style={{ listStyle: 'none', padding: 0, margin: '4px 0', fontSize: 12 }}
+        >
           {HOTSPOT_LEGEND.map((row) => (
             <li key={row.code}>
-              <Swatch rgb={HOTSPOT_CLASS_COLORS[row.code]!} />
-              {row.label}
+              <Swatch rgb={HOTSPOT_CLASS_COLORS[row.code]!} outline={1 + hotspotOutlineWidth(row.code)} />
+              {t(`legendClass.${row.code}`)}
             </li>
           ))}
         </ul>
       )}
       {showEmerging && e && (
         <ul
-          aria-label="Emerging hot spot legend"
+          aria-label={t('emergingLegend')}
           style={{ listStyle: 'none', padding: 0, margin: '4px 0', fontSize: 12 }}
         >
           {presentPatterns.map((code) => (
             <li key={code}>
               <Swatch rgb={EMERGING_PATTERN_COLORS[code]!} />
-              {emergingPatternLabel(code)} ({Array.from(e.pattern).filter((c) => c === code).length} cells)
+              {t(`pattern.${code}`)}{' '}
+              {t('cells', { count: Array.from(e.pattern).filter((c) => c === code).length })}
             </li>
           ))}
         </ul>
@@ -197,17 +211,20 @@ export function HotspotPanel({
       {sel && (hi >= 0 || ei >= 0) && (
         <div data-testid="hotspot-cell" style={{ fontSize: 12, borderTop: '1px solid #ddd', paddingTop: 4 }}>
           <div>
-            Cell <code>{sel}</code>{' '}
+            {t('cell')} <code>{sel}</code>{' '}
             <button type="button" className="link" onClick={() => s.set({ selected: null })}>
-              close
+              {t('common:close')}
             </button>
           </div>
           {h && hi >= 0 && (
             <>
-              <div>{hotspotClassLabel(h.classes[hi]!)}</div>
+              <div>{t(`class.${h.classes[hi]!}`)}</div>
               <div>
-                {formatCount(h.counts[hi]!, { unit: h.unit })} in the cell;{' '}
-                {formatCount(h.neighborSum[hi]!, { unit: h.unit })} with its neighbours (k = {h.k})
+                {t('cellCounts', {
+                  cell: formatCount(h.counts[hi]!, { unit: h.unit }),
+                  neighbours: formatCount(h.neighborSum[hi]!, { unit: h.unit }),
+                  k: h.k,
+                })}
               </div>
               <div>
                 z = {formatDecimal(h.z[hi]!)}, {formatPValue(h.p[hi]!)}, {formatQValue(h.q[hi]!)}
@@ -217,12 +234,12 @@ export function HotspotPanel({
           {e && ei >= 0 && (
             <>
               <div>
-                {emergingPatternLabel(e.pattern[ei]!)}; trend {formatPValue(e.trendP[ei]!)}
+                {t('cellTrend', { pattern: t(`pattern.${e.pattern[ei]!}`), p: formatPValue(e.trendP[ei]!) })}
               </div>
               <Sparkline
                 values={e.zBySlice.map((zs) => zs[ei]!)}
                 labels={e.sliceLabels}
-                title={`Gi* z-score of cell ${sel} per ${settings.slice}, dashed lines at ±1.96`}
+                title={t('sparkline', { cell: sel, slice: t(`sliceUnit.${settings.slice}`) })}
               />
             </>
           )}

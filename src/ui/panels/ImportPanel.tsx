@@ -4,6 +4,7 @@
  * preview opens.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { geojsonGeometryKind, sniffSource, splitHeader } from '../../data/loaders/sniff';
 import { guessMappingFromSample, previewCell, previewColumnOrder } from '../../data/mapping-guess';
 import { detectPreset, guessMapping, isCompleteMapping } from '../../data/presets';
@@ -19,17 +20,18 @@ interface PendingMapping {
   dateFormat: string;
 }
 
-const FIELDS: [keyof ColumnMapping, string, boolean][] = [
-  ['incidentId', 'Incident id (rows sharing it are one incident)', false],
-  ['date', 'Date (or date and time)', true],
-  ['time', 'Time of day', false],
-  ['lat', 'Latitude', true],
-  ['lon', 'Longitude', true],
-  ['fatal', 'Fatal (true/false, 1/0, Y/N)', false],
+const FIELDS: [keyof ColumnMapping, boolean][] = [
+  ['incidentId', false],
+  ['date', true],
+  ['time', false],
+  ['lat', true],
+  ['lon', true],
+  ['fatal', false],
 ];
 
 /** The import controls and mapping dialog. */
 export function ImportPanel() {
+  const { t } = useTranslation('import');
   const active = useAppStore((s) => s.active);
   const engineReady = useAppStore((s) => s.engine !== null);
   const [pending, setPending] = useState<PendingMapping | null>(null);
@@ -82,15 +84,15 @@ export function ImportPanel() {
   });
 
   return (
-    <section className="panel import" aria-label="Load data">
+    <section className="panel import" aria-label={t('label')}>
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
-          Drop an incident file (CSV, Parquet, GeoJSON points, Arrow) or boundaries (GeoJSON polygons)
+          {t('drop')}
         </div>
       )}
-      <h2>Data</h2>
+      <h2>{t('title')}</h2>
       <label className="file">
-        Load incidents (CSV, Parquet, GeoJSON, Arrow)
+        {t('loadIncidents')}
         <input
           type="file"
           data-testid="incident-file"
@@ -103,7 +105,7 @@ export function ImportPanel() {
         />
       </label>
       <label className="file">
-        Add boundaries (GeoJSON polygons)
+        {t('addBoundaries')}
         <input
           type="file"
           data-testid="boundary-file"
@@ -116,7 +118,7 @@ export function ImportPanel() {
           }}
         />
       </label>
-      <p className="muted small">Files stay on this computer: everything is computed in your browser.</p>
+      <p className="muted small">{t('local')}</p>
       {pending && (
         <MappingDialog
           pending={pending}
@@ -189,15 +191,16 @@ function MappingDialog(props: {
   onCancel(): void;
   onLoad(): void;
 }) {
+  const { t } = useTranslation('import');
   const { pending } = props;
   const complete = isCompleteMapping(pending.mapping);
   const order = previewColumnOrder(pending.columns, pending.preview);
   return (
     <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="mapping-title">
-      <h3 id="mapping-title">Which columns are which in “{pending.file.name}”?</h3>
-      {FIELDS.map(([field, label, required]) => (
+      <h3 id="mapping-title">{t('mappingTitle', { name: pending.file.name })}</h3>
+      {FIELDS.map(([field, required]) => (
         <label key={field} className="row">
-          {label}
+          {t(`field.${field}`)}
           {required ? ' *' : ''}
           <select
             value={pending.mapping[field] ?? ''}
@@ -218,7 +221,7 @@ function MappingDialog(props: {
         </label>
       ))}
       <label className="row">
-        Date format (optional, e.g. %d/%m/%Y; detected when empty)
+        {t('dateFormat')}
         <input
           value={pending.dateFormat}
           onChange={(e) => props.onChange({ ...pending, dateFormat: e.target.value })}
@@ -249,10 +252,10 @@ function MappingDialog(props: {
       </div>
       <div className="actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button type="button" disabled={!complete} onClick={props.onLoad}>
-          Load
+          {t('load')}
         </button>
       </div>
     </div>

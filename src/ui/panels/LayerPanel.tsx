@@ -1,13 +1,9 @@
 /** Map layer switches, H3 resolution and KDE bandwidth (metres). */
+import { useTranslation } from 'react-i18next';
 import type { UrlLayerId, UrlViewState } from '../../state/url-state';
 import { BaseMapSetting } from './BaseMapSetting';
 
-const LAYERS: [UrlLayerId, string][] = [
-  ['hexagons', 'H3 hexagon counts'],
-  ['heat', 'Density (KDE)'],
-  ['points', 'Incident points'],
-  ['boundaries', 'Boundaries and labels'],
-];
+const LAYERS: UrlLayerId[] = ['hexagons', 'heat', 'points', 'boundaries'];
 
 export function LayerPanel({
   view,
@@ -16,14 +12,15 @@ export function LayerPanel({
   view: UrlViewState;
   onChange(patch: Partial<UrlViewState>): void;
 }) {
+  const { t } = useTranslation('layers');
   const toggle = (id: UrlLayerId) =>
     onChange({
       layers: view.layers.includes(id) ? view.layers.filter((l) => l !== id) : [...view.layers, id],
     });
   return (
-    <section className="panel" aria-label="Map layers">
-      <h2>Layers</h2>
-      {LAYERS.map(([id, label]) => (
+    <section className="panel" aria-label={t('label')}>
+      <h2>{t('title')}</h2>
+      {LAYERS.map((id) => (
         <label key={id} className="row">
           <input
             type="checkbox"
@@ -31,16 +28,16 @@ export function LayerPanel({
             onChange={() => toggle(id)}
             data-testid={`layer-${id}`}
           />{' '}
-          {label}
+          {t(`layer.${id}`)}
         </label>
       ))}
       <label className="row">
-        H3 resolution{' '}
+        {t('h3Resolution')}{' '}
         <select
           value={String(view.h3Res)}
           onChange={(e) => onChange({ h3Res: e.target.value === 'auto' ? 'auto' : Number(e.target.value) })}
         >
-          <option value="auto">follow zoom</option>
+          <option value="auto">{t('followZoom')}</option>
           {[6, 7, 8, 9, 10, 11].map((r) => (
             <option key={r} value={r}>
               {r}
@@ -49,7 +46,7 @@ export function LayerPanel({
         </select>
       </label>
       <label className="row">
-        KDE bandwidth{' '}
+        {t('kdeBandwidth')}{' '}
         <input
           type="number"
           min={50}

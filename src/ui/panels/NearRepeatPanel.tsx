@@ -4,6 +4,7 @@
  * ratios (rows distance, columns time, labelled) with permutation p-values, and one plain sentence.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KnoxResult } from '../../analysis/nearrepeat/knox-test';
 import { formatCount, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
@@ -31,6 +32,7 @@ export function ratioColor(ratio: number): string {
 }
 
 export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
+  const { t } = useTranslation('nearrepeat');
   const engine = useAppStore((s) => s.engine);
   const [space, setSpace] = useState('100,200,300,400');
   const [time, setTime] = useState('7,14,21,28');
@@ -102,18 +104,18 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
 
   const r = result?.result;
   return (
-    <section className="panel" aria-label="Near repeat" data-testid="nearrepeat-panel">
-      <h2>Near repeat (Knox)</h2>
+    <section className="panel" aria-label={t('label')} data-testid="nearrepeat-panel">
+      <h2>{t('title')}</h2>
       <label className="row">
-        Distance bands (m){' '}
+        {t('distanceBands')}{' '}
         <input value={space} onChange={(e) => setSpace(e.target.value)} size={16} data-testid="knox-space" />
       </label>
       <label className="row">
-        Time bands (days){' '}
+        {t('timeBands')}{' '}
         <input value={time} onChange={(e) => setTime(e.target.value)} size={12} data-testid="knox-time" />
       </label>
       <label className="row">
-        Permutations{' '}
+        {t('permutations')}{' '}
         <input
           type="number"
           min={1}
@@ -123,9 +125,10 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
           style={{ width: 70 }}
           data-testid="knox-permutations"
         />{' '}
-        seed{' '}
+        {t('seed')}{' '}
         <input
           type="number"
+          aria-label={t('seedLabel')}
           value={seed}
           onChange={(e) => setSeed(Math.round(Number(e.target.value)))}
           style={{ width: 50 }}
@@ -133,26 +136,20 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
       </label>
       <div className="row">
         <button type="button" onClick={run} disabled={!valid || progress !== null} data-testid="knox-run">
-          Run
+          {t('run')}
         </button>{' '}
         {progress && (
           <button type="button" onClick={stop} data-testid="knox-cancel">
-            Cancel
+            {t('common:cancel')}
           </button>
         )}
       </div>
-      {!valid && (
-        <p style={{ fontSize: 12 }}>
-          Bands must be increasing positive numbers (whole days); 1–9,999 permutations.
-        </p>
-      )}
-      <p style={{ fontSize: 12, margin: '2px 0' }}>
-        Incidents in the current filters (time brush included, selected areas not), one point each.
-      </p>
+      {!valid && <p style={{ fontSize: 12 }}>{t('invalid')}</p>}
+      <p style={{ fontSize: 12, margin: '2px 0' }}>{t('scope')}</p>
       {progress && (
         <div
           role="progressbar"
-          aria-label="Permutations done"
+          aria-label={t('progress')}
           aria-valuemin={0}
           aria-valuemax={progress.total}
           aria-valuenow={progress.done}
@@ -171,12 +168,10 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
       {r && result && (
         <>
           <table style={{ borderCollapse: 'collapse', fontSize: 11, marginTop: 6 }} data-testid="knox-table">
-            <caption style={{ textAlign: 'left', fontSize: 11 }}>
-              Knox ratio observed/expected (p), rows distance, columns time apart
-            </caption>
+            <caption style={{ textAlign: 'left', fontSize: 11 }}>{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">distance \ time</th>
+                <th scope="col">{t('corner')}</th>
                 {r.timeLabels.map((l) => (
                   <th key={l} scope="col">
                     {l}
@@ -190,13 +185,16 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
                   <th scope="row" style={{ textAlign: 'left', whiteSpace: 'nowrap' }}>
                     {label}
                   </th>
-                  {r.timeLabels.map((tl, t) => {
-                    const ratio = r.ratio[s]![t]!;
-                    const p = r.p[s]![t]!;
+                  {r.timeLabels.map((tl, j) => {
+                    const ratio = r.ratio[s]![j]!;
+                    const p = r.p[s]![j]!;
                     return (
                       <td
                         key={tl}
-                        title={`${formatCount(r.observed[s]![t]!)} pairs seen, ${formatDecimal(r.expected[s]![t]!, 1)} expected`}
+                        title={t('cellTitle', {
+                          observed: formatCount(r.observed[s]![j]!),
+                          expected: formatDecimal(r.expected[s]![j]!, 1),
+                        })}
                         style={{
                           background: ratioColor(ratio),
                           padding: '2px 4px',
@@ -219,10 +217,14 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
             {result.sentence}
           </p>
           <p style={{ fontSize: 11, color: '#555' }}>
-            {formatCount(r.incidents, { unit: 'incidents' })}, {formatCount(r.pairsConsidered)} pairs within{' '}
-            {r.spaceBands[r.spaceBands.length - 1]} m, {r.permutations} permutations (seed {r.seed}),{' '}
-            {formatDecimal(result.millis / 1000, 1)} s. Each cell is its own test: read the pattern, not one
-            cell.
+            {t('footer', {
+              incidents: formatCount(r.incidents, { unit: 'incidents' }),
+              pairs: formatCount(r.pairsConsidered),
+              within: formatCount(r.spaceBands[r.spaceBands.length - 1]!),
+              permutations: formatCount(r.permutations),
+              seed: r.seed,
+              seconds: formatDecimal(result.millis / 1000, 1),
+            })}
           </p>
         </>
       )}

@@ -6,6 +6,7 @@
  * in `./program/`.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
 import {
@@ -18,6 +19,7 @@ import {
 import { catchmentCollection, mergePrograms, type Program, upsertPrograms } from '../../state/programs';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
+import { useBriefProgram } from '../brief/brief-program';
 import { useCatchmentOutlines } from '../catchment-outlines';
 import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
@@ -41,6 +43,7 @@ export function ProgramPanel({
   view: UrlViewState;
   onView(patch: Partial<UrlViewState>): void;
 }) {
+  const { t } = useTranslation('program');
   const engine = useAppStore((s) => s.engine);
   const notify = useAppStore((s) => s.notify);
   const user = useProgramStore((s) => s.user);
@@ -128,6 +131,15 @@ export function ProgramPanel({
     return evaluateInWorker(series, {}, setProgress, controller.signal);
   });
   const evaluation = depsKey ? result.value : null;
+  useEffect(() => {
+    useBriefProgram
+      .getState()
+      .set(
+        program && evaluation
+          ? { id: program.id, name: program.name, launch: program.launch, evaluation }
+          : null,
+      );
+  }, [program, evaluation]);
   const state = !program
     ? 'none'
     : typeof geometry === 'string'
@@ -143,63 +155,61 @@ export function ProgramPanel({
   return (
     <section
       className="panel program-panel"
-      aria-label="Program evaluation"
+      aria-label={t('panelTitle')}
       data-testid="program-panel"
       data-state={state}
     >
-      <h2>Program evaluation</h2>
+      <h2>{t('panelTitle')}</h2>
       <label className="row">
-        Program{' '}
+        {t('program')}{' '}
         <select
           value={view.program ?? ''}
           onChange={(e) => onView({ program: e.target.value || null })}
           data-testid="program-select"
         >
-          <option value="">— choose —</option>
+          <option value="">{t('choose')}</option>
           {programs.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
-              {p.synthetic ? ' (synthetic)' : ''}
+              {p.synthetic ? ` ${t('syntheticMark')}` : ''}
             </option>
           ))}
         </select>
       </label>
       {view.program && !program && (
-        <p className="notice-inline">The program "{view.program}" is not in this registry.</p>
+        <p className="notice-inline">{t('notInRegistry', { id: view.program })}</p>
       )}
       {program && <ProgramCard program={program} />}
       {program && typeof geometry === 'string' && (
         <p className="notice-inline" data-testid="program-unavailable">
-          {program.catchment.type === 'none' ? 'No chart: ' : 'Cannot evaluate here: '}
-          {geometry}
+          {program.catchment.type === 'none' ? t('noChart') : t('cannotEvaluate')} {geometry}
         </p>
       )}
       {ready && (
         <div className="row">
-          <span className="muted small">Step</span>
+          <span className="muted small">{t('step')}</span>
           {(['month', 'quarter'] as const).map((b) => (
             <label key={b} className="small">
-              <input type="radio" name="program-by" checked={by === b} onChange={() => setBy(b)} /> {b}
+              <input type="radio" name="program-by" checked={by === b} onChange={() => setBy(b)} />{' '}
+              {t(`per.${b}`)}
             </label>
           ))}
-          <span className="muted small">· {view.unit}</span>
+          <span className="muted small">· {t(`common:${view.unit}`)}</span>
         </div>
       )}
       {state === 'pending' && (
         <p className="muted small" role="status">
-          Computing{progress ? ` (${progress.done} of ${progress.total} estimators)` : ''}…
+          {progress ? t('computingProgress', { done: progress.done, total: progress.total }) : t('computing')}
           {progress && (
             <button type="button" className="link" onClick={() => running.current?.abort()}>
-              Cancel
+              {t('common:cancel')}
             </button>
           )}
         </p>
       )}
       {state === 'error' && (
         <p className="notice-inline">
-          {result.error === 'cancelled'
-            ? 'Evaluation cancelled; change a setting or choose the program again to recompute.'
-            : `The evaluation failed: ${result.error}`}
+          {result.error === 'cancelled' ? t('cancelled') : t('failed', { error: result.error })}
         </p>
       )}
       {evaluation && ready && (

@@ -1,8 +1,10 @@
 /** The validation report of the last import: what loaded, what was rejected and why, downloadable as JSON. */
-import { formatCount } from '../../analysis/privacy/count-format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatDate } from '../../analysis/privacy/count-format';
 import type { ImportReport } from '../../data/import-incidents';
 
 export function ReportPanel({ report, onClose }: { report: ImportReport; onClose(): void }) {
+  const { t } = useTranslation('report');
   const download = () => {
     const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -13,24 +15,29 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
   };
   return (
     <div className="dialog report" role="dialog" aria-labelledby="report-title" data-testid="import-report">
-      <h3 id="report-title">Loaded “{report.source.name}”</h3>
+      <h3 id="report-title">{t('loaded', { name: report.source.name })}</h3>
       <p>
-        {report.presetName}. {formatCount(report.victims, { unit: 'victims' })} in{' '}
-        {formatCount(report.incidents, { unit: 'incidents' })}, {report.firstDate} to {report.lastDate}.
+        {t('summary', {
+          preset: report.presetName,
+          victims: formatCount(report.victims, { unit: 'victims' }),
+          incidents: formatCount(report.incidents, { unit: 'incidents' }),
+          from: safeDate(report.firstDate),
+          to: safeDate(report.lastDate),
+        })}
         {report.recoveredFromStatePlane > 0 &&
-          ` ${formatCount(report.recoveredFromStatePlane)} rows without latitude/longitude were placed from state-plane coordinates.`}
+          ` ${t('statePlane', { count: report.recoveredFromStatePlane, rows: formatCount(report.recoveredFromStatePlane) })}`}
       </p>
       {report.rejectedTotal === 0 ? (
-        <p>Every row could be used.</p>
+        <p>{t('allUsed')}</p>
       ) : (
         <>
-          <p>{formatCount(report.rejectedTotal)} rows could not be used:</p>
+          <p>{t('rejected', { count: report.rejectedTotal, rows: formatCount(report.rejectedTotal) })}</p>
           <table>
             <thead>
               <tr>
-                <th>Rows</th>
-                <th>Why</th>
-                <th>Example lines</th>
+                <th scope="col">{t('rows')}</th>
+                <th scope="col">{t('why')}</th>
+                <th scope="col">{t('examples')}</th>
               </tr>
             </thead>
             <tbody>
@@ -40,9 +47,13 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
                   <td>{g.label}</td>
                   <td>
                     {g.samples
-                      .map(
-                        (s) =>
-                          `line ${s.sourceRow} (date ${JSON.stringify(s.date)}, lat ${JSON.stringify(s.lat)}, lon ${JSON.stringify(s.lon)})`,
+                      .map((s) =>
+                        t('example', {
+                          line: s.sourceRow,
+                          date: JSON.stringify(s.date),
+                          lat: JSON.stringify(s.lat),
+                          lon: JSON.stringify(s.lon),
+                        }),
                       )
                       .join('; ')}
                   </td>
@@ -59,12 +70,22 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
       ))}
       <div className="actions">
         <button type="button" onClick={download}>
-          Download report (JSON)
+          {t('download')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
     </div>
   );
+}
+
+/** A report date in the display language; anything that is not a plain date is shown as it is. */
+function safeDate(date: string | null): string {
+  if (date === null) return '—';
+  try {
+    return formatDate(date);
+  } catch {
+    return date;
+  }
 }

@@ -8,7 +8,7 @@ import { formatDecimal } from '../../../analysis/privacy/count-format';
 import type { Dataset } from '../../../state/datasets';
 import type { UrlPublishMode } from '../../../state/url-state';
 import type { DashboardData } from '../../use-dashboard';
-import { BoundaryProperties } from '../AreaPanel';
+import { BoundaryProperties } from '../BoundaryProperties';
 import { AreaProfile } from './AreaProfile';
 import { type ChoroplethMeasure, useCouncilStore } from './council-store';
 import { PopulationDialog } from './PopulationDialog';
