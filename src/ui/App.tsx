@@ -9,6 +9,7 @@ import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
 import { MapLegend } from './MapLegend';
+import { PanelBoundary } from './PanelBoundary';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
@@ -78,6 +79,8 @@ export function App() {
   const label = (i: number) => (dataset ? monthLabel(dataset.firstMonth, i) : '');
   const range = dataset ? `${label(data.brush[0])} to ${label(data.brush[1])}` : '';
   const chartWidth = Math.max(320, Math.min(900, window.innerWidth - 760));
+  // A view that failed is tried again when its data changes: another dataset, another boundary layer.
+  const viewKey = dataset ? `${dataset.key}#${dataset.loadId}|${dataset.boundaries?.layer.name ?? ''}` : '';
 
   return (
     <div
@@ -136,29 +139,43 @@ export function App() {
         ))}
       </div>
       <aside className="left">
-        <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
-        <ImportPanel />
-        {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
-        <LayerPanel view={view} onChange={onView} />
+        <PanelBoundary name="Headline" resetKey={viewKey}>
+          <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
+        </PanelBoundary>
+        <PanelBoundary name="Data">
+          <ImportPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Filters" resetKey={viewKey}>
+          {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
+        </PanelBoundary>
+        <PanelBoundary name="Layers" resetKey={viewKey}>
+          <LayerPanel view={view} onChange={onView} />
+        </PanelBoundary>
         {dataset && (
           <Suspense fallback={loadingPanel}>
-            <HotspotPanel dataset={dataset} view={view} onChange={onView} />
-            <NearRepeatPanel dataset={dataset} view={view} />
+            <PanelBoundary name="Hotspots" resetKey={viewKey}>
+              <HotspotPanel dataset={dataset} view={view} onChange={onView} />
+            </PanelBoundary>
+            <PanelBoundary name="Near repeat" resetKey={viewKey}>
+              <NearRepeatPanel dataset={dataset} view={view} />
+            </PanelBoundary>
           </Suspense>
         )}
       </aside>
       <main>
         <div className="map-wrap">
           {dataset ? (
-            <DashboardMap
-              dataset={dataset}
-              view={view}
-              data={data}
-              onView={onView}
-              onToggleArea={toggleArea}
-              onMap={setMap}
-              onFirstRender={onFirstRender}
-            />
+            <PanelBoundary name="Map" resetKey={viewKey}>
+              <DashboardMap
+                dataset={dataset}
+                view={view}
+                data={data}
+                onView={onView}
+                onToggleArea={toggleArea}
+                onMap={setMap}
+                onFirstRender={onFirstRender}
+              />
+            </PanelBoundary>
           ) : (
             <div className="map placeholder">{engineError ? 'No data' : 'Loading…'}</div>
           )}
@@ -183,51 +200,61 @@ export function App() {
           )}
         </div>
         <div className="charts">
-          {dataset && data.monthly && (
-            <TimeHistogram
-              totals={data.monthly.totals}
-              fatal={data.monthly.fatal}
-              firstMonth={dataset.firstMonth}
-              unit={view.unit}
-              brush={view.time ? data.brush : null}
-              onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
-              monthLabel={label}
-              width={chartWidth}
-              height={150}
-            />
-          )}
-          {data.matrix && (
-            <HourWeekdayMatrix
-              counts={data.matrix}
-              hours={view.hours}
-              weekdays={view.weekdays}
-              unit={view.unit}
-              onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
-              onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
-              onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
-            />
-          )}
+          <PanelBoundary name="Incidents per month" resetKey={viewKey}>
+            {dataset && data.monthly && (
+              <TimeHistogram
+                totals={data.monthly.totals}
+                fatal={data.monthly.fatal}
+                firstMonth={dataset.firstMonth}
+                unit={view.unit}
+                brush={view.time ? data.brush : null}
+                onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
+                monthLabel={label}
+                width={chartWidth}
+                height={150}
+              />
+            )}
+          </PanelBoundary>
+          <PanelBoundary name="Hour and weekday" resetKey={viewKey}>
+            {data.matrix && (
+              <HourWeekdayMatrix
+                counts={data.matrix}
+                hours={view.hours}
+                weekdays={view.weekdays}
+                unit={view.unit}
+                onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
+                onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
+                onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
+              />
+            )}
+          </PanelBoundary>
         </div>
       </main>
       <aside className="right">
         {dataset && (
           <Suspense fallback={loadingPanel}>
-            <ProgramPanel dataset={dataset} view={view} onView={onView} />
+            <PanelBoundary name="Programs" resetKey={viewKey}>
+              <ProgramPanel dataset={dataset} view={view} onView={onView} />
+            </PanelBoundary>
           </Suspense>
         )}
         {dataset?.boundaries && data.areas && (
-          <AreaPanel
-            boundaries={dataset.boundaries}
-            counts={data.areas}
-            years={(data.brush[1] - data.brush[0] + 1) / 12}
-            unit={view.unit}
-            selected={view.areas.ids}
-            onToggle={toggleArea}
-          />
+          <PanelBoundary name="Areas" resetKey={`${viewKey}|${data.areas.length}`}>
+            <AreaPanel
+              boundaries={dataset.boundaries}
+              counts={data.areas}
+              years={(data.brush[1] - data.brush[0] + 1) / 12}
+              unit={view.unit}
+              selected={view.areas.ids}
+              onToggle={toggleArea}
+            />
+          </PanelBoundary>
         )}
       </aside>
       {report && reportOpen && (
-        <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
+        <PanelBoundary name="Import report" resetKey={report.rowsRead}>
+          <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
+        </PanelBoundary>
       )}
     </div>
   );
