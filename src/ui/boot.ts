@@ -13,12 +13,15 @@ import { setCellAssigner } from '../state/h3-cells';
 import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
+import { keepImport, restoreKeptData, startKeeping } from './keep-data';
 
 /** Starts the app: engine, demo data, URL state. */
 export async function boot(): Promise<void> {
   setCellAssigner(workerCellAssigner);
   setPolygonAssigner(workerPolygonAssigner);
   const store = useAppStore.getState();
+  // Read before the app writes its own view into the address bar.
+  const hasLink = window.location.search.length > 1;
   const decoded = decodeUrlState(window.location.search);
   for (const notice of decoded.notices)
     store.notify('error', `Link: ${notice}. The default was used instead.`);
@@ -41,7 +44,9 @@ export async function boot(): Promise<void> {
   performance.mark('cvi:engine-ready');
   await loadDemo(db, demoFiles);
   performance.mark('cvi:demo-loaded');
-  if (decoded.state.dataset === 'user') {
+  await restoreKeptData(db, hasLink ? decoded.state : null);
+  startKeeping();
+  if (!useAppStore.getState().datasets[decoded.state.dataset]) {
     store.notify(
       'info',
       'This link refers to a file of your own; load it to see the same view. Showing the demo city meanwhile.',
@@ -118,6 +123,7 @@ export async function importUserFile(
     store.setDataset(dataset);
     useAppStore.setState({ active: 'user' });
     store.showReport(dataset.report, true);
+    await keepImport(dataset, file, options);
     return dataset;
   } catch (error) {
     const message =

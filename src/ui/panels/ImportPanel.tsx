@@ -9,6 +9,7 @@ import { detectPreset, guessMapping, isCompleteMapping } from '../../data/preset
 import type { ColumnMapping } from '../../data/schema';
 import { useAppStore } from '../../state/app-store';
 import { addBoundaries, importUserFile } from '../boot';
+import { KeptDataControls } from './KeptDataControls';
 
 interface PendingMapping {
   file: File;
@@ -113,6 +114,7 @@ export function ImportPanel() {
         />
       </label>
       <p className="muted small">Files stay on this computer: everything is computed in your browser.</p>
+      <KeptDataControls />
       {pending && (
         <MappingDialog
           pending={pending}
