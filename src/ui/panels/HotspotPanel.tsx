@@ -25,6 +25,7 @@ import {
   type UrlViewState,
 } from '../../state/url-state';
 import { useHotspotAnalysis } from '../hotspot-analysis';
+import { AreaBelowCell } from './AreaBelowCell';
 
 function Swatch({ rgb }: { rgb: readonly [number, number, number] }) {
   return (
@@ -226,6 +227,7 @@ export function HotspotPanel({
               />
             </>
           )}
+          <AreaBelowCell dataset={dataset} view={view} onChange={onChange} />
         </div>
       )}
     </section>
