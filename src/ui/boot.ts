@@ -14,6 +14,7 @@ import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
 import { keepImport, restoreKeptData, startKeeping } from './keep-data';
+import { announceLinkWaiting, areasInBoundaries, linkDataLoaded } from './link-waits';
 
 /** Starts the app: engine, demo data, URL state. */
 export async function boot(): Promise<void> {
@@ -46,12 +47,7 @@ export async function boot(): Promise<void> {
   performance.mark('cvi:demo-loaded');
   await restoreKeptData(db, hasLink ? decoded.state : null);
   startKeeping();
-  if (!useAppStore.getState().datasets[decoded.state.dataset]) {
-    store.notify(
-      'info',
-      'This link refers to a file of your own; load it to see the same view. Showing the demo city meanwhile.',
-    );
-  }
+  if (!useAppStore.getState().datasets[decoded.state.dataset]) announceLinkWaiting(decoded.state.dataset);
 }
 
 interface DemoFiles {
@@ -123,6 +119,7 @@ export async function importUserFile(
     store.setDataset(dataset);
     useAppStore.setState({ active: 'user' });
     store.showReport(dataset.report, true);
+    linkDataLoaded('user');
     await keepImport(dataset, file, options);
     return dataset;
   } catch (error) {
@@ -146,8 +143,10 @@ export async function addBoundaries(file: File, key: DatasetKey): Promise<void> 
   try {
     store.setProgress({ label: `Placing incidents in ${file.name}`, fraction: 0.5 });
     const boundaries = await attachBoundaries(db, dataset, file.name, await file.text());
+    const view = useAppStore.getState().views[key];
+    const ids = areasInBoundaries(view.areas.ids, boundaries, file.name);
     store.setDataset({ ...dataset, boundaries });
-    store.updateView({ areas: { ids: [], polygon: store.views[key].areas.polygon } });
+    store.replaceView(key, { ...view, areas: { ...view.areas, ids } });
   } catch (error) {
     store.notify('error', `${(error as Error).message} The boundaries already loaded are unchanged.`);
   } finally {
