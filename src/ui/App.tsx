@@ -5,7 +5,12 @@ import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
 import { monthLabel } from '../state/datasets';
-import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
+import {
+  createThrottledUrlWriter,
+  DATASET_KEYS,
+  encodeUrlState,
+  type UrlViewState,
+} from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
 import { MapLegend } from './MapLegend';
@@ -91,7 +96,7 @@ export function App() {
       <header>
         <h1>CVI Atlas</h1>
         <nav aria-label="Dataset">
-          {(['demo', 'user'] as const).map((key) =>
+          {DATASET_KEYS.map((key) =>
             datasets[key] ? (
               <button
                 key={key}

@@ -8,7 +8,13 @@ import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
 import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
-import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
+import {
+  attachBoundaries,
+  type Dataset,
+  type DatasetKey,
+  loadDataset,
+  USER_DATASET_KEYS,
+} from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
 import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
@@ -101,10 +107,19 @@ export async function importUserFile(
   const store = useAppStore.getState();
   const db = store.engine;
   if (!db) return null;
+  // A new file goes next to those loaded: none is replaced without the user removing it.
+  const key = USER_DATASET_KEYS.find((k) => !store.datasets[k]);
+  if (!key) {
+    store.notify(
+      'error',
+      `"${file.name}" was not loaded: ${USER_DATASET_KEYS.length} files are loaded already. Remove one (× on its tab) to make room; nothing was replaced.`,
+    );
+    return null;
+  }
   try {
     const dataset = await loadDataset(
       db,
-      'user',
+      key,
       { name: file.name, blob: file },
       {
         label: file.name,
@@ -113,13 +128,11 @@ export async function importUserFile(
         onProgress: (stage, f) => store.setProgress({ label: `${file.name}: ${stage}`, fraction: f }),
       },
     );
-    // A new file starts from a clean view: the previous file's filters, areas and camera would not fit it. The
-    // first file after opening a shared link keeps the link's view.
-    if (store.datasets.user) store.replaceView('user', { ...defaultUrlViewState(), dataset: 'user' });
+    // The view kept under a free key is the default one, or the view of a shared link waiting for this file.
     store.setDataset(dataset);
-    useAppStore.setState({ active: 'user' });
+    useAppStore.setState({ active: key });
     store.showReport(dataset.report, true);
-    linkDataLoaded('user');
+    linkDataLoaded(key);
     await keepImport(dataset, file, options);
     return dataset;
   } catch (error) {

@@ -9,6 +9,7 @@ import { detectPreset, guessMapping, isCompleteMapping } from '../../data/preset
 import type { ColumnMapping } from '../../data/schema';
 import { useAppStore } from '../../state/app-store';
 import { addBoundaries, importUserFile } from '../boot';
+import { DatasetList } from './DatasetList';
 import { KeptDataControls } from './KeptDataControls';
 
 interface PendingMapping {
@@ -115,6 +116,7 @@ export function ImportPanel() {
       </label>
       <p className="muted small">Files stay on this computer: everything is computed in your browser.</p>
       <KeptDataControls />
+      <DatasetList />
       {pending && (
         <MappingDialog
           pending={pending}
