@@ -50,7 +50,7 @@ describe('several datasets side by side', () => {
     assert.deepEqual(tabs, ['Demo City (synthetic)', 'first.csv', 'second.csv']);
 
     const rows = await page.$$eval('[data-testid="dataset-list"] tbody tr', (tr) =>
-      tr.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)),
+      tr.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.firstChild?.textContent)),
     );
     assert.deepEqual(rows.slice(1), [
       ['first.csv', '4', '4'],

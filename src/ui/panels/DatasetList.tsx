@@ -4,6 +4,7 @@
  * way a file leaves: a new file never replaces one.
  */
 import { formatCount } from '../../analysis/privacy/count-format';
+import './dataset-list.css';
 import { dropTablesQuery } from '../../data/sql/import-queries';
 import { useAppStore } from '../../state/app-store';
 import { type Dataset, type DatasetKey, USER_DATASET_KEYS } from '../../state/datasets';
@@ -37,8 +38,7 @@ export function DatasetList() {
           <th>Dataset</th>
           <th>Incidents</th>
           <th>Victims</th>
-          <th>Fatal</th>
-          <th>Dates</th>
+          <th title="Incidents with at least one person killed">Fatal</th>
           <th />
         </tr>
       </thead>
@@ -49,13 +49,13 @@ export function DatasetList() {
               <button type="button" className="link" onClick={() => useAppStore.getState().setActive(d.key)}>
                 {d.label}
               </button>
+              <div className="muted">
+                {d.report.firstDate?.slice(0, 7)} to {d.report.lastDate?.slice(0, 7)}
+              </div>
             </td>
             <td>{formatCount(d.report.incidents)}</td>
             <td>{formatCount(d.report.victims)}</td>
             <td>{formatCount(d.report.fatalIncidents)}</td>
-            <td>
-              {d.report.firstDate?.slice(0, 7)} to {d.report.lastDate?.slice(0, 7)}
-            </td>
             <td>
               {!d.synthetic && (
                 <button
@@ -65,7 +65,7 @@ export function DatasetList() {
                   onClick={() => void remove(d)}
                   data-testid={`remove-${d.key}`}
                 >
-                  Remove
+                  ×
                 </button>
               )}
             </td>
