@@ -52,7 +52,8 @@ function round(value: number, digits: number): number {
 /** A random valid state already in canonical form (what decode returns). */
 function randomCanonicalState(random: Random): UrlViewState {
   const state = defaultUrlViewState();
-  if (random() < 0.3) state.dataset = 'user';
+  if (random() < 0.3)
+    state.dataset = (['user', 'user2', 'user3', 'user4'] as const)[Math.floor(random() * 4)]!;
   if (random() < 0.8) {
     const zoom = round(random() * 22, 2);
     const digits = coordinatePrecision(zoom);
