@@ -20,7 +20,7 @@ import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
 import { keepImport, restoreKeptData, startKeeping } from './keep-data';
-import { announceLinkWaiting, areasInBoundaries, linkDataLoaded } from './link-waits';
+import { announceLinkWaiting, areasInBoundaries, checkLinkedValues, linkDataLoaded } from './link-waits';
 
 /** Starts the app: engine, demo data, URL state. */
 export async function boot(): Promise<void> {
@@ -54,6 +54,7 @@ export async function boot(): Promise<void> {
   await restoreKeptData(db, hasLink ? decoded.state : null);
   startKeeping();
   if (!useAppStore.getState().datasets[decoded.state.dataset]) announceLinkWaiting(decoded.state.dataset);
+  else if (hasLink) checkLinkedValues(decoded.state.dataset);
 }
 
 interface DemoFiles {

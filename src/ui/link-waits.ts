@@ -64,3 +64,36 @@ export function areasInBoundaries(
   }
   return kept;
 }
+
+/**
+ * Checks the linked view of a loaded dataset against its data: selected area ids its boundaries lack and
+ * attribute values it does not have are named in a notice and unselected (a link must not filter silently on
+ * values that match nothing).
+ */
+export function checkLinkedValues(key: DatasetKey): void {
+  const s = useAppStore.getState();
+  const dataset = s.datasets[key];
+  if (!dataset) return;
+  const view = s.views[key];
+  let areas = view.areas;
+  if (dataset.boundaries && areas.ids.length > 0) {
+    areas = {
+      ...areas,
+      ids: areasInBoundaries(areas.ids, dataset.boundaries, dataset.boundaries.layer.name),
+    };
+  }
+  const attrs: typeof view.attrs = {};
+  for (const [column, values] of Object.entries(view.attrs) as [keyof typeof view.attrs, string[]][]) {
+    const offered = (dataset.categories as Record<string, string[] | undefined>)[column];
+    const known = values.filter((v) => offered?.includes(v));
+    const unknown = values.filter((v) => !offered?.includes(v));
+    if (unknown.length > 0) {
+      s.notify(
+        'error',
+        `Link: attr.${column} ${areaList(unknown)} ${offered ? 'is not a value of this column' : 'is not a column of this dataset'} in "${dataset.label}"; that filter was left out.`,
+      );
+    }
+    if (known.length > 0) attrs[column] = known;
+  }
+  s.replaceView(key, { ...view, areas, attrs });
+}

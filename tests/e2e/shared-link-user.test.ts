@@ -85,3 +85,23 @@ describe('a shared link on the user’s own data', () => {
     await page.screenshot({ path: `${ARTIFACTS}/shared-link-restored.png` });
   });
 });
+
+describe('link values the data does not have', () => {
+  it('names an unknown area and attribute value and leaves them out', async () => {
+    const ctx = await openDemo('/?area=N01&area=N99&attr.victim_sex=Q');
+    try {
+      const texts = await ctx.page.$$eval('[data-testid="notice"]', (n) => n.map((x) => x.textContent ?? ''));
+      assert.ok(
+        texts.some((t) => /Area "N99" of the view is not in/.test(t)),
+        texts.join(' | '),
+      );
+      assert.ok(texts.some((t) => /attr\.victim_sex "Q" is not a value of this column/.test(t)));
+      const search = await ctx.page.evaluate(() => window.location.search);
+      assert.match(search, /area=N01/);
+      assert.doesNotMatch(search, /N99|victim_sex/);
+      assert.equal((await ctx.page.textContent('.clear-areas'))!.trim(), 'Clear 1 selected area');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
