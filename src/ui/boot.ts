@@ -16,7 +16,7 @@ import {
   USER_DATASET_KEYS,
 } from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
-import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
+import { decodeUrlState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
 import { keepImport, restoreKeptData, startKeeping } from './keep-data';
