@@ -44,6 +44,13 @@ export interface MapViewProps {
   selectedIds: readonly string[];
   onCameraChange(camera: MapCamera): void;
   onFeatureClick?(id: string): void;
+  /**
+   * deck.gl layers whose objects a click inspects (statistics layers): a click on one of them is not a click
+   * on the feature below; `onInspectClick` gets the id of that feature (or null) so the user can choose to
+   * select it.
+   */
+  inspectLayers?: readonly string[];
+  onInspectClick?(featureIdBelow: string | null): void;
   getTooltip?(info: PickingInfo): string | null;
   /** Called once the first frame with data has been drawn. */
   onFirstRender?(): void;
@@ -117,10 +124,19 @@ export function MapView(props: MapViewProps) {
     });
     map.on('click', (e) => {
       const clickable = propsRef.current.clickable;
-      if (!clickable || !map.getLayer(clickable.layerId)) return;
-      const hit = map.queryRenderedFeatures(e.point, { layers: [clickable.layerId] })[0];
-      const id = hit?.properties?.[clickable.idProperty];
-      if (id !== undefined && id !== null) propsRef.current.onFeatureClick?.(String(id));
+      const usable = clickable && map.getLayer(clickable.layerId) ? clickable : null;
+      const hit = usable ? map.queryRenderedFeatures(e.point, { layers: [usable.layerId] })[0] : undefined;
+      const raw = usable ? hit?.properties?.[usable.idProperty] : undefined;
+      const id = raw === undefined || raw === null ? null : String(raw);
+      const inspect = propsRef.current.inspectLayers ?? [];
+      if (inspect.length > 0) {
+        const picked = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 1 });
+        if (picked?.layer && inspect.includes(picked.layer.id)) {
+          propsRef.current.onInspectClick?.(id);
+          return;
+        }
+      }
+      if (id !== null) propsRef.current.onFeatureClick?.(id);
     });
     if (!props.camera && props.bounds) map.fitBounds(props.bounds, { padding: 24, duration: 0 });
     mapRef.current = map;

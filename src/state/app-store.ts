@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { Connector } from '../data/connector';
 import type { ImportReport } from '../data/import-incidents';
 import type { Dataset, DatasetKey } from './datasets';
-import { defaultUrlViewState, type UrlViewState } from './url-state';
+import { DATASET_KEYS, defaultUrlViewState, type UrlViewState } from './url-state';
 
 /** A message for the user. */
 export interface Notice {
@@ -48,6 +48,8 @@ export interface AppState {
   setEngineError(message: string): void;
   setProgress(progress: Progress | null): void;
   setDataset(dataset: Dataset): void;
+  /** Unloads a dataset from the app (its view returns to the default; the demo city is shown if it was active). */
+  removeDataset(key: DatasetKey): void;
   setActive(key: DatasetKey): void;
   /** Changes the active dataset's view state. */
   updateView(patch: Partial<UrlViewState>): void;
@@ -78,7 +80,9 @@ export const useAppStore = create<AppState>((set) => ({
   progress: null,
   datasets: {},
   active: 'demo',
-  views: { demo: defaultUrlViewState(), user: { ...defaultUrlViewState(), dataset: 'user' } },
+  views: Object.fromEntries(
+    DATASET_KEYS.map((key) => [key, { ...defaultUrlViewState(), dataset: key }]),
+  ) as Record<DatasetKey, UrlViewState>,
   notices: [],
   report: null,
   reportOpen: false,
@@ -90,6 +94,16 @@ export const useAppStore = create<AppState>((set) => ({
   setProgress: (progress) => set({ progress }),
   setDataset: (dataset) => set((s) => ({ datasets: { ...s.datasets, [dataset.key]: dataset } })),
   setActive: (active) => set({ active }),
+  removeDataset: (key) =>
+    set((s) => {
+      const datasets = { ...s.datasets };
+      delete datasets[key];
+      return {
+        datasets,
+        views: { ...s.views, [key]: { ...defaultUrlViewState(), dataset: key } },
+        active: s.active === key ? 'demo' : s.active,
+      };
+    }),
   updateView: (patch) =>
     set((s) => ({ views: { ...s.views, [s.active]: { ...s.views[s.active], ...patch } } })),
   replaceView: (key, view) => set((s) => ({ views: { ...s.views, [key]: view } })),

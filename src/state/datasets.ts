@@ -10,9 +10,13 @@ import { type BoundaryLayer, featureValue, parseBoundaries } from '../data/loade
 import { arrowRows } from '../data/rows';
 import { categoryValuesQuery } from '../data/sql/cube-queries';
 import { type FilterableColumn, SOURCE_ATTRIBUTE_PREFIX } from '../data/sql/incident-filter';
+import { DATASET_KEYS, type UrlDataset } from './url/types';
 
-/** Which of the two datasets: the embedded demo city or the user's own file. */
-export type DatasetKey = 'demo' | 'user';
+/** Which dataset: the embedded demo city or one of the user's files (`user`, `user2`, … in load order). */
+export type DatasetKey = UrlDataset;
+
+/** Keys of the user's files, in load order; one more file than this needs one removed first. */
+export const USER_DATASET_KEYS = DATASET_KEYS.filter((k) => k !== 'demo');
 
 /** A boundary layer tied to a dataset's incidents. */
 export interface DatasetBoundaries {

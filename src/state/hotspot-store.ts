@@ -43,6 +43,8 @@ export interface HotspotState {
   emerging: EmergingView | null;
   /** Clicked cell (H3 index) or null. */
   selected: string | null;
+  /** Id of the boundary feature under the last click on a cell (a click inspects; it does not select it). */
+  areaBelow: string | null;
   /** Where the study area came from, e.g. "city limit (city.geojson)". */
   studyArea: string | null;
   error: string | null;
@@ -54,6 +56,7 @@ export const useHotspotStore = create<HotspotState>((set) => ({
   hotspot: null,
   emerging: null,
   selected: null,
+  areaBelow: null,
   studyArea: null,
   error: null,
   set: (patch) => set(patch),

@@ -8,7 +8,7 @@
  * parameters in a fixed order, so the same state always gives the same string.
  *
  * Parameters (all optional; order as written by {@link encodeUrlState}):
- * - `dataset=demo|user` — which loaded dataset (default `demo`).
+ * - `dataset=demo|user|user2|user3|user4` — which loaded dataset (default `demo`).
  * - `zoom`, `lat`, `lon` (together), `bearing`, `pitch` — the map view (default: none, fit the data).
  *   Zoom 0–22 with 2 decimals, bearing −180..180 and pitch 0–85 with 1 decimal. Coordinates are written
  *   with {@link coordinatePrecision}(zoom) decimals (see there for the rule).

@@ -9,7 +9,12 @@ import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
 import { monthLabel } from '../state/datasets';
 import { publishedView } from '../state/publish-view';
-import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
+import {
+  createThrottledUrlWriter,
+  DATASET_KEYS,
+  encodeUrlState,
+  type UrlViewState,
+} from '../state/url-state';
 import { Brief } from './brief/Brief';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
@@ -20,6 +25,7 @@ import { isLanguage } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { MapDescription } from './MapDescription';
 import { MapLegend } from './MapLegend';
+import { PanelBoundary } from './PanelBoundary';
 import { ChoroplethLegend } from './panels/council/ChoroplethLegend';
 import { CouncilPanel } from './panels/council/CouncilPanel';
 import { useCouncilStore } from './panels/council/council-store';
@@ -122,6 +128,8 @@ export function App() {
     ? t('range', { from: formatMonth(label(data.brush[0])), to: formatMonth(label(data.brush[1])) })
     : '';
   const chartWidth = Math.max(320, Math.min(900, window.innerWidth - 760));
+  // A view that failed is tried again when its data changes: another dataset, another boundary layer.
+  const viewKey = dataset ? `${dataset.key}#${dataset.loadId}|${dataset.boundaries?.layer.name ?? ''}` : '';
 
   return (
     <div
@@ -132,7 +140,7 @@ export function App() {
       <header>
         <h1>CVI Atlas</h1>
         <nav aria-label={t('datasetNav')}>
-          {(['demo', 'user'] as const).map((key) =>
+          {DATASET_KEYS.map((key) =>
             datasets[key] ? (
               <button
                 key={key}
@@ -196,36 +204,50 @@ export function App() {
         ))}
       </div>
       <aside className="left" aria-label={t('leftPanels')}>
-        {council?.published ? (
-          <PublishedHeadline published={council.published} year={published.year} unit={view.unit} />
-        ) : (
-          <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
-        )}
-        <ImportPanel />
-        {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
-        <LayerPanel view={view} onChange={onView} />
+        <PanelBoundary name="Headline" resetKey={viewKey}>
+          {council?.published ? (
+            <PublishedHeadline published={council.published} year={published.year} unit={view.unit} />
+          ) : (
+            <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
+          )}
+        </PanelBoundary>
+        <PanelBoundary name="Data">
+          <ImportPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Filters" resetKey={viewKey}>
+          {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
+        </PanelBoundary>
+        <PanelBoundary name="Layers" resetKey={viewKey}>
+          <LayerPanel view={view} onChange={onView} />
+        </PanelBoundary>
         {dataset && view.publish.on && <p className="muted small">{PUBLISH_OFF_NOTE}</p>}
         {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
-            <HotspotPanel dataset={dataset} view={view} onChange={onView} />
-            <NearRepeatPanel dataset={dataset} view={view} />
+            <PanelBoundary name="Hotspots" resetKey={viewKey}>
+              <HotspotPanel dataset={dataset} view={view} onChange={onView} />
+            </PanelBoundary>
+            <PanelBoundary name="Near repeat" resetKey={viewKey}>
+              <NearRepeatPanel dataset={dataset} view={view} />
+            </PanelBoundary>
           </Suspense>
         )}
       </aside>
       <main>
         <div className="map-wrap">
           {dataset ? (
-            <DashboardMap
-              dataset={dataset}
-              view={view}
-              data={data}
-              onView={onView}
-              onToggleArea={onArea}
-              onMap={setMap}
-              onFirstRender={onFirstRender}
-              areaLayers={showChoropleth ? council?.layers : undefined}
-              areaTooltip={council?.tooltip}
-            />
+            <PanelBoundary name="Map" resetKey={viewKey}>
+              <DashboardMap
+                dataset={dataset}
+                view={view}
+                data={data}
+                onView={onView}
+                onToggleArea={onArea}
+                onMap={setMap}
+                onFirstRender={onFirstRender}
+                areaLayers={showChoropleth ? council?.layers : undefined}
+                areaTooltip={council?.tooltip}
+              />
+            </PanelBoundary>
           ) : (
             <div className="map placeholder">{engineError ? t('noData') : t('common:loading')}</div>
           )}
@@ -268,70 +290,86 @@ export function App() {
               onYear={(y) => updateView({ time: y ? { from: `${y}-01`, to: `${y}-12` } : null })}
             />
           )}
-          {dataset && data.monthly && !view.publish.on && (
-            <ChartExport
-              name="monthly"
-              title={`${t('export:monthly', { unit: t(`common:${view.unit}Title`) })} · ${range}`}
-            >
-              <TimeHistogram
-                totals={data.monthly.totals}
-                fatal={data.monthly.fatal}
-                firstMonth={dataset.firstMonth}
-                unit={view.unit}
-                brush={view.time ? data.brush : null}
-                onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
-                monthLabel={label}
-                width={chartWidth}
-                height={150}
-              />
-            </ChartExport>
-          )}
-          {data.matrix && !view.publish.on && (
-            <ChartExport name="hour-weekday" title={`${t('charts:matrixTitle')} · ${range}`}>
-              <HourWeekdayMatrix
-                counts={data.matrix}
-                hours={view.hours}
-                weekdays={view.weekdays}
-                unit={view.unit}
-                onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
-                onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
-                onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
-              />
-            </ChartExport>
-          )}
+          <PanelBoundary name="Incidents per month" resetKey={viewKey}>
+            {dataset && data.monthly && !view.publish.on && (
+              <ChartExport
+                name="monthly"
+                title={`${t('export:monthly', { unit: t(`common:${view.unit}Title`) })} · ${range}`}
+              >
+                <TimeHistogram
+                  totals={data.monthly.totals}
+                  fatal={data.monthly.fatal}
+                  firstMonth={dataset.firstMonth}
+                  unit={view.unit}
+                  brush={view.time ? data.brush : null}
+                  onBrush={(r) => updateView({ time: r ? { from: label(r[0]), to: label(r[1]) } : null })}
+                  monthLabel={label}
+                  width={chartWidth}
+                  height={150}
+                />
+              </ChartExport>
+            )}
+          </PanelBoundary>
+          <PanelBoundary name="Hour and weekday" resetKey={viewKey}>
+            {data.matrix && !view.publish.on && (
+              <ChartExport name="hour-weekday" title={`${t('charts:matrixTitle')} · ${range}`}>
+                <HourWeekdayMatrix
+                  counts={data.matrix}
+                  hours={view.hours}
+                  weekdays={view.weekdays}
+                  unit={view.unit}
+                  onToggleHour={(h) => updateView({ hours: toggle(view.hours, h, HOURS) })}
+                  onToggleWeekday={(d) => updateView({ weekdays: toggle(view.weekdays, d, WEEKDAYS) })}
+                  onClear={() => updateView({ hours: HOURS, weekdays: WEEKDAYS })}
+                />
+              </ChartExport>
+            )}
+          </PanelBoundary>
         </div>
       </main>
       <aside className="right" aria-label={t('rightPanels')}>
         {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
-            <ProgramPanel dataset={dataset} view={view} onView={onView} />
-            <PlannerPanel dataset={dataset} view={view} />
+            <PanelBoundary name="Programs" resetKey={viewKey}>
+              <ProgramPanel dataset={dataset} view={view} onView={onView} />
+            </PanelBoundary>
+            <PanelBoundary name="Planner" resetKey={viewKey}>
+              <PlannerPanel dataset={dataset} view={view} />
+            </PanelBoundary>
           </Suspense>
         )}
         {!view.publish.on && <ProgramGeoJsonButton program={view.program} />}
         {dataset?.boundaries && (
-          <CouncilPanel
-            dataset={dataset}
-            council={council}
-            data={data}
-            unit={view.unit}
-            publish={storedView.publish}
-            reasons={published.reasons}
-            year={published.year}
-            selected={view.areas.ids}
-            onPublish={(publish) => updateView({ publish })}
-            onArea={onArea}
-          />
+          <PanelBoundary name="Areas" resetKey={`${viewKey}|${data.areas?.length ?? 0}`}>
+            <CouncilPanel
+              dataset={dataset}
+              council={council}
+              data={data}
+              unit={view.unit}
+              publish={storedView.publish}
+              reasons={published.reasons}
+              year={published.year}
+              selected={view.areas.ids}
+              onPublish={(publish) => updateView({ publish })}
+              onArea={onArea}
+            />
+          </PanelBoundary>
         )}
         <Suspense fallback={loadingPanel}>
-          <NetworkPanel engine={engine} dataset={dataset} />
+          <PanelBoundary name="Networks" resetKey={viewKey}>
+            <NetworkPanel engine={engine} dataset={dataset} />
+          </PanelBoundary>
         </Suspense>
       </aside>
       {briefOpen && dataset && (
-        <Brief dataset={dataset} view={view} data={data} onClose={() => setBriefOpen(false)} />
+        <PanelBoundary name="Brief" resetKey={viewKey}>
+          <Brief dataset={dataset} view={view} data={data} onClose={() => setBriefOpen(false)} />
+        </PanelBoundary>
       )}
       {report && reportOpen && (
-        <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
+        <PanelBoundary name="Import report" resetKey={report.rowsRead}>
+          <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
+        </PanelBoundary>
       )}
     </div>
   );

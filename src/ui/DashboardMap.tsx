@@ -15,12 +15,17 @@ import { openPmtilesBase } from '../map/pmtiles-base';
 import { fetchRemoteStyle, mergeStyles } from '../map/remote-style';
 import { useAppStore } from '../state/app-store';
 import type { Dataset } from '../state/datasets';
+import { useHotspotStore } from '../state/hotspot-store';
 import type { UrlViewState } from '../state/url-state';
 import { useCatchmentOutlines } from './catchment-outlines';
 import { useHotspotMapLayers } from './hotspot-map';
 import { usePlannerMapLayers } from './planner-map';
 import { useCoordinated } from './use-coordinated';
 import type { DashboardData } from './use-dashboard';
+
+/** Statistics layers: a click on their cells opens the cell's numbers and leaves the area selection alone. */
+const INSPECT_LAYERS = ['hotspots', 'emerging'] as const;
+const onInspectClick = (areaBelow: string | null) => useHotspotStore.getState().set({ areaBelow });
 
 export function DashboardMap({
   dataset,
@@ -203,6 +208,8 @@ export function DashboardMap({
       focus={focus}
       onCameraChange={onCamera}
       onFeatureClick={drawing ? undefined : onToggleArea}
+      inspectLayers={INSPECT_LAYERS}
+      onInspectClick={onInspectClick}
       getTooltip={getTooltip}
       onFirstRender={onFirstRender}
       onMap={onMap}

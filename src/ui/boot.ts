@@ -9,18 +9,28 @@ import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
 import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
-import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
+import {
+  attachBoundaries,
+  type Dataset,
+  type DatasetKey,
+  loadDataset,
+  USER_DATASET_KEYS,
+} from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
 import { linkSetsPublish, storedPublishMode } from '../state/publish-setting';
-import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
+import { decodeUrlState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
+import { keepImport, restoreKeptData, startKeeping } from './keep-data';
+import { announceLinkWaiting, areasInBoundaries, checkLinkedValues, linkDataLoaded } from './link-waits';
 
 /** Starts the app: engine, demo data, URL state. */
 export async function boot(): Promise<void> {
   setCellAssigner(workerCellAssigner);
   setPolygonAssigner(workerPolygonAssigner);
   const store = useAppStore.getState();
+  // Read before the app writes its own view into the address bar.
+  const hasLink = window.location.search.length > 1;
   const decoded = decodeUrlState(window.location.search);
   for (const notice of decoded.notices) store.notify('error', t('boot:linkNotice', { notice }));
   if (!linkSetsPublish(window.location.search))
@@ -44,9 +54,10 @@ export async function boot(): Promise<void> {
   performance.mark('cvi:engine-ready');
   await loadDemo(db, demoFiles);
   performance.mark('cvi:demo-loaded');
-  if (decoded.state.dataset === 'user') {
-    store.notify('info', t('boot:userLink'));
-  }
+  await restoreKeptData(db, hasLink ? decoded.state : null);
+  startKeeping();
+  if (!useAppStore.getState().datasets[decoded.state.dataset]) announceLinkWaiting(decoded.state.dataset);
+  else if (hasLink) checkLinkedValues(decoded.state.dataset);
 }
 
 interface DemoFiles {
@@ -100,10 +111,19 @@ export async function importUserFile(
   const store = useAppStore.getState();
   const db = store.engine;
   if (!db) return null;
+  // A new file goes next to those loaded: none is replaced without the user removing it.
+  const key = USER_DATASET_KEYS.find((k) => !store.datasets[k]);
+  if (!key) {
+    store.notify(
+      'error',
+      `"${file.name}" was not loaded: ${USER_DATASET_KEYS.length} files are loaded already. Remove one (× on its tab) to make room; nothing was replaced.`,
+    );
+    return null;
+  }
   try {
     const dataset = await loadDataset(
       db,
-      'user',
+      key,
       { name: file.name, blob: file },
       {
         label: file.name,
@@ -112,12 +132,12 @@ export async function importUserFile(
         onProgress: (stage, f) => store.setProgress({ label: `${file.name}: ${stage}`, fraction: f }),
       },
     );
-    // A new file starts from a clean view: the previous file's filters, areas and camera would not fit it. The
-    // first file after opening a shared link keeps the link's view.
-    if (store.datasets.user) store.replaceView('user', { ...defaultUrlViewState(), dataset: 'user' });
+    // The view kept under a free key is the default one, or the view of a shared link waiting for this file.
     store.setDataset(dataset);
-    useAppStore.setState({ active: 'user' });
+    useAppStore.setState({ active: key });
     store.showReport(dataset.report, true);
+    linkDataLoaded(key);
+    await keepImport(dataset, file, options);
     return dataset;
   } catch (error) {
     const message =
@@ -140,8 +160,10 @@ export async function addBoundaries(file: File, key: DatasetKey): Promise<void> 
   try {
     store.setProgress({ label: t('boot:placing', { name: file.name }), fraction: 0.5 });
     const boundaries = await attachBoundaries(db, dataset, file.name, await file.text());
+    const view = useAppStore.getState().views[key];
+    const ids = areasInBoundaries(view.areas.ids, boundaries, file.name);
     store.setDataset({ ...dataset, boundaries });
-    store.updateView({ areas: { ids: [], polygon: store.views[key].areas.polygon } });
+    store.replaceView(key, { ...view, areas: { ...view.areas, ids } });
   } catch (error) {
     store.notify('error', t('boot:boundariesUnchanged', { message: (error as Error).message }));
   } finally {

@@ -138,3 +138,44 @@ export async function pollUntil<T>(
   }
   return value;
 }
+
+/**
+ * Pixels of the deck.gl canvas close to a colour (±12 per channel, alpha > 100): how many, and the page
+ * position of the first one away from the left edge (-1 when none).
+ */
+export async function overlayPixelsNear(
+  page: Page,
+  rgb: [number, number, number],
+): Promise<{ count: number; x: number; y: number }> {
+  return page.evaluate((target) => {
+    const deck = [...document.querySelectorAll('canvas')].find(
+      (c) => !c.classList.contains('maplibregl-canvas'),
+    );
+    if (!deck) return { count: -1, x: -1, y: -1 };
+    const copy = document.createElement('canvas');
+    copy.width = deck.width;
+    copy.height = deck.height;
+    const g = copy.getContext('2d')!;
+    g.drawImage(deck, 0, 0);
+    const px = g.getImageData(0, 0, copy.width, copy.height).data;
+    let count = 0;
+    let first = -1;
+    for (let i = 0; i < px.length; i += 4) {
+      const near =
+        px[i + 3]! > 100 &&
+        Math.abs(px[i]! - target[0]) <= 12 &&
+        Math.abs(px[i + 1]! - target[1]) <= 12 &&
+        Math.abs(px[i + 2]! - target[2]) <= 12;
+      if (!near) continue;
+      count++;
+      if (first < 0 && (i / 4) % copy.width > 20) first = i / 4;
+    }
+    const rect = deck.getBoundingClientRect();
+    const scale = rect.width / copy.width;
+    return {
+      count,
+      x: first < 0 ? -1 : rect.left + ((first % copy.width) + 2) * scale,
+      y: first < 0 ? -1 : rect.top + (Math.floor(first / copy.width) + 2) * scale,
+    };
+  }, rgb);
+}

@@ -1,20 +1,23 @@
-/** Which data and which program a link is about: `dataset=demo|user` and `program=<id>`. */
+/** Which data and which program a link is about: `dataset=demo|user|user2…user4` and `program=<id>`. */
 import { checkText, textProblem, type UrlSection } from './section';
+import { DATASET_KEYS, type UrlDataset } from './types';
+
+const DATASET_WORDS = `'demo', 'user', 'user2', 'user3' or 'user4'`;
 
 /** The loaded dataset the view refers to (never the data itself). */
 export const datasetSection: UrlSection = {
   scalarKeys: ['dataset'],
   encode(state, params) {
     if (state.dataset === 'demo') return;
-    if (state.dataset !== 'user')
-      throw new TypeError(`dataset must be 'demo' or 'user', got ${state.dataset}`);
+    if (!DATASET_KEYS.includes(state.dataset))
+      throw new TypeError(`dataset must be ${DATASET_WORDS}, got ${state.dataset}`);
     params.set('dataset', state.dataset);
   },
   decode({ single, reject }, state) {
     const dataset = single.get('dataset');
     if (dataset === undefined) return;
-    if (dataset === 'demo' || dataset === 'user') state.dataset = dataset;
-    else reject('dataset', dataset, "dataset must be 'demo' or 'user'");
+    if (DATASET_KEYS.includes(dataset as UrlDataset)) state.dataset = dataset as UrlDataset;
+    else reject('dataset', dataset, `dataset must be ${DATASET_WORDS}`);
   },
 };
 

@@ -3,8 +3,14 @@
  * (see `../url-state.ts` for the parameters and their order).
  */
 
-/** Which loaded dataset the view refers to (never the data itself). */
-export type UrlDataset = 'demo' | 'user';
+/**
+ * Which loaded dataset the view refers to (never the data itself): the demo city or one of up to four files of
+ * the user's, in the order they were loaded.
+ */
+export type UrlDataset = 'demo' | 'user' | 'user2' | 'user3' | 'user4';
+
+/** Every dataset key, demo first. */
+export const DATASET_KEYS: readonly UrlDataset[] = ['demo', 'user', 'user2', 'user3', 'user4'];
 
 /** Map camera. Longitude/latitude in degrees (WGS84), zoom in web-map zoom levels. */
 export interface UrlMapView {

@@ -25,6 +25,7 @@ import {
   type UrlViewState,
 } from '../../state/url-state';
 import { useHotspotAnalysis } from '../hotspot-analysis';
+import { AreaBelowCell } from './AreaBelowCell';
 
 function Swatch({ rgb, outline = 1 }: { rgb: readonly [number, number, number]; outline?: number }) {
   return (
@@ -243,6 +244,7 @@ export function HotspotPanel({
               />
             </>
           )}
+          <AreaBelowCell dataset={dataset} view={view} onChange={onChange} />
         </div>
       )}
     </section>

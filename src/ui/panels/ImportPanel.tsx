@@ -11,6 +11,8 @@ import { detectPreset, guessMapping, isCompleteMapping } from '../../data/preset
 import type { ColumnMapping } from '../../data/schema';
 import { useAppStore } from '../../state/app-store';
 import { addBoundaries, importUserFile } from '../boot';
+import { DatasetList } from './DatasetList';
+import { KeptDataControls } from './KeptDataControls';
 
 interface PendingMapping {
   file: File;
@@ -119,6 +121,8 @@ export function ImportPanel() {
         />
       </label>
       <p className="muted small">{t('local')}</p>
+      <KeptDataControls />
+      <DatasetList />
       {pending && (
         <MappingDialog
           pending={pending}

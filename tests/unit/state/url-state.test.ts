@@ -52,7 +52,8 @@ function round(value: number, digits: number): number {
 /** A random valid state already in canonical form (what decode returns). */
 function randomCanonicalState(random: Random): UrlViewState {
   const state = defaultUrlViewState();
-  if (random() < 0.3) state.dataset = 'user';
+  if (random() < 0.3)
+    state.dataset = (['user', 'user2', 'user3', 'user4'] as const)[Math.floor(random() * 4)]!;
   if (random() < 0.8) {
     const zoom = round(random() * 22, 2);
     const digits = coordinatePrecision(zoom);
@@ -318,7 +319,8 @@ describe('decodeUrlState rejects bad values with a notice', () => {
     ['bandwidth=49', 'kdeBandwidthM', /bandwidth must be a whole number of metres from 50 to 5000/],
     ['bandwidth=5001', 'kdeBandwidthM', /bandwidth must be/],
     ['bandwidth=250.5', 'kdeBandwidthM', /bandwidth must be/],
-    ['dataset=other', 'dataset', /dataset must be 'demo' or 'user'/],
+    ['dataset=other', 'dataset', /dataset must be 'demo', 'user', 'user2', 'user3' or 'user4'/],
+    ['dataset=user5', 'dataset', /dataset must be 'demo', 'user', 'user2', 'user3' or 'user4'/],
     ['hotspot.res=6', 'hotspot', /hotspot\.res must be one of 7, 8, 9, 10/],
     ['hotspot.res=09', 'hotspot', /hotspot\.res must be one of/],
     ['hotspot.k=0x1', 'hotspot', /hotspot\.k must be one of 1, 2, 3/],

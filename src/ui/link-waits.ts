@@ -1,0 +1,99 @@
+/**
+ * A shared link about the user's own data waits for that data: it says what it needs while the demo city is
+ * shown, takes that back once the file is loaded, says which boundaries its selected areas need, and keeps the
+ * selected areas that the boundary layer, once loaded, does contain (naming those it does not).
+ */
+import { useAppStore } from '../state/app-store';
+import type { DatasetBoundaries, DatasetKey } from '../state/datasets';
+
+const WAITING_FILE = 'This link refers to a file of your own';
+const WAITING_BOUNDARIES = 'This link selects';
+
+function drop(prefix: string): void {
+  useAppStore.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(prefix)) }));
+}
+
+function areaList(ids: readonly string[]): string {
+  const shown = ids.slice(0, 5).map((id) => `"${id}"`);
+  return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
+}
+
+/** Says what the link needs before it can show its view (called at start-up when its dataset is missing). */
+export function announceLinkWaiting(key: DatasetKey): void {
+  const view = useAppStore.getState().views[key];
+  const areas = view.areas.ids.length;
+  const needs = areas > 0 ? 'load it and then the boundary file of its selected areas' : 'load it';
+  useAppStore
+    .getState()
+    .notify('info', `${WAITING_FILE}; ${needs} to see the same view. Showing the demo city meanwhile.`);
+}
+
+/** The link's dataset is loaded: the waiting notice goes, and a notice names the boundaries still needed. */
+export function linkDataLoaded(key: DatasetKey): void {
+  drop(WAITING_FILE);
+  const s = useAppStore.getState();
+  const ids = s.views[key].areas.ids;
+  if (ids.length > 0 && !s.datasets[key]?.boundaries) {
+    s.notify(
+      'info',
+      `${WAITING_BOUNDARIES} ${ids.length === 1 ? 'area' : 'areas'} ${areaList(ids)}: add the boundary file they come from (counts are for the whole file until then).`,
+    );
+  }
+}
+
+/**
+ * The selected area ids that `boundaries` contains; the others are named in a notice. The boundaries notice
+ * of {@link linkDataLoaded} goes.
+ */
+export function areasInBoundaries(
+  ids: readonly string[],
+  boundaries: DatasetBoundaries,
+  fileName: string,
+): string[] {
+  drop(WAITING_BOUNDARIES);
+  const known = new Set(boundaries.ids);
+  const kept = ids.filter((id) => known.has(id));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    useAppStore
+      .getState()
+      .notify(
+        'error',
+        `${missing.length === 1 ? 'Area' : 'Areas'} ${areaList(missing)} of the view ${missing.length === 1 ? 'is' : 'are'} not in "${fileName}" and ${missing.length === 1 ? 'was' : 'were'} unselected.`,
+      );
+  }
+  return kept;
+}
+
+/**
+ * Checks the linked view of a loaded dataset against its data: selected area ids its boundaries lack and
+ * attribute values it does not have are named in a notice and unselected (a link must not filter silently on
+ * values that match nothing).
+ */
+export function checkLinkedValues(key: DatasetKey): void {
+  const s = useAppStore.getState();
+  const dataset = s.datasets[key];
+  if (!dataset) return;
+  const view = s.views[key];
+  let areas = view.areas;
+  if (dataset.boundaries && areas.ids.length > 0) {
+    areas = {
+      ...areas,
+      ids: areasInBoundaries(areas.ids, dataset.boundaries, dataset.boundaries.layer.name),
+    };
+  }
+  const attrs: typeof view.attrs = {};
+  for (const [column, values] of Object.entries(view.attrs) as [keyof typeof view.attrs, string[]][]) {
+    const offered = (dataset.categories as Record<string, string[] | undefined>)[column];
+    const known = values.filter((v) => offered?.includes(v));
+    const unknown = values.filter((v) => !offered?.includes(v));
+    if (unknown.length > 0) {
+      s.notify(
+        'error',
+        `Link: attr.${column} ${areaList(unknown)} ${offered ? 'is not a value of this column' : 'is not a column of this dataset'} in "${dataset.label}"; that filter was left out.`,
+      );
+    }
+    if (known.length > 0) attrs[column] = known;
+  }
+  s.replaceView(key, { ...view, areas, attrs });
+}

@@ -1,0 +1,44 @@
+/**
+ * Under an inspected hotspot cell: a click on a statistics layer only inspects, so selecting the area beneath
+ * the cell is its own, visible action here.
+ */
+import type { Dataset } from '../../state/datasets';
+import { useHotspotStore } from '../../state/hotspot-store';
+import type { UrlViewState } from '../../state/url-state';
+
+/** The "select the area under this cell" line of the cell inspector. */
+export function AreaBelowCell({
+  dataset,
+  view,
+  onChange,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  onChange(patch: Partial<UrlViewState>): void;
+}) {
+  const areaBelow = useHotspotStore((s) => s.areaBelow);
+  const boundaries = dataset.boundaries;
+  const index = boundaries && areaBelow !== null ? boundaries.ids.indexOf(areaBelow) : -1;
+  if (!boundaries || index < 0 || areaBelow === null) {
+    return <p className="muted">Inspecting a cell leaves the selected areas as they are.</p>;
+  }
+  const name = boundaries.names[index];
+  const selected = view.areas.ids.includes(areaBelow);
+  const ids = selected
+    ? view.areas.ids.filter((id) => id !== areaBelow)
+    : [...view.areas.ids, areaBelow].sort();
+  return (
+    <p className="muted">
+      Inspecting a cell leaves the selected areas as they are.{' '}
+      <button
+        type="button"
+        className="link"
+        onClick={() => onChange({ areas: { ...view.areas, ids } })}
+        data-testid="select-area-below"
+      >
+        {selected ? `Deselect ${name}` : `Select ${name}`}
+      </button>{' '}
+      (the area under this cell)
+    </p>
+  );
+}
