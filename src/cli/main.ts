@@ -10,6 +10,7 @@ import { evaluateCommand } from './commands/evaluate';
 import { hotspotsCommand } from './commands/hotspots';
 import { loadCommand } from './commands/load';
 import { nearrepeatCommand } from './commands/nearrepeat';
+import { publishCommand } from './commands/publish';
 import { UsageError } from './options';
 
 const COMMANDS: readonly CliCommand[] = [
@@ -19,6 +20,7 @@ const COMMANDS: readonly CliCommand[] = [
   emergingCommand,
   nearrepeatCommand,
   evaluateCommand,
+  publishCommand,
 ];
 
 function usage(): string {
