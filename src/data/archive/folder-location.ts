@@ -1,5 +1,5 @@
 /** An archive in a folder on disk (Node): files are opened lazily, so only the partitions read are touched. */
-import { openAsBlob, readFileSync } from 'node:fs';
+import { openAsBlob, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImportError } from '../loaders/sniff';
 import type { ArchiveLocation } from './open-archive';
@@ -24,7 +24,9 @@ export function folderArchiveLocation(root: string): ArchiveLocation {
     },
     async readBlob(path) {
       try {
-        return await openAsBlob(join(root, ...path.split('/')));
+        const file = join(root, ...path.split('/'));
+        statSync(file);
+        return await openAsBlob(file);
       } catch (error) {
         throw missing(root, path, error);
       }

@@ -54,7 +54,9 @@ export function describeFetchFailure(url: string, failure: { status?: number; er
     return `${where} refused access (HTTP ${failure.status}): make the archive readable (public bucket, or a signed URL that has not expired).`;
   }
   if (failure.status !== undefined) return `${where} answered HTTP ${failure.status}.`;
-  const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+  const error = failure.error as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = error?.cause?.code ?? error?.cause?.message;
+  const reason = `${error?.message ?? String(failure.error)}${cause ? `: ${cause}` : ''}`;
   return `${where} could not be fetched (${reason}): check the address and the network; a server on another origin must send Access-Control-Allow-Origin (CORS) and allow the Range header.`;
 }
 
