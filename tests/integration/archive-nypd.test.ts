@@ -11,6 +11,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishWithDuckDB } from '../../scripts/archive-with-duckdb';
 import type { ArchiveManifest } from '../../src/data/archive/manifest';
 import { runCli, runCliJson } from '../support/cli';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
@@ -279,5 +280,31 @@ describe.runIf(sharedDataAvailable(NYPD, PRECINCTS))('an archive of the NYPD fil
     const flags = await runCli(['load', '--input', archive, '--lat', 'Latitude']);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toMatch(/leave out the column mapping flags/);
+  }, 300_000);
+
+  it('the DuckDB recipe writes the same layout from a folder of CSV files, with two threads', async () => {
+    const csvs = join(dir, 'csv');
+    await import('node:fs').then((fs) => fs.mkdirSync(csvs));
+    const lines = readFileSync(sharedDataPath(NYPD), 'utf8').trimEnd().split('\n');
+    const half = Math.floor(lines.length / 2);
+    writeFileSync(join(csvs, 'part-a.csv'), `${lines.slice(0, half).join('\n')}\n`);
+    writeFileSync(join(csvs, 'part-b.csv'), `${[lines[0], ...lines.slice(half)].join('\n')}\n`);
+    const out = join(dir, 'recipe');
+    const recipe = await publishWithDuckDB(join(csvs, '*.csv'), out, 2);
+    expect(recipe.columns).toEqual(manifest.columns);
+    expect(recipe.counts).toEqual(manifest.counts);
+    const strip = (m: ArchiveManifest) =>
+      m.partitions.map((p) => [p.path, p.rows, p.incidents, p.firstDate, p.lastDate]);
+    expect(strip(recipe)).toEqual(strip(manifest));
+    for (const name of ['by_month_cell', 'by_month_hour_weekday', 'by_month_attribute']) {
+      const [diff] = await nativeRows(`SELECT
+        (SELECT count(*) FROM (FROM '${out}/summaries/${name}.parquet' EXCEPT ALL FROM '${archive}/summaries/${name}.parquet')) AS only_recipe,
+        (SELECT count(*) FROM (FROM '${archive}/summaries/${name}.parquet' EXCEPT ALL FROM '${out}/summaries/${name}.parquet')) AS only_publish`);
+      expect({ name, ...diff }).toEqual({ name, only_recipe: 0, only_publish: 0 });
+    }
+    const report = await runCliJson<LoadReport>(['load', '--input', out]);
+    expect([report.victims, report.incidents, report.fatalIncidents, report.recoveredFromStatePlane]).toEqual(
+      [single.victims, single.incidents, single.fatalIncidents, 97],
+    );
   }, 300_000);
 });

@@ -73,7 +73,7 @@ describe('publish', () => {
     ]);
     // b's 0,0 row is rejected by the import and recorded in its report.
     expect(m.counts).toEqual({ victims: 6, incidents: 5, fatalVictims: 2, fatalIncidents: 2 });
-    expect(m.sources.map((s) => [s.name, s.rowIdShift, s.report.rejectedTotal])).toEqual([
+    expect(m.sources.map((s) => [s.name, s.rowIdShift, s.report?.rejectedTotal])).toEqual([
       ['a.csv', 0, 0],
       ['b.csv', 4, 1],
     ]);

@@ -49,7 +49,8 @@ export interface ArchiveSource {
   bytes: number;
   /** Added to the source's row ids so they stay unique across sources (0 for the first). */
   rowIdShift: number;
-  report: ImportReport;
+  /** The import report, when the archive was written by CVI Atlas (other writers may leave it out). */
+  report?: ImportReport;
 }
 
 /** A boundary layer summarised in `by_month_area`. */

@@ -144,7 +144,7 @@ function archiveReport(
   const first = manifest.sources[0]?.report;
   const rejected = new Map<string, RejectGroup>();
   for (const s of manifest.sources) {
-    for (const g of s.report.rejected) {
+    for (const g of s.report?.rejected ?? []) {
       const seen = rejected.get(g.reason);
       if (seen) seen.count += g.count;
       else rejected.set(g.reason, { ...g, samples: [...g.samples] });
@@ -159,7 +159,9 @@ function archiveReport(
     mapping: first?.mapping ?? { date: 'occurred_at', lat: 'lat', lon: 'lon' },
     attributes,
     dateFormat: first?.dateFormat ?? '',
-    rowsRead: manifest.sources.reduce((s, x) => s + x.report.rowsRead, 0),
+    rowsRead: manifest.sources.every((x) => x.report)
+      ? manifest.sources.reduce((s, x) => s + (x.report?.rowsRead ?? 0), 0)
+      : Number(summary.victims),
     victims: Number(summary.victims),
     incidents: Number(summary.incidents),
     fatalVictims: Number(summary.fatal_victims),
