@@ -2,74 +2,35 @@
  * The program-evaluation workbench: choose a program (the URL's `program`), see its catchment's series
  * with the launch, the comparison and the ITS counterfactual, every estimate with its 95% CI and plain
  * reading, the guardrails beside them, and the published evidence with how its design differs from the
- * one on screen. Programs can be added from the current selection, exported and imported.
+ * one on screen. Programs can be added from the current selection, exported and imported. The cards live
+ * in `./program/`.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import foundingFile from '../../../data/programs/founding-programs.json';
-import { formatCi, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
-import { ProgramChart } from '../../charts/ProgramChart';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
 import {
   bufferFeatures,
-  comparisonReading,
-  type EstimateSummary,
   type EvaluationGeometry,
   type ProgramEvaluation,
   programGeometry,
   programSeries,
 } from '../../state/program-evaluation';
-import {
-  type CatchmentSpec,
-  catchmentCollection,
-  catchmentFromBoundaryIds,
-  catchmentFromPoints,
-  catchmentFromPolygon,
-  decodePrograms,
-  designDifferences,
-  encodePrograms,
-  mergePrograms,
-  PROGRAM_MODEL_LABELS,
-  PROGRAM_MODELS,
-  type Program,
-  type ProgramModel,
-  programsFromDemo,
-  upsertPrograms,
-  validateProgram,
-} from '../../state/programs';
+import { catchmentCollection, mergePrograms, type Program, upsertPrograms } from '../../state/programs';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import { useCatchmentOutlines } from '../catchment-outlines';
-import { DEMO_ASSETS } from '../demo-assets';
 import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
 import { useCoordinated } from '../use-coordinated';
+import { EvaluationView } from './program/EvaluationView';
+import { EvidenceCard } from './program/EvidenceCard';
+import { ProgramActions } from './program/ProgramActions';
+import { ProgramCard } from './program/ProgramCard';
+import { ProgramForm } from './program/ProgramForm';
+import { demoPrograms, FOUNDING_PROGRAMS } from './program/program-sources';
 import '../program-panel.css';
 
-const founding = (() => {
-  const decoded = decodePrograms(JSON.stringify(foundingFile), 'the founding programs');
-  return decoded.ok ? decoded.programs : [];
-})();
-
-let demoCache: Promise<Program[]> | null = null;
-function demoPrograms(): Promise<Program[]> {
-  demoCache ??= fetch(DEMO_ASSETS.programs)
-    .then((r) => r.json())
-    .then(programsFromDemo);
-  return demoCache;
-}
-
 let runCounter = 0;
-
-function estimateValue(e: EstimateSummary): string {
-  if (e.scale === 'difference') return `${formatDecimal(e.estimate, 1)} events`;
-  return formatRatio(e.estimate);
-}
-
-function estimateInterval(e: EstimateSummary): string {
-  if (e.lower === null || e.upper === null) return 'no CI (placebo rank)';
-  return formatCi(e.lower, e.upper, 0.95, e.scale === 'difference' ? 1 : 2);
-}
 
 export function ProgramPanel({
   dataset,
@@ -88,7 +49,6 @@ export function ProgramPanel({
   const [by, setBy] = useState<'month' | 'quarter'>('month');
   const [progress, setProgress] = useState<EvaluationProgress | null>(null);
   const [form, setForm] = useState<'new' | 'edit' | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -105,7 +65,7 @@ export function ProgramPanel({
   }, [storeNotice, notify]);
 
   const programs = useMemo(
-    () => mergePrograms([...(dataset.synthetic ? demo : []), ...founding], user),
+    () => mergePrograms([...(dataset.synthetic ? demo : []), ...FOUNDING_PROGRAMS], user),
     [dataset.synthetic, demo, user],
   );
   const program = programs.find((p) => p.id === view.program) ?? null;
@@ -179,30 +139,6 @@ export function ProgramPanel({
           : evaluation
             ? 'ready'
             : 'pending';
-
-  const exportPrograms = () => {
-    const blob = new Blob([encodePrograms(user, new Date().toISOString())], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'cvi-atlas-programs.json';
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
-  const importPrograms = async (file: File) => {
-    const decoded = decodePrograms(await file.text(), `"${file.name}"`);
-    if (!decoded.ok) {
-      notify(
-        'error',
-        `${decoded.errors.slice(0, 4).join('; ')}. Nothing was imported; your programs are unchanged.`,
-      );
-      return;
-    }
-    useProgramStore.getState().setUser(upsertPrograms(user, decoded.programs));
-    notify(
-      'info',
-      `Imported ${decoded.programs.length} program${decoded.programs.length === 1 ? '' : 's'} from "${file.name}".`,
-    );
-  };
 
   return (
     <section
@@ -280,50 +216,12 @@ export function ProgramPanel({
           geometry={typeof geometry === 'object' ? geometry : null}
         />
       )}
-      <div className="row program-actions">
-        <button type="button" className="link" onClick={() => setForm((f) => (f === 'new' ? null : 'new'))}>
-          {form === 'new' ? 'Close form' : 'New program…'}
-        </button>
-        {program && (
-          <button
-            type="button"
-            className="link"
-            onClick={() => setForm((f) => (f === 'edit' ? null : 'edit'))}
-          >
-            {form === 'edit' ? 'Close form' : 'Edit…'}
-          </button>
-        )}
-        <button type="button" className="link" onClick={exportPrograms} disabled={user.length === 0}>
-          Export
-        </button>
-        <button type="button" className="link" onClick={() => fileInput.current?.click()}>
-          Import…
-        </button>
-        {program?.origin === 'user' && (
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              useProgramStore.getState().setUser(user.filter((p) => p.id !== program.id));
-              onView({ program: null });
-            }}
-          >
-            Delete
-          </button>
-        )}
-        <input
-          ref={fileInput}
-          type="file"
-          data-testid="program-import"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importPrograms(f);
-          }}
-        />
-      </div>
+      <ProgramActions
+        program={program}
+        form={form}
+        onForm={setForm}
+        onDeleted={() => onView({ program: null })}
+      />
       {form && (
         <ProgramForm
           key={form === 'edit' ? `edit-${program?.id}` : 'new'}
@@ -339,419 +237,5 @@ export function ProgramPanel({
         />
       )}
     </section>
-  );
-}
-
-function ProgramCard({ program }: { program: Program }) {
-  const launchYear = program.launchPrecision === 'year';
-  return (
-    <div className="program-card" data-testid="program-card">
-      <div>
-        <strong>{program.name}</strong>
-        {program.synthetic && <span className="badge small">synthetic</span>}
-      </div>
-      <div className="muted small">
-        {PROGRAM_MODEL_LABELS[program.model]} · {program.city} · launched{' '}
-        {launchYear
-          ? `${program.launch.slice(0, 4)} (month not documented; ${program.launch} used)`
-          : program.launch}
-        {program.end ? ` · ended ${program.end}` : ''}
-      </div>
-      {program.notes && <p className="small">{program.notes}</p>}
-    </div>
-  );
-}
-
-function EvaluationView({
-  evaluation,
-  program,
-  geometry,
-}: {
-  evaluation: ProgramEvaluation;
-  program: Program;
-  geometry: EvaluationGeometry;
-}) {
-  const s = evaluation.series;
-  const catchment = s.units.find((u) => u.role === 'catchment')!;
-  const comparisonUnits = s.units.filter((u) => u.role === 'comparison');
-  const comparison =
-    comparisonUnits.length > 0
-      ? Float64Array.from(catchment.total, (_, i) => comparisonUnits.reduce((a, u) => a + u.total[i]!, 0))
-      : null;
-  const pp = evaluation.prePost?.ok ? evaluation.prePost.value : null;
-  const failures = (
-    [
-      ['Pre/post', evaluation.prePost],
-      ['WDD', evaluation.wdd],
-      ['ITS', evaluation.its],
-      ['DiD', evaluation.did],
-      ['Synthetic control', evaluation.synth],
-    ] as const
-  ).filter(([, o]) => o && !o.ok);
-  return (
-    <div data-testid="program-evaluation">
-      <ProgramChart
-        periods={s.periods}
-        total={catchment.total}
-        fatal={catchment.fatal}
-        nonfatal={Float64Array.from(catchment.total, (v, i) => v - catchment.fatal[i]!)}
-        comparison={comparison}
-        counterfactual={evaluation.its?.ok ? evaluation.its.value.counterfactual : null}
-        launchIndex={s.launchIndex}
-        windows={
-          pp ? { pre: pp.preWindow, post: pp.postWindow, preMean: pp.preRate, postMean: pp.postRate } : null
-        }
-        unit={s.unit}
-        by={s.by}
-        launchLabel={s.periods[s.launchIndex]!}
-        width={284}
-        height={170}
-      />
-      <p className="muted small">
-        Catchment: {geometry.catchmentLabel}. Comparison:{' '}
-        {comparisonUnits.map((u) => u.label).join(', ') || 'none'}. Synthetic-control donors:{' '}
-        {s.units.filter((u) => u.role === 'comparison' || u.role === 'donor').length}.
-        {s.bufferMetres > 0 ? ` Displacement ring ${s.bufferMetres} m.` : ''}
-      </p>
-      <table className="estimates" data-testid="program-estimates">
-        <tbody>
-          {evaluation.estimates.map((e) => (
-            <tr key={e.label} title={e.reading}>
-              <th scope="row">{e.label}</th>
-              <td>
-                <strong>{estimateValue(e)}</strong>
-                <div className="small">{estimateInterval(e)}</div>
-                <div className="small muted">{e.pValue === null ? '' : formatPValue(e.pValue)}</div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <ul className="readings small">
-        {evaluation.estimates
-          .filter((e) => !e.label.startsWith('ITS slope'))
-          .map((e) => (
-            <li key={e.label}>{e.reading}</li>
-          ))}
-      </ul>
-      {failures.map(([name, o]) => (
-        <p key={name} className="small muted">
-          {name} not computed: {o && !o.ok ? o.error : ''}
-        </p>
-      ))}
-      {evaluation.did?.ok && evaluation.did.value.eventStudy && (
-        <details className="small" data-testid="program-event-study">
-          <summary>Event study: DiD by year since launch (reference: the year before)</summary>
-          <table className="estimates">
-            <tbody>
-              {evaluation.did.value.eventStudy.years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year < 0 ? `${-y.year} before` : `year ${y.year}`}</th>
-                  <td>
-                    {y.reference ? (
-                      'reference'
-                    ) : (
-                      <>
-                        {formatRatio(y.irr)}{' '}
-                        <span className="muted">{formatCi(y.interval.lower, y.interval.upper)}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
-      <h3 className="small">Guardrails</h3>
-      <ul className="guardrails small" data-testid="program-guardrails">
-        {evaluation.guardrails.map((g) => (
-          <li key={g.id} className={`guardrail ${g.status}`}>
-            <span className="mark">{g.status === 'warn' ? '⚠' : g.status === 'ok' ? '✓' : 'i'}</span> {g.text}
-          </li>
-        ))}
-        {program.launchPrecision === 'year' && (
-          <li className="guardrail warn">
-            <span className="mark">⚠</span> Only the launch year is documented; the launch month is assumed.
-          </li>
-        )}
-      </ul>
-    </div>
-  );
-}
-
-function EvidenceCard({
-  program,
-  evaluation,
-  geometry,
-}: {
-  program: Program;
-  evaluation: ProgramEvaluation | null;
-  geometry: EvaluationGeometry | null;
-}) {
-  const sourceOf = (id: string) => program.sources.find((s) => s.id === id);
-  const s = evaluation?.series;
-  const comparisonCount = geometry?.comparison.length ?? 0;
-  const screen = s
-    ? {
-        design: `pre/post, WDD, ITS, DiD vs ${comparisonCount} comparison unit${comparisonCount === 1 ? '' : 's'}${evaluation?.synth?.ok ? ' and a synthetic control' : ''}`,
-        outcome: `all shooting ${s.unit} recorded in the loaded data (fatal and non-fatal)`,
-        unit: geometry?.catchmentLabel ?? 'the catchment',
-        window: `${s.by === 'month' ? 'monthly' : 'quarterly'}, ${s.periods[0]} to ${s.periods[s.periods.length - 1]}, launch ${s.periods[s.launchIndex]}`,
-      }
-    : null;
-  const reading = evaluation && screen ? comparisonReading(evaluation, comparisonCount) : null;
-  return (
-    <div className="evidence" data-testid="program-evidence">
-      <h3 className="small">Published evidence</h3>
-      {reading && (
-        <p className="small" data-testid="comparison-reading">
-          {reading}
-        </p>
-      )}
-      <ul className="small">
-        {program.publishedOutcomes.map((o) => {
-          const src = sourceOf(o.source);
-          return (
-            <li key={`${o.outcome}|${o.source}|${o.figure}`}>
-              <strong>{o.figure}</strong> {o.outcome}
-              {o.window ? ` (${o.window})` : ''} — <cite>{src?.citation ?? o.source}</cite>
-              {screen && (
-                <ul className="muted">
-                  {designDifferences(o, screen).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {!screen && (
-        <p className="small muted">
-          These figures come from designs the app cannot reproduce here; they are not comparable with counts
-          of incidents in an area.
-        </p>
-      )}
-    </div>
-  );
-}
-
-function slug(text: string): string {
-  const base = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
-  return base || 'program';
-}
-
-/** Parses "lon,lat; lon,lat" into points; throws RangeError naming the bad item. */
-function parsePoints(text: string): [number, number][] {
-  return text
-    .split(';')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [a, b] = part.split(',').map((v) => Number(v.trim()));
-      if (!(Number.isFinite(a) && Number.isFinite(b)))
-        throw new RangeError(`"${part}" is not "longitude, latitude"`);
-      return [a!, b!];
-    });
-}
-
-function ProgramForm({
-  dataset,
-  view,
-  initial,
-  existingIds,
-  onSave,
-}: {
-  dataset: Dataset;
-  view: UrlViewState;
-  /** The program being edited (its id, sources and published outcomes are kept), or null for a new one. */
-  initial: Program | null;
-  existingIds: readonly string[];
-  onSave(program: Program): void;
-}) {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [model, setModel] = useState<ProgramModel>(initial?.model ?? 'cure-violence');
-  const [city, setCity] = useState(initial?.city ?? dataset.label);
-  const [launch, setLaunch] = useState(initial?.launch ?? '');
-  const [source, setSource] = useState<'areas' | 'polygon' | 'points' | 'keep'>(
-    initial ? 'keep' : view.areas.polygon ? 'polygon' : 'areas',
-  );
-  const [points, setPoints] = useState('');
-  const [radius, setRadius] = useState(400);
-  const [bufferM, setBufferM] = useState(initial ? (initial.displacementBufferMetres ?? 0) : 400);
-  const [comparison, setComparison] = useState(initial?.comparison?.ids?.join(', ') ?? '');
-  const [notes, setNotes] = useState(initial?.notes ?? '');
-  const [errors, setErrors] = useState<string[]>([]);
-  const boundaries = dataset.boundaries;
-
-  const save = () => {
-    let catchment: CatchmentSpec;
-    try {
-      if (source === 'keep' && initial) {
-        catchment = initial.catchment;
-      } else if (source === 'areas') {
-        if (!boundaries) throw new RangeError('load a boundary file and select areas first');
-        catchment = catchmentFromBoundaryIds(boundaries.idProperty, view.areas.ids, boundaries.layer.name);
-      } else if (source === 'polygon') {
-        if (!view.areas.polygon) throw new RangeError('draw an area on the map first');
-        catchment = catchmentFromPolygon(view.areas.polygon);
-      } else {
-        catchment = catchmentFromPoints(parsePoints(points), radius);
-      }
-    } catch (error) {
-      setErrors([`catchment: ${(error as Error).message}`]);
-      return;
-    }
-    let id = initial?.id ?? slug(name);
-    if (!initial) for (let k = 2; existingIds.includes(id); k++) id = `${slug(name).slice(0, 44)}-${k}`;
-    const ids = comparison
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    const property = initial?.comparison?.property ?? boundaries?.idProperty;
-    const candidate = {
-      ...(initial ?? {}),
-      id,
-      name: name.trim(),
-      model,
-      city: city.trim(),
-      launch,
-      launchPrecision: initial && launch === initial.launch ? (initial.launchPrecision ?? 'day') : 'day',
-      catchment,
-      comparison: undefined,
-      displacementBufferMetres: undefined,
-      notes: undefined,
-      ...(ids.length > 0 || initial?.comparison?.features
-        ? {
-            comparison: {
-              ...(ids.length > 0 ? { ids } : {}),
-              ...(property ? { property } : {}),
-              ...(initial?.comparison?.features ? { features: initial.comparison.features } : {}),
-            },
-          }
-        : {}),
-      ...(bufferM > 0 ? { displacementBufferMetres: bufferM } : {}),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-      sources: initial?.sources ?? [],
-      publishedOutcomes: initial?.publishedOutcomes ?? [],
-      origin: 'user',
-    };
-    const checked = validateProgram(JSON.parse(JSON.stringify(candidate)));
-    if (!checked.ok) setErrors(checked.errors);
-    else {
-      setErrors([]);
-      onSave(checked.program);
-    }
-  };
-
-  return (
-    <form
-      className="program-form"
-      data-testid="program-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
-      <label className="row">
-        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
-      </label>
-      <label className="row">
-        Model{' '}
-        <select value={model} onChange={(e) => setModel(e.target.value as ProgramModel)}>
-          {PROGRAM_MODELS.map((m) => (
-            <option key={m} value={m}>
-              {PROGRAM_MODEL_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="row">
-        City <input value={city} onChange={(e) => setCity(e.target.value)} />
-      </label>
-      <label className="row">
-        Launch <input type="date" value={launch} onChange={(e) => setLaunch(e.target.value)} required />
-      </label>
-      <fieldset>
-        <legend>Catchment from</legend>
-        <label>
-          <input type="radio" checked={source === 'areas'} onChange={() => setSource('areas')} /> selected
-          areas ({view.areas.ids.length})
-        </label>
-        <label>
-          <input type="radio" checked={source === 'polygon'} onChange={() => setSource('polygon')} /> drawn
-          polygon{view.areas.polygon ? '' : ' (none)'}
-        </label>
-        <label>
-          <input type="radio" checked={source === 'points'} onChange={() => setSource('points')} /> circles
-          around sites
-        </label>
-        {initial && (
-          <label>
-            <input type="radio" checked={source === 'keep'} onChange={() => setSource('keep')} /> keep the
-            current catchment
-          </label>
-        )}
-      </fieldset>
-      {source === 'points' && (
-        <>
-          <label className="row">
-            Sites{' '}
-            <input
-              placeholder="lon, lat; lon, lat"
-              value={points}
-              onChange={(e) => setPoints(e.target.value)}
-            />
-          </label>
-          <label className="row">
-            Radius{' '}
-            <input
-              type="number"
-              min={50}
-              max={20000}
-              value={radius}
-              onChange={(e) => setRadius(Number(e.target.value))}
-            />{' '}
-            m
-          </label>
-        </>
-      )}
-      <label className="row">
-        Displacement ring{' '}
-        <input
-          type="number"
-          min={0}
-          max={20000}
-          value={bufferM}
-          onChange={(e) => setBufferM(Number(e.target.value))}
-        />{' '}
-        m
-      </label>
-      <label className="row">
-        Comparison ids{' '}
-        <input
-          placeholder="e.g. N03, N07"
-          value={comparison}
-          onChange={(e) => setComparison(e.target.value)}
-        />
-      </label>
-      <label className="row">
-        Notes <input value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
-      {errors.length > 0 && (
-        <ul className="notice-inline small" data-testid="program-form-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
-      <button type="submit">Save program</button>
-    </form>
   );
 }

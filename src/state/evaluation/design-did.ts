@@ -1,0 +1,62 @@
+/**
+ * Difference-in-differences design: Poisson DiD of the catchment against the comparison units with the
+ * event study by year since launch, and the event-study pre-trend guardrail.
+ */
+
+import {
+  type DifferenceInDifferences,
+  differenceInDifferences,
+} from '../../analysis/evaluation/difference-in-differences';
+import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
+import { attempt, fmt } from './evaluation-types';
+
+/** Runs the DiD (fails without a comparison unit). */
+export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
+  const { catchment, comparison, launchIndex, level, perYear } = ctx;
+  return attempt(() => {
+    if (comparison.length === 0) throw new RangeError('DiD needs at least one comparison unit');
+    return differenceInDifferences(
+      [catchment.total, ...comparison.map((u) => u.total)],
+      [true, ...comparison.map(() => false)],
+      launchIndex,
+      { level, periodsPerYear: perYear },
+    );
+  });
+}
+
+/** The DiD estimate row (none when it did not run). */
+export function didEstimates(did: Outcome<DifferenceInDifferences> | null): EstimateSummary[] {
+  if (!did?.ok) return [];
+  const v = did.value;
+  return [
+    {
+      method: 'did',
+      label: 'Difference-in-differences IRR',
+      scale: 'ratio',
+      estimate: v.effect.irr,
+      lower: v.effect.interval.lower,
+      upper: v.effect.interval.upper,
+      pValue: v.effect.pValue,
+      reading: v.reading,
+    },
+  ];
+}
+
+/** The event-study pre-trend test, or why there is none. */
+export function preTrendGuardrail(did: Outcome<DifferenceInDifferences> | null): Guardrail {
+  if (did?.ok && did.value.eventStudy?.preTrendTest) {
+    const t = did.value.eventStudy.preTrendTest;
+    return {
+      id: 'pre-trend',
+      status: t.pValue < 0.05 ? 'warn' : 'ok',
+      text: `Event-study pre-trend test: χ² = ${fmt(t.statistic, 1)} on ${t.df} df, p = ${fmt(t.pValue, 3)}${t.pValue < 0.05 ? ' — catchment and comparison were already diverging before launch' : ' (not significant at the 5% level)'}.`,
+    };
+  }
+  return {
+    id: 'pre-trend',
+    status: 'info',
+    text: did?.ok
+      ? 'Pre-trend test needs at least two years before launch.'
+      : 'Pre-trend test needs comparison units (DiD event study).',
+  };
+}

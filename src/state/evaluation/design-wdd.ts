@@ -1,0 +1,92 @@
+/**
+ * Weighted displacement difference design: the catchment against the comparison units' sum as control
+ * over the pre/post windows, with the displacement ring when there is one; guardrails on the control's
+ * size relative to the catchment and on the ring's overlap with comparison or donor units.
+ */
+
+import type { PrePostFromSeries } from '../../analysis/evaluation/pre-post-rate-ratio';
+import {
+  type WeightedDisplacementDifference,
+  weightedDisplacementDifference,
+} from '../../analysis/evaluation/weighted-displacement-difference';
+import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
+import { attempt, fmt, sumRange } from './evaluation-types';
+import type { ProgramSeries } from './program-series';
+
+/** Runs the WDD over the pre/post windows (fails when pre/post failed or there is no comparison unit). */
+export function runWdd(
+  ctx: DesignContext,
+  prePost: Outcome<PrePostFromSeries> | null,
+): Outcome<WeightedDisplacementDifference> {
+  const { catchment, comparison, ring, level } = ctx;
+  return attempt(() => {
+    if (!prePost?.ok) throw new RangeError(prePost?.error ?? 'no pre/post windows');
+    if (comparison.length === 0) throw new RangeError('WDD needs at least one comparison unit');
+    const [a0, a1] = prePost.value.preWindow;
+    const [b0, b1] = prePost.value.postWindow;
+    const counts = (s: Float64Array) => ({ pre: sumRange(s, a0, a1), post: sumRange(s, b0, b1) });
+    const control = comparison.reduce(
+      (acc, u) => {
+        const c = counts(u.total);
+        return { pre: acc.pre + c.pre, post: acc.post + c.post };
+      },
+      { pre: 0, post: 0 },
+    );
+    return weightedDisplacementDifference(
+      {
+        treated: counts(catchment.total),
+        control,
+        ...(ring ? { displacement: counts(ring.total) } : {}),
+      },
+      { level },
+    );
+  });
+}
+
+/** The WDD estimate row (none when it did not run). */
+export function wddEstimates(wdd: Outcome<WeightedDisplacementDifference> | null): EstimateSummary[] {
+  if (!wdd?.ok) return [];
+  const v = wdd.value;
+  return [
+    {
+      method: 'wdd',
+      label: 'Weighted displacement difference (events)',
+      scale: 'difference',
+      estimate: v.wdd,
+      lower: v.interval.lower,
+      upper: v.interval.upper,
+      pValue: v.pValue,
+      reading: v.reading,
+    },
+  ];
+}
+
+/** Warns when the WDD control is more than twice or less than half the catchment's pre-window volume. */
+export function controlSizeGuardrail(
+  wdd: Outcome<WeightedDisplacementDifference> | null,
+  eventLabel: string,
+): Guardrail | null {
+  if (!wdd?.ok) return null;
+  const t = wdd.value.inputs.treated.pre;
+  const c = wdd.value.inputs.control.pre;
+  const ratio = t > 0 ? c / t : Number.POSITIVE_INFINITY;
+  const off = ratio > 2 || ratio < 0.5;
+  return {
+    id: 'control-size',
+    status: off ? 'warn' : 'ok',
+    text: `WDD control had ${c} ${eventLabel} in the pre window vs ${t} in the catchment (${fmt(ratio, 1)}×)${off ? ': WDD counts absolute events, so a control of a different size moves it by its own volume; read the ratio estimates instead' : ''}.`,
+  };
+}
+
+/** Overlap of the displacement ring with comparison or donor units (null without a ring). */
+export function bufferOverlapGuardrail(series: ProgramSeries): Guardrail | null {
+  if (!(series.bufferMetres > 0)) return null;
+  return {
+    id: 'buffer-overlap',
+    status: series.bufferOverlapRows > 0 ? 'warn' : 'ok',
+    text:
+      series.bufferOverlapRows > 0
+        ? `${series.bufferOverlapRows} rows of the ${series.bufferMetres} m ring also lie in comparison or donor units: displacement may contaminate the comparison.`
+        : `The ${series.bufferMetres} m ring does not overlap comparison or donor units.`,
+  };
+}

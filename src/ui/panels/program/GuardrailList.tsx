@@ -1,0 +1,28 @@
+import type { Guardrail } from '../../../state/program-evaluation';
+
+/** The guardrails beside the numbers (✓ ok, ⚠ warn, i info), plus a warning when only the launch year is known. */
+export function GuardrailList({
+  guardrails,
+  launchYearOnly,
+}: {
+  guardrails: readonly Guardrail[];
+  launchYearOnly: boolean;
+}) {
+  return (
+    <>
+      <h3 className="small">Guardrails</h3>
+      <ul className="guardrails small" data-testid="program-guardrails">
+        {guardrails.map((g) => (
+          <li key={g.id} className={`guardrail ${g.status}`}>
+            <span className="mark">{g.status === 'warn' ? '⚠' : g.status === 'ok' ? '✓' : 'i'}</span> {g.text}
+          </li>
+        ))}
+        {launchYearOnly && (
+          <li className="guardrail warn">
+            <span className="mark">⚠</span> Only the launch year is documented; the launch month is assumed.
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}

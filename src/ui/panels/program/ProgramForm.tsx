@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import type { Dataset } from '../../../state/datasets';
+import {
+  type CatchmentSpec,
+  catchmentFromBoundaryIds,
+  catchmentFromPoints,
+  catchmentFromPolygon,
+  PROGRAM_MODEL_LABELS,
+  PROGRAM_MODELS,
+  type Program,
+  type ProgramModel,
+  validateProgram,
+} from '../../../state/programs';
+import type { UrlViewState } from '../../../state/url-state';
+import { parsePoints, slug } from './program-form-parse';
+
+/**
+ * The form that creates a program from the current selection, a drawn polygon or circles around sites,
+ * or edits one (keeping its id, sources and published outcomes).
+ */
+export function ProgramForm({
+  dataset,
+  view,
+  initial,
+  existingIds,
+  onSave,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  /** The program being edited (its id, sources and published outcomes are kept), or null for a new one. */
+  initial: Program | null;
+  existingIds: readonly string[];
+  onSave(program: Program): void;
+}) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [model, setModel] = useState<ProgramModel>(initial?.model ?? 'cure-violence');
+  const [city, setCity] = useState(initial?.city ?? dataset.label);
+  const [launch, setLaunch] = useState(initial?.launch ?? '');
+  const [source, setSource] = useState<'areas' | 'polygon' | 'points' | 'keep'>(
+    initial ? 'keep' : view.areas.polygon ? 'polygon' : 'areas',
+  );
+  const [points, setPoints] = useState('');
+  const [radius, setRadius] = useState(400);
+  const [bufferM, setBufferM] = useState(initial ? (initial.displacementBufferMetres ?? 0) : 400);
+  const [comparison, setComparison] = useState(initial?.comparison?.ids?.join(', ') ?? '');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [errors, setErrors] = useState<string[]>([]);
+  const boundaries = dataset.boundaries;
+
+  const save = () => {
+    let catchment: CatchmentSpec;
+    try {
+      if (source === 'keep' && initial) {
+        catchment = initial.catchment;
+      } else if (source === 'areas') {
+        if (!boundaries) throw new RangeError('load a boundary file and select areas first');
+        catchment = catchmentFromBoundaryIds(boundaries.idProperty, view.areas.ids, boundaries.layer.name);
+      } else if (source === 'polygon') {
+        if (!view.areas.polygon) throw new RangeError('draw an area on the map first');
+        catchment = catchmentFromPolygon(view.areas.polygon);
+      } else {
+        catchment = catchmentFromPoints(parsePoints(points), radius);
+      }
+    } catch (error) {
+      setErrors([`catchment: ${(error as Error).message}`]);
+      return;
+    }
+    let id = initial?.id ?? slug(name);
+    if (!initial) for (let k = 2; existingIds.includes(id); k++) id = `${slug(name).slice(0, 44)}-${k}`;
+    const ids = comparison
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    const property = initial?.comparison?.property ?? boundaries?.idProperty;
+    const candidate = {
+      ...(initial ?? {}),
+      id,
+      name: name.trim(),
+      model,
+      city: city.trim(),
+      launch,
+      launchPrecision: initial && launch === initial.launch ? (initial.launchPrecision ?? 'day') : 'day',
+      catchment,
+      comparison: undefined,
+      displacementBufferMetres: undefined,
+      notes: undefined,
+      ...(ids.length > 0 || initial?.comparison?.features
+        ? {
+            comparison: {
+              ...(ids.length > 0 ? { ids } : {}),
+              ...(property ? { property } : {}),
+              ...(initial?.comparison?.features ? { features: initial.comparison.features } : {}),
+            },
+          }
+        : {}),
+      ...(bufferM > 0 ? { displacementBufferMetres: bufferM } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      sources: initial?.sources ?? [],
+      publishedOutcomes: initial?.publishedOutcomes ?? [],
+      origin: 'user',
+    };
+    const checked = validateProgram(JSON.parse(JSON.stringify(candidate)));
+    if (!checked.ok) setErrors(checked.errors);
+    else {
+      setErrors([]);
+      onSave(checked.program);
+    }
+  };
+
+  return (
+    <form
+      className="program-form"
+      data-testid="program-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <label className="row">
+        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
+      <label className="row">
+        Model{' '}
+        <select value={model} onChange={(e) => setModel(e.target.value as ProgramModel)}>
+          {PROGRAM_MODELS.map((m) => (
+            <option key={m} value={m}>
+              {PROGRAM_MODEL_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="row">
+        City <input value={city} onChange={(e) => setCity(e.target.value)} />
+      </label>
+      <label className="row">
+        Launch <input type="date" value={launch} onChange={(e) => setLaunch(e.target.value)} required />
+      </label>
+      <fieldset>
+        <legend>Catchment from</legend>
+        <label>
+          <input type="radio" checked={source === 'areas'} onChange={() => setSource('areas')} /> selected
+          areas ({view.areas.ids.length})
+        </label>
+        <label>
+          <input type="radio" checked={source === 'polygon'} onChange={() => setSource('polygon')} /> drawn
+          polygon{view.areas.polygon ? '' : ' (none)'}
+        </label>
+        <label>
+          <input type="radio" checked={source === 'points'} onChange={() => setSource('points')} /> circles
+          around sites
+        </label>
+        {initial && (
+          <label>
+            <input type="radio" checked={source === 'keep'} onChange={() => setSource('keep')} /> keep the
+            current catchment
+          </label>
+        )}
+      </fieldset>
+      {source === 'points' && (
+        <>
+          <label className="row">
+            Sites{' '}
+            <input
+              placeholder="lon, lat; lon, lat"
+              value={points}
+              onChange={(e) => setPoints(e.target.value)}
+            />
+          </label>
+          <label className="row">
+            Radius{' '}
+            <input
+              type="number"
+              min={50}
+              max={20000}
+              value={radius}
+              onChange={(e) => setRadius(Number(e.target.value))}
+            />{' '}
+            m
+          </label>
+        </>
+      )}
+      <label className="row">
+        Displacement ring{' '}
+        <input
+          type="number"
+          min={0}
+          max={20000}
+          value={bufferM}
+          onChange={(e) => setBufferM(Number(e.target.value))}
+        />{' '}
+        m
+      </label>
+      <label className="row">
+        Comparison ids{' '}
+        <input
+          placeholder="e.g. N03, N07"
+          value={comparison}
+          onChange={(e) => setComparison(e.target.value)}
+        />
+      </label>
+      <label className="row">
+        Notes <input value={notes} onChange={(e) => setNotes(e.target.value)} />
+      </label>
+      {errors.length > 0 && (
+        <ul className="notice-inline small" data-testid="program-form-errors">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      <button type="submit">Save program</button>
+    </form>
+  );
+}
