@@ -28,11 +28,13 @@
  * - `polygon=<code>` — a drawn polygon: ring vertices rounded to 5 decimals (≈ 1.1 m), delta-encoded,
  *   zig-zag varints in the URL-safe alphabet `A–Z a–z 0–9 - _` (about 4–8 characters per vertex).
  * - `program=<id>` — selected program (default none).
+ * - `archive=<url>` — the archive the user dataset was opened from (plain http(s) only; see `./url/archive.ts`).
  *
  * Each group of parameters is a section in `./url/` (camera, filters, display, areas, scope) with its own
  * encoder and decoder; this module runs them in order and owns only the parsing of the query string.
  */
 
+import { archiveSection } from './url/archive';
 import { areaSection } from './url/areas';
 import { cameraSection } from './url/camera';
 import { hotspotSection, layerSection } from './url/display';
@@ -69,6 +71,7 @@ const SECTIONS: readonly UrlSection[] = [
   attributeSection,
   areaSection,
   programSection,
+  archiveSection,
 ];
 
 const SCALAR_KEYS = new Set(SECTIONS.flatMap((s) => s.scalarKeys));

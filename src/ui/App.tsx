@@ -4,17 +4,20 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
+import { useArchiveStore } from '../state/archive-store';
 import { monthLabel } from '../state/datasets';
 import { createThrottledUrlWriter, encodeUrlState, type UrlViewState } from '../state/url-state';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
 import { MapLegend } from './MapLegend';
+import { ArchivePanel } from './panels/ArchivePanel';
 import { AreaPanel } from './panels/AreaPanel';
 import { FilterPanel } from './panels/FilterPanel';
 import { HeadlinePanel } from './panels/HeadlinePanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ReportPanel } from './panels/ReportPanel';
+import { useArchivePreview } from './use-archive-preview';
 import { POINTS_MIN_ZOOM, useDashboard } from './use-dashboard';
 
 // The analysis panels load after the first screen, in parallel with the database engine.
@@ -49,8 +52,11 @@ export function App() {
   const report = useAppStore((s) => s.report);
   const reportOpen = useAppStore((s) => s.reportOpen);
   const updateView = useAppStore((s) => s.updateView);
-  const dataset = datasets[active] ?? null;
-  const data = useDashboard(engine, dataset, view);
+  // An archive's first screen is drawn from its summaries until the engine holds its partitions.
+  const archivePreview = useArchiveStore((s) => s.previewDataset);
+  const previewing = active === 'user' && !datasets.user && archivePreview !== null;
+  const dataset = datasets[active] ?? (previewing ? archivePreview : null);
+  const data = useArchivePreview(useDashboard(engine, previewing ? null : dataset, view), previewing, view);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const firstRender = useRef(false);
 
@@ -84,6 +90,7 @@ export function App() {
       className="app"
       data-ready={dataset && data.headline ? 'true' : 'false'}
       data-pending={data.pending ? 'true' : 'false'}
+      data-archive-preview={previewing ? 'true' : undefined}
     >
       <header>
         <h1>CVI Atlas</h1>
@@ -138,6 +145,7 @@ export function App() {
       <aside className="left">
         <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
         <ImportPanel />
+        <ArchivePanel />
         {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
         <LayerPanel view={view} onChange={onView} />
         {dataset && (

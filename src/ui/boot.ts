@@ -23,6 +23,11 @@ export async function boot(): Promise<void> {
   for (const notice of decoded.notices)
     store.notify('error', `Link: ${notice}. The default was used instead.`);
   store.replaceView(decoded.state.dataset, decoded.state);
+  // An archive link draws its first screen from the archive's summaries while the engine starts.
+  if (decoded.state.archive) {
+    store.replaceView('user', { ...decoded.state, dataset: 'user' });
+    void import('./archive-open').then((m) => m.openArchiveUrl(decoded.state.archive!));
+  }
   store.setProgress({ label: 'Starting the database engine', fraction: 0 });
   // The demo files download while the engine starts.
   const demoFiles = fetchDemoFiles();
@@ -41,7 +46,7 @@ export async function boot(): Promise<void> {
   performance.mark('cvi:engine-ready');
   await loadDemo(db, demoFiles);
   performance.mark('cvi:demo-loaded');
-  if (decoded.state.dataset === 'user') {
+  if (decoded.state.dataset === 'user' && !decoded.state.archive) {
     store.notify(
       'info',
       'This link refers to a file of your own; load it to see the same view. Showing the demo city meanwhile.',

@@ -80,7 +80,12 @@ export interface ArchiveManifest {
   sortedBy: string[];
   partitions: ArchivePartition[];
   /** Summary tables and the H3 resolution of `by_month_cell`; absent when built without summaries. */
-  summaries: { cellResolution: number; tables: ArchiveSummaryTable[] } | null;
+  summaries: {
+    cellResolution: number;
+    tables: ArchiveSummaryTable[];
+    /** The first screen's data as one small JSON file ({@link FirstScreen}), read before any engine starts. */
+    firstScreen?: { path: string; bytes: number };
+  } | null;
   boundaries: ArchiveBoundary[];
   sources: ArchiveSource[];
 }
@@ -130,4 +135,22 @@ export function partitionsFor(
   return manifest.partitions.filter(
     (p) => (!range.from || p.lastDate >= range.from) && (!range.to || p.firstDate <= range.to),
   );
+}
+
+/**
+ * What the first screen draws before the engine is ready (`summaries/first-screen.json`): counts per
+ * (month index, bin) in the four measures, as flat arrays of six numbers per entry
+ * `[m, b, incidents, victims, fatalIncidents, fatalVictims]`. Month 0 is `firstMonth`.
+ */
+export interface FirstScreen {
+  firstMonth: string;
+  monthCount: number;
+  /** Bin 0 only: the month totals. */
+  time: number[];
+  /** Bin = (weekday − 1) × 24 + hour, 168 for an unknown hour. */
+  hourWeekday: number[];
+  /** H3 cells at `cellResolution`; bin = index into `cells`. */
+  cellResolution: number;
+  cells: string[];
+  byCell: number[];
 }

@@ -8,6 +8,7 @@ import type { Connector } from '../connector';
 import type { ImportReport, RejectGroup } from '../import-incidents';
 import { ImportError } from '../loaders/sniff';
 import { arrowRows } from '../rows';
+import { appendRowsQuery } from '../sql/archive-queries';
 import { dropTablesQuery, incidentSummaryQuery, replaceTableQuery } from '../sql/import-queries';
 import { type ArchiveManifest, type ArchivePartition, parseManifest, partitionsFor } from './manifest';
 
@@ -60,14 +61,25 @@ export function describeFetchFailure(url: string, failure: { status?: number; er
   return `${where} could not be fetched (${reason}): check the address and the network; a server on another origin must send Access-Control-Allow-Origin (CORS) and allow the Range header.`;
 }
 
+/** Options of {@link urlArchiveLocation}. */
+export interface UrlLocationOptions {
+  fetch?: typeof fetch;
+  /** Aborts every request (cancel). */
+  signal?: AbortSignal;
+  /** Called after each file was fetched, with its size. */
+  onFetched?: (path: string, bytes: number) => void;
+}
+
 /** An archive served over HTTP(S): every file is fetched relative to `base` (a folder URL or its manifest). */
-export function urlArchiveLocation(base: string, fetchImpl: typeof fetch = fetch): ArchiveLocation {
+export function urlArchiveLocation(base: string, options: UrlLocationOptions = {}): ArchiveLocation {
+  const fetchImpl = options.fetch ?? fetch;
   const get = async (path: string): Promise<Response> => {
     const url = archiveFileUrl(base, path);
     let response: Response;
     try {
-      response = await fetchImpl(url);
+      response = await fetchImpl(url, { signal: options.signal });
     } catch (error) {
+      if (options.signal?.aborted) throw new ArchiveCancelled();
       throw new ImportError(describeFetchFailure(url, { error }));
     }
     if (!response.ok) throw new ImportError(describeFetchFailure(url, { status: response.status }));
@@ -75,9 +87,25 @@ export function urlArchiveLocation(base: string, fetchImpl: typeof fetch = fetch
   };
   return {
     name: redactUrl(base),
-    readText: async (path) => (await get(path)).text(),
-    readBlob: async (path) => (await get(path)).blob(),
+    async readText(path) {
+      const text = await (await get(path)).text();
+      options.onFetched?.(path, text.length);
+      return text;
+    },
+    async readBlob(path) {
+      const blob = await (await get(path)).blob();
+      options.onFetched?.(path, blob.size);
+      return blob;
+    },
   };
+}
+
+/** Thrown when loading was cancelled; nothing was changed. */
+export class ArchiveCancelled extends Error {
+  override readonly name = 'ArchiveCancelled';
+  constructor() {
+    super('Loading the archive was cancelled.');
+  }
 }
 
 /** What loading an archive did. */
@@ -99,15 +127,29 @@ let loadCounter = 0;
 export async function loadArchive(
   db: Connector,
   location: ArchiveLocation,
-  options: { table: string; from?: string; to?: string },
+  options: {
+    table: string;
+    from?: string;
+    to?: string;
+    /** The manifest when already read. */
+    manifest?: ArchiveManifest;
+    /** Exactly these partitions (instead of those overlapping from/to). */
+    partitions?: ArchivePartition[];
+    /** Add the rows to `table` instead of replacing it. */
+    append?: boolean;
+    signal?: AbortSignal;
+  },
 ): Promise<ArchiveLoad> {
-  const manifest = parseManifest(await location.readText('manifest.json'), `${location.name} manifest.json`);
-  const partitions = partitionsFor(manifest, options);
+  const manifest =
+    options.manifest ??
+    parseManifest(await location.readText('manifest.json'), `${location.name} manifest.json`);
+  const partitions = options.partitions ?? partitionsFor(manifest, options);
   const scratch = `__archive_load_${++loadCounter}`;
   let bytesRead = 0;
   try {
     let groups = 0;
     for (const p of partitions) {
+      if (options.signal?.aborted) throw new ArchiveCancelled();
       const blob = await location.readBlob(p.path);
       bytesRead += blob.size;
       try {
@@ -120,8 +162,10 @@ export async function loadArchive(
       }
     }
     if (groups === 0) throw new ImportError(`${location.name}: no partition covers the requested dates.`);
-    const summary = arrowRows(await db.query(incidentSummaryQuery(scratch)))[0]!;
-    await db.query(replaceTableQuery(scratch, options.table));
+    if (options.signal?.aborted) throw new ArchiveCancelled();
+    if (options.append) await db.query(appendRowsQuery(options.table, scratch));
+    else await db.query(replaceTableQuery(scratch, options.table));
+    const summary = arrowRows(await db.query(incidentSummaryQuery(options.table)))[0]!;
     return {
       table: options.table,
       manifest,
@@ -134,7 +178,8 @@ export async function loadArchive(
   }
 }
 
-function archiveReport(
+/** The import report of an archive's loaded rows (`summary`: {@link incidentSummaryQuery} of them). */
+export function archiveReport(
   name: string,
   manifest: ArchiveManifest,
   partitions: ArchivePartition[],

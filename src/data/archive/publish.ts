@@ -19,9 +19,11 @@ import {
   summaryByAreaQuery,
   summaryByCellQuery,
   summaryHourWeekdayQuery,
+  summaryMonthCellQuery,
   tableColumnsQuery,
   withCellsQuery,
 } from '../sql/archive-queries';
+import { monthBinCountsQuery } from '../sql/cube-queries';
 import { dropTablesQuery, incidentSummaryQuery } from '../sql/import-queries';
 import {
   ARCHIVE_FORMAT,
@@ -30,6 +32,7 @@ import {
   type ArchivePartition,
   type ArchiveSource,
   type ArchiveSummaryTable,
+  type FirstScreen,
 } from './manifest';
 
 /** Where an archive's files go and how a query result becomes Parquet. */
@@ -165,7 +168,15 @@ export async function publishArchive(
         }
         await writeSummary('by_month_area', parts.join('\nUNION ALL\n'));
       }
-      summaries = { cellResolution, tables };
+      progress('first screen');
+      const firstScreen = await firstScreenData(db, cellResolution);
+      const bytes = new TextEncoder().encode(JSON.stringify(firstScreen));
+      await writer.write('summaries/first-screen.json', bytes);
+      summaries = {
+        cellResolution,
+        tables,
+        firstScreen: { path: 'summaries/first-screen.json', bytes: bytes.length },
+      };
     }
 
     const total = arrowRows(await db.query(incidentSummaryQuery(ROWS)))[0]!;
@@ -203,4 +214,47 @@ export async function publishArchive(
   } finally {
     await db.query(dropTablesQuery([ROWS, CELLS, ...areaTables])).catch(() => {});
   }
+}
+
+const MEASURE_COLUMNS = ['incidents', 'victims', 'fatal_incidents', 'fatal_victims'];
+
+function flatten(rows: Record<string, unknown>[], bin: (r: Record<string, unknown>) => number): number[] {
+  const out: number[] = [];
+  for (const r of rows) out.push(Number(r.m), bin(r), ...MEASURE_COLUMNS.map((c) => Number(r[c])));
+  return out;
+}
+
+/** The first screen's counts, from the same month × bin queries the dashboard's views run. */
+async function firstScreenData(db: Connector, cellResolution: number): Promise<FirstScreen> {
+  const range = arrowRows(await db.query(incidentSummaryQuery(ROWS)))[0]!;
+  const firstMonth = `${String(range.first_date).slice(0, 7)}-01`;
+  const [y0, m0] = firstMonth.split('-').map(Number) as [number, number];
+  const [y1, m1] = String(range.last_date).split('-').map(Number) as [number, number];
+  const time = arrowRows(await db.query(monthBinCountsQuery(ROWS, { firstMonth, bins: { kind: 'none' } })));
+  const hw = arrowRows(
+    await db.query(monthBinCountsQuery(ROWS, { firstMonth, bins: { kind: 'hourWeekday' } })),
+  );
+  const byCell = arrowRows(await db.query(summaryMonthCellQuery(ROWS, firstMonth, cellResolution)));
+  const cells: string[] = [];
+  const index = new Map<string, number>();
+  const cellBin = (r: Record<string, unknown>) => {
+    const cell = String(r.cell);
+    let k = index.get(cell);
+    if (k === undefined) {
+      k = cells.length;
+      cells.push(cell);
+      index.set(cell, k);
+    }
+    return k;
+  };
+  const cellRows = flatten(byCell, cellBin);
+  return {
+    firstMonth,
+    monthCount: (y1 - y0) * 12 + (m1 - m0) + 1,
+    time: flatten(time, () => 0),
+    hourWeekday: flatten(hw, (r) => Number(r.b)),
+    cellResolution,
+    cells,
+    byCell: cellRows,
+  };
 }

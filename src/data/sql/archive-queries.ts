@@ -75,6 +75,13 @@ export function summaryByCellQuery(table: string, r: number): string {
 FROM ${id(table)} AS i GROUP BY ALL ORDER BY 1, 2`;
 }
 
+/** Month index (0 = `firstMonth`) × H3 cell at resolution `r`, in the four measures, for the first screen. */
+export function summaryMonthCellQuery(table: string, firstMonth: string, r: number): string {
+  return `SELECT CAST(datediff('month', DATE ${lit(firstMonth)}, i.month) AS INTEGER) AS m,
+  ${h3TextSql(h3ParentSql('i.h3', r))} AS cell, ${MEASURES}
+FROM ${id(table)} AS i GROUP BY ALL ORDER BY 1, 2`;
+}
+
 /** Summary: month × hour × ISO weekday (hour NULL when the time is unknown). */
 export function summaryHourWeekdayQuery(table: string): string {
   return `SELECT i.month, i.hour, i.weekday, ${MEASURES}
@@ -136,4 +143,9 @@ export function unionSourcesQuery(
     (s) => `SELECT * REPLACE (row_id + ${lit(s.shift)} AS row_id) FROM ${id(s.table)}`,
   );
   return `CREATE OR REPLACE TABLE ${id(target)} AS ${parts.join('\nUNION ALL BY NAME\n')}`;
+}
+
+/** Appends every row of `source` to `target` (columns matched by name). */
+export function appendRowsQuery(target: string, source: string): string {
+  return `INSERT INTO ${id(target)} BY NAME SELECT * FROM ${id(source)}`;
 }

@@ -97,6 +97,8 @@ export interface UrlViewState {
   areas: UrlAreas;
   /** Selected program id, or null. */
   program: string | null;
+  /** The archive the user dataset was opened from (http(s), no query string or credentials), or null. */
+  archive: string | null;
 }
 
 /** Layers shown when the URL does not say. */
@@ -139,5 +141,6 @@ export function defaultUrlViewState(): UrlViewState {
     hotspot: { ...DEFAULT_HOTSPOT_SETTINGS },
     areas: { ids: [], polygon: null },
     program: null,
+    archive: null,
   };
 }
