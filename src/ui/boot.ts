@@ -8,6 +8,7 @@ import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
 import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
+import { useArchiveStore } from '../state/archive-store';
 import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
 import { setCellAssigner } from '../state/h3-cells';
 import { decodeUrlState, defaultUrlViewState } from '../state/url-state';
@@ -89,7 +90,8 @@ export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchD
       nameProperty: 'name',
     });
     store.setDataset(dataset);
-    useAppStore.setState({ active: 'demo' });
+    // An archive opened from the link stays on screen; the demo is one click away.
+    if (!useArchiveStore.getState().source) useAppStore.setState({ active: 'demo' });
   } catch (error) {
     store.notify('error', `The demo city could not be loaded: ${(error as Error).message}`);
   } finally {

@@ -22,6 +22,10 @@ export interface StaticServer {
   /** `http://127.0.0.1:<port>/` */
   url: string;
   requests: ServedRequest[];
+  /** Requests waiting at the gate. */
+  waiting(): number;
+  /** Lets every held and later request through. */
+  openGate(): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,8 @@ export interface StaticServerOptions {
   cors?: boolean;
   /** More folders served under a URL prefix, e.g. `{ '/app/': distFolder }`. */
   mounts?: Record<string, string>;
+  /** Requests whose path matches wait until {@link StaticServer.openGate} is called. */
+  gate?: RegExp;
 }
 
 const TYPES: Record<string, string> = {
@@ -52,7 +58,17 @@ export async function startStaticServer(
   const ranges = options.ranges ?? true;
   const cors = options.cors ?? true;
   const requests: ServedRequest[] = [];
+  let gateOpen = !options.gate;
+  const held: (() => void)[] = [];
   const server: Server = createServer((req, res) => {
+    const path0 = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!gateOpen && options.gate?.test(path0) && req.method !== 'OPTIONS') {
+      held.push(() => answer(req, res));
+      return;
+    }
+    answer(req, res);
+  });
+  function answer(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     const record = (status: number, bytes: number) =>
@@ -111,12 +127,17 @@ export async function startStaticServer(
     res.writeHead(200, { 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
     record(200, req.method === 'HEAD' ? 0 : body.length);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    waiting: () => held.length,
+    openGate() {
+      gateOpen = true;
+      for (const go of held.splice(0)) go();
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
