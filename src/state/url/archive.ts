@@ -34,7 +34,8 @@ export const archiveSection: UrlSection = {
     const url = single.get('archive');
     if (url === undefined) return;
     const problem = archiveUrlProblem(url);
-    if (problem) reject('archive', url, problem);
+    // The notice never repeats a query string or credentials: they may be a signature or a password.
+    if (problem) reject('archive', url.replace(/[?#].*$/, '?…').replace(/\/\/[^/@]*@/, '//…@'), problem);
     else state.archive = url;
   },
 };
