@@ -14,6 +14,7 @@ import { loadCommand } from './commands/load';
 import { nearrepeatCommand } from './commands/nearrepeat';
 import { networkCommand } from './commands/network';
 import { planCommand } from './commands/plan';
+import { publishCommand } from './commands/publish';
 import { UsageError } from './options';
 
 const COMMANDS: readonly CliCommand[] = [
@@ -27,6 +28,7 @@ const COMMANDS: readonly CliCommand[] = [
   planCommand,
   backtestCommand,
   aggregateCommand,
+  publishCommand,
 ];
 
 function usage(): string {

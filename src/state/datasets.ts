@@ -101,6 +101,17 @@ export async function loadDataset(
 ): Promise<Dataset> {
   const table = `incidents_${key}`;
   const { report } = await importIncidents(db, source, { ...options, table });
+  return describeDataset(db, key, table, report, options);
+}
+
+/** A dataset over a canonical table already in the engine (an import's or an archive's). */
+export async function describeDataset(
+  db: Connector,
+  key: DatasetKey,
+  table: string,
+  report: ImportReport,
+  options: { label: string; synthetic: boolean },
+): Promise<Dataset> {
   const firstMonth = `${report.firstDate!.slice(0, 7)}-01`;
   const monthCount = monthIndex(firstMonth, report.lastDate!.slice(0, 7)) + 1;
   const categories: Dataset['categories'] = {};

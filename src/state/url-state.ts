@@ -30,11 +30,13 @@
  * - `program=<id>` — selected program (default none).
  * - `publish=on`, `k=5|10|11` — publish mode and its small-count threshold (default off, k 11).
  * - `lang=es` — language of the interface (default English, never written).
+ * - `archive=<url>` — the archive the user dataset was opened from (plain http(s) only; see `./url/archive.ts`).
  *
  * Each group of parameters is a section in `./url/` (camera, filters, display, areas, scope) with its own
  * encoder and decoder; this module runs them in order and owns only the parsing of the query string.
  */
 
+import { archiveSection } from './url/archive';
 import { areaSection } from './url/areas';
 import { cameraSection } from './url/camera';
 import { hotspotSection, layerSection } from './url/display';
@@ -75,6 +77,7 @@ const SECTIONS: readonly UrlSection[] = [
   programSection,
   publishSection,
   languageSection,
+  archiveSection,
 ];
 
 const SCALAR_KEYS = new Set(SECTIONS.flatMap((s) => s.scalarKeys));

@@ -7,6 +7,7 @@ import { formatMonth } from '../analysis/privacy/count-format';
 import { HourWeekdayMatrix } from '../charts/HourWeekdayMatrix';
 import { TimeHistogram } from '../charts/TimeHistogram';
 import { type Progress, useAppStore } from '../state/app-store';
+import { useArchiveStore } from '../state/archive-store';
 import { monthLabel } from '../state/datasets';
 import { publishedView } from '../state/publish-view';
 import {
@@ -26,6 +27,7 @@ import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { MapDescription } from './MapDescription';
 import { MapLegend } from './MapLegend';
 import { PanelBoundary } from './PanelBoundary';
+import { ArchivePanel } from './panels/ArchivePanel';
 import { ChoroplethLegend } from './panels/council/ChoroplethLegend';
 import { CouncilPanel } from './panels/council/CouncilPanel';
 import { useCouncilStore } from './panels/council/council-store';
@@ -36,6 +38,7 @@ import { HeadlinePanel } from './panels/HeadlinePanel';
 import { ImportPanel } from './panels/ImportPanel';
 import { LayerPanel } from './panels/LayerPanel';
 import { ReportPanel } from './panels/ReportPanel';
+import { useArchivePreview } from './use-archive-preview';
 import { POINTS_MIN_ZOOM, useDashboard } from './use-dashboard';
 
 // The analysis panels load after the first screen, in parallel with the database engine.
@@ -84,8 +87,11 @@ export function App() {
   const report = useAppStore((s) => s.report);
   const reportOpen = useAppStore((s) => s.reportOpen);
   const updateView = useAppStore((s) => s.updateView);
-  const dataset = datasets[active] ?? null;
-  const data = useDashboard(engine, dataset, view);
+  // An archive's first screen is drawn from its summaries until the engine holds its partitions.
+  const archivePreview = useArchiveStore((s) => s.previewDataset);
+  const previewing = active === 'user' && !datasets.user && archivePreview !== null;
+  const dataset = datasets[active] ?? (previewing ? archivePreview : null);
+  const data = useArchivePreview(useDashboard(engine, previewing ? null : dataset, view), previewing, view);
   const council = useCouncil(dataset, view, data);
   const showChoropleth = useCouncilStore((s) => s.choropleth) || view.publish.on;
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -136,6 +142,7 @@ export function App() {
       className="app"
       data-ready={dataset && data.headline ? 'true' : 'false'}
       data-pending={data.pending ? 'true' : 'false'}
+      data-archive-preview={previewing ? 'true' : undefined}
     >
       <header>
         <h1>CVI Atlas</h1>
@@ -213,6 +220,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Data">
           <ImportPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Archive">
+          <ArchivePanel />
         </PanelBoundary>
         <PanelBoundary name="Filters" resetKey={viewKey}>
           {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}

@@ -9,6 +9,7 @@ import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
 import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
+import { useArchiveStore } from '../state/archive-store';
 import {
   attachBoundaries,
   type Dataset,
@@ -36,6 +37,11 @@ export async function boot(): Promise<void> {
   if (!linkSetsPublish(window.location.search))
     decoded.state.publish = storedPublishMode(globalThis.localStorage ?? null);
   store.replaceView(decoded.state.dataset, decoded.state);
+  // An archive link draws its first screen from the archive's summaries while the engine starts.
+  if (decoded.state.archive) {
+    store.replaceView('user', { ...decoded.state, dataset: 'user' });
+    void import('./archive-open').then((m) => m.openArchiveUrl(decoded.state.archive!));
+  }
   store.setProgress({ label: t('boot:engine'), fraction: 0 });
   // The demo files download while the engine starts.
   const demoFiles = fetchDemoFiles();
@@ -56,6 +62,7 @@ export async function boot(): Promise<void> {
   performance.mark('cvi:demo-loaded');
   await restoreKeptData(db, hasLink ? decoded.state : null);
   startKeeping();
+  if (decoded.state.archive) return;
   if (!useAppStore.getState().datasets[decoded.state.dataset]) announceLinkWaiting(decoded.state.dataset);
   else if (hasLink) checkLinkedValues(decoded.state.dataset);
 }
@@ -95,7 +102,8 @@ export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchD
       nameProperty: 'name',
     });
     store.setDataset(dataset);
-    useAppStore.setState({ active: 'demo' });
+    // An archive opened from the link stays on screen; the demo is one click away.
+    if (!useArchiveStore.getState().source) useAppStore.setState({ active: 'demo' });
   } catch (error) {
     store.notify('error', t('boot:demoError', { message: (error as Error).message }));
   } finally {

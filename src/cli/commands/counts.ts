@@ -37,7 +37,10 @@ export const countsCommand: CliCommand = {
     if (where && !values.within) throw new UsageError('--where needs --within');
     const layer = typeof values.within === 'string' ? readBoundaries(values.within) : null;
 
-    const session = await openSession(requireString(values, 'input'), importOptionsFrom(values));
+    const session = await openSession(requireString(values, 'input'), importOptionsFrom(values), {
+      from,
+      to,
+    });
     const { db, table } = session;
     let rowSet: string | undefined;
     let inside: number | null = null;

@@ -107,6 +107,8 @@ export interface UrlViewState {
   publish: UrlPublishMode;
   /** Language of the interface; omitted means English (the default). */
   lang?: UrlLanguage;
+  /** The archive the user dataset was opened from (http(s), no query string or credentials), or null. */
+  archive: string | null;
 }
 
 /** Thresholds offered for publish mode. */
@@ -167,5 +169,6 @@ export function defaultUrlViewState(): UrlViewState {
     areas: { ids: [], polygon: null },
     program: null,
     publish: { ...DEFAULT_PUBLISH_MODE },
+    archive: null,
   };
 }

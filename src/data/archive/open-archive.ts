@@ -1,0 +1,228 @@
+/**
+ * Reads an archive (`docs/ARCHIVE.md`) into a canonical incident table: the manifest, then the partitions a
+ * date range needs, one Parquet row group at a time. The table is replaced only when every partition was
+ * read, so a failure leaves what was loaded before as it was.
+ */
+import { formatCount } from '../../analysis/privacy/count-format';
+import type { Connector } from '../connector';
+import type { ImportReport, RejectGroup } from '../import-incidents';
+import { ImportError } from '../loaders/sniff';
+import { arrowRows } from '../rows';
+import { appendRowsQuery } from '../sql/archive-queries';
+import { dropTablesQuery, incidentSummaryQuery, replaceTableQuery } from '../sql/import-queries';
+import { type ArchiveManifest, type ArchivePartition, parseManifest, partitionsFor } from './manifest';
+
+/** Where an archive's files are read from: a folder, a web server, an object store. */
+export interface ArchiveLocation {
+  /** The folder or URL, for messages. */
+  name: string;
+  /** The text of a file at a `/`-separated path relative to the archive's root. */
+  readText(path: string): Promise<string>;
+  /** A file's bytes as a Blob. */
+  readBlob(path: string): Promise<Blob>;
+}
+
+/** Joins an archive's base URL and a relative path (a base without a trailing `/` is a folder too). */
+export function archiveFileUrl(base: string, path: string): string {
+  const folder = base.endsWith('/') ? base : base.replace(/\/manifest\.json$/, '').concat('/');
+  return new URL(path, folder).toString();
+}
+
+/** The URL with any query string and fragment removed: signed URLs carry secrets there. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const hadQuery = u.search.length > 0;
+    u.search = '';
+    u.hash = '';
+    u.username = '';
+    u.password = '';
+    return `${u.toString()}${hadQuery ? '?…' : ''}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Explains a failed request for an archive file: the (redacted) URL and what to configure.
+ */
+export function describeFetchFailure(url: string, failure: { status?: number; error?: unknown }): string {
+  const where = redactUrl(url);
+  if (failure.status === 404) {
+    return `${where} was not found (HTTP 404): the archive's manifest lists this file; upload it, or publish the archive again.`;
+  }
+  if (failure.status === 401 || failure.status === 403) {
+    return `${where} refused access (HTTP ${failure.status}): make the archive readable (public bucket, or a signed URL that has not expired).`;
+  }
+  if (failure.status !== undefined) return `${where} answered HTTP ${failure.status}.`;
+  const error = failure.error as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = error?.cause?.code ?? error?.cause?.message;
+  const reason = `${error?.message ?? String(failure.error)}${cause ? `: ${cause}` : ''}`;
+  return `${where} could not be fetched (${reason}): check the address and the network; a server on another origin must send Access-Control-Allow-Origin (CORS) and allow the Range header.`;
+}
+
+/** Options of {@link urlArchiveLocation}. */
+export interface UrlLocationOptions {
+  fetch?: typeof fetch;
+  /** Aborts every request (cancel). */
+  signal?: AbortSignal;
+  /** Called after each file was fetched, with its size. */
+  onFetched?: (path: string, bytes: number) => void;
+}
+
+/** An archive served over HTTP(S): every file is fetched relative to `base` (a folder URL or its manifest). */
+export function urlArchiveLocation(base: string, options: UrlLocationOptions = {}): ArchiveLocation {
+  const fetchImpl = options.fetch ?? fetch;
+  const get = async (path: string): Promise<Response> => {
+    const url = archiveFileUrl(base, path);
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { signal: options.signal });
+    } catch (error) {
+      if (options.signal?.aborted) throw new ArchiveCancelled();
+      throw new ImportError(describeFetchFailure(url, { error }));
+    }
+    if (!response.ok) throw new ImportError(describeFetchFailure(url, { status: response.status }));
+    return response;
+  };
+  return {
+    name: redactUrl(base),
+    async readText(path) {
+      const text = await (await get(path)).text();
+      options.onFetched?.(path, text.length);
+      return text;
+    },
+    async readBlob(path) {
+      const blob = await (await get(path)).blob();
+      options.onFetched?.(path, blob.size);
+      return blob;
+    },
+  };
+}
+
+/** Thrown when loading was cancelled; nothing was changed. */
+export class ArchiveCancelled extends Error {
+  override readonly name = 'ArchiveCancelled';
+  constructor() {
+    super('Loading the archive was cancelled.');
+  }
+}
+
+/** What loading an archive did. */
+export interface ArchiveLoad {
+  table: string;
+  manifest: ArchiveManifest;
+  partitions: ArchivePartition[];
+  /** Bytes of the partition files read. */
+  bytesRead: number;
+  report: ImportReport;
+}
+
+let loadCounter = 0;
+
+/**
+ * Loads the partitions of the archive at `location` that overlap `range` into `table`.
+ * @throws ImportError naming the manifest or partition that could not be read.
+ */
+export async function loadArchive(
+  db: Connector,
+  location: ArchiveLocation,
+  options: {
+    table: string;
+    from?: string;
+    to?: string;
+    /** The manifest when already read. */
+    manifest?: ArchiveManifest;
+    /** Exactly these partitions (instead of those overlapping from/to). */
+    partitions?: ArchivePartition[];
+    /** Add the rows to `table` instead of replacing it. */
+    append?: boolean;
+    signal?: AbortSignal;
+  },
+): Promise<ArchiveLoad> {
+  const manifest =
+    options.manifest ??
+    parseManifest(await location.readText('manifest.json'), `${location.name} manifest.json`);
+  const partitions = options.partitions ?? partitionsFor(manifest, options);
+  const scratch = `__archive_load_${++loadCounter}`;
+  let bytesRead = 0;
+  try {
+    let groups = 0;
+    for (const p of partitions) {
+      if (options.signal?.aborted) throw new ArchiveCancelled();
+      const blob = await location.readBlob(p.path);
+      bytesRead += blob.size;
+      try {
+        for await (const ipc of db.parquetRowGroups(blob))
+          await db.insertArrowIpc(scratch, ipc, { append: groups++ > 0 });
+      } catch (error) {
+        throw new ImportError(
+          `${location.name}: the partition ${p.path} could not be read as Parquet (${(error as Error).message.split('\n')[0]}).`,
+        );
+      }
+    }
+    if (groups === 0) throw new ImportError(`${location.name}: no partition covers the requested dates.`);
+    if (options.signal?.aborted) throw new ArchiveCancelled();
+    if (options.append) await db.query(appendRowsQuery(options.table, scratch));
+    else await db.query(replaceTableQuery(scratch, options.table));
+    const summary = arrowRows(await db.query(incidentSummaryQuery(options.table)))[0]!;
+    return {
+      table: options.table,
+      manifest,
+      partitions,
+      bytesRead,
+      report: archiveReport(location.name, manifest, partitions, bytesRead, summary),
+    };
+  } finally {
+    await db.query(dropTablesQuery([scratch])).catch(() => {});
+  }
+}
+
+/** The import report of an archive's loaded rows (`summary`: {@link incidentSummaryQuery} of them). */
+export function archiveReport(
+  name: string,
+  manifest: ArchiveManifest,
+  partitions: ArchivePartition[],
+  bytesRead: number,
+  summary: Record<string, unknown>,
+): ImportReport {
+  const first = manifest.sources[0]?.report;
+  const rejected = new Map<string, RejectGroup>();
+  for (const s of manifest.sources) {
+    for (const g of s.report?.rejected ?? []) {
+      const seen = rejected.get(g.reason);
+      if (seen) seen.count += g.count;
+      else rejected.set(g.reason, { ...g, samples: [...g.samples] });
+    }
+  }
+  const attributes = manifest.columns.filter((c) => c.name.startsWith('attr:')).map((c) => c.name.slice(5));
+  const groups = [...rejected.values()];
+  return {
+    source: { name, format: 'parquet', columns: manifest.columns.map((c) => c.name) },
+    preset: manifest.sources.length === 1 && first ? first.preset : 'generic',
+    presetName: `Archive of ${manifest.sources.map((s) => s.name).join(', ')}`,
+    mapping: first?.mapping ?? { date: 'occurred_at', lat: 'lat', lon: 'lon' },
+    attributes,
+    dateFormat: first?.dateFormat ?? '',
+    rowsRead: manifest.sources.every((x) => x.report)
+      ? manifest.sources.reduce((s, x) => s + (x.report?.rowsRead ?? 0), 0)
+      : Number(summary.victims),
+    victims: Number(summary.victims),
+    incidents: Number(summary.incidents),
+    fatalVictims: Number(summary.fatal_victims),
+    fatalIncidents: Number(summary.fatal_incidents),
+    firstDate: (summary.first_date as string | null) ?? null,
+    lastDate: (summary.last_date as string | null) ?? null,
+    bbox:
+      summary.west === null || summary.west === undefined
+        ? null
+        : [Number(summary.west), Number(summary.south), Number(summary.east), Number(summary.north)],
+    recoveredFromStatePlane: Number(summary.recovered_state_plane),
+    withoutTime: Number(summary.without_time),
+    rejected: groups,
+    rejectedTotal: groups.reduce((s, g) => s + g.count, 0),
+    notes: [
+      `Read ${formatCount(partitions.length)} of ${formatCount(manifest.partitions.length)} partitions (${formatCount(bytesRead)} bytes) of an archive of ${formatCount(manifest.counts.victims)} rows.`,
+    ],
+  };
+}
