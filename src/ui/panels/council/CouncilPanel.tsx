@@ -144,7 +144,19 @@ export function CouncilPanel({
                   className={selected.includes(r.area) || profile === r.area ? 'selected' : ''}
                   onClick={() => onArea(r.area)}
                 >
-                  <td>{r.name}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link row-toggle"
+                      aria-pressed={selected.includes(r.area)}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onArea(r.area);
+                      }}
+                    >
+                      {r.name}
+                    </button>
+                  </td>
                   <td data-status={r.status}>{r.countText}</td>
                   {council.hasPopulation && <td>{rate(r.rate)}</td>}
                   {council.hasPopulation && (
