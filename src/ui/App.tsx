@@ -373,7 +373,14 @@ export function App() {
       </aside>
       {briefOpen && dataset && (
         <PanelBoundary name="Brief" resetKey={viewKey}>
-          <Brief dataset={dataset} view={view} data={data} onClose={() => setBriefOpen(false)} />
+          <Brief
+            dataset={dataset}
+            view={view}
+            data={data}
+            council={council}
+            year={published.year}
+            onClose={() => setBriefOpen(false)}
+          />
         </PanelBoundary>
       )}
       {report && reportOpen && (
