@@ -55,6 +55,8 @@ export interface Council {
   published: PublishedData | null;
   layers: ReturnType<typeof choroplethLayers>;
   tooltip(info: PickingInfo): string | null;
+  /** The areas table behind the CSV and GeoJSON downloads (publish mode: areas × years, suppressed). */
+  table: AreaAggregate;
   csv(): string;
 }
 
@@ -244,6 +246,7 @@ export function useCouncil(dataset: Dataset | null, view: UrlViewState, data: Da
       published,
       layers: choroplethLayers(layerData),
       tooltip,
+      table,
       csv: () => aggregateCsv(table),
     };
   }, [
