@@ -29,6 +29,7 @@ import type { EstimateSummary } from '../../state/program-evaluation';
 import type { UrlViewState } from '../../state/url-state';
 import { composeMapImage } from '../export/map-image';
 import { legendRamps } from '../MapLegend';
+import { choroplethClasses } from '../panels/council/choropleth-classes';
 import { useCouncilStore } from '../panels/council/council-store';
 import type { Council } from '../panels/council/use-council';
 import type { DashboardData } from '../use-dashboard';
@@ -89,6 +90,7 @@ export function BriefPage({
       const canvas = composeMapImage(container, {
         ramps: legendRamps(data, view.unit, t),
         caption: '',
+        classes: publish && council ? choroplethClasses(council, view.unit) : undefined,
       });
       setMapImage(canvas.toDataURL('image/png'));
     } catch (e) {
