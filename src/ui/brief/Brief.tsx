@@ -196,7 +196,7 @@ export function BriefPage({
               (pub ? (
                 <PublishedBriefFigures brief={pub} unit={unit} />
               ) : (
-                <p className="muted">{t('common:loading')}</p>
+                <p className="muted">{t(boundaries ? 'common:loading' : 'publishNeedsAreas')}</p>
               ))}
             {figures && (
               <dl data-testid="brief-figures">
