@@ -9,6 +9,11 @@ export interface YearTotal {
   total: number;
   /** Months of this year inside the range (1–12). */
   months: number;
+  /**
+   * A hidden count (publish mode): drawn as a hatched placeholder of full height, labelled with `text`,
+   * and left out of the scale. Its `total` should be 0 so the hidden value is nowhere in the chart.
+   */
+  hidden?: { text: string };
 }
 
 /**
@@ -51,6 +56,8 @@ export interface YearTrendSpec {
     height: number;
     total: number;
     partial: boolean;
+    /** Label of a hidden count, or null for a shown one. */
+    hidden: string | null;
   }[];
   baseline: number;
 }
@@ -59,7 +66,7 @@ export interface YearTrendSpec {
 export function yearTrendSpec(years: readonly YearTotal[], width: number, height: number): YearTrendSpec {
   const top = 16;
   const bottom = height - 16;
-  const max = Math.max(1, ...years.map((y) => y.total));
+  const max = Math.max(1, ...years.filter((y) => !y.hidden).map((y) => y.total));
   const step = width / Math.max(1, years.length);
   const barWidth = Math.max(2, step * 0.7);
   return {
@@ -68,15 +75,16 @@ export function yearTrendSpec(years: readonly YearTotal[], width: number, height
     max,
     baseline: bottom,
     bars: years.map((y, i) => {
-      const h = ((bottom - top) * y.total) / max;
+      const h = y.hidden ? bottom - top : ((bottom - top) * y.total) / max;
       return {
         year: y.year,
         x: i * step + (step - barWidth) / 2,
         y: bottom - h,
         width: barWidth,
         height: h,
-        total: y.total,
+        total: y.hidden ? 0 : y.total,
         partial: y.months < 12,
+        hidden: y.hidden?.text ?? null,
       };
     }),
   };

@@ -30,6 +30,7 @@ import { PanelBoundary } from './PanelBoundary';
 import { ArchivePanel } from './panels/ArchivePanel';
 import { ChoroplethLegend } from './panels/council/ChoroplethLegend';
 import { CouncilPanel } from './panels/council/CouncilPanel';
+import { choroplethClasses } from './panels/council/choropleth-classes';
 import { useCouncilStore } from './panels/council/council-store';
 import { PUBLISH_OFF_NOTE, PublishedHeadline, PublishedMonths } from './panels/council/PublishedViews';
 import { useCouncil } from './panels/council/use-council';
@@ -274,6 +275,7 @@ export function App() {
               unit={view.unit}
               name={`${dataset.label} ${label(data.brush[0])} ${label(data.brush[1])}`}
               caption={t('export:caption', { dataset: dataset.label, range })}
+              classes={showChoropleth && council ? choroplethClasses(council, view.unit) : undefined}
             />
           )}
           <DrawAreaButton
@@ -373,7 +375,14 @@ export function App() {
       </aside>
       {briefOpen && dataset && (
         <PanelBoundary name="Brief" resetKey={viewKey}>
-          <Brief dataset={dataset} view={view} data={data} onClose={() => setBriefOpen(false)} />
+          <Brief
+            dataset={dataset}
+            view={view}
+            data={data}
+            council={council}
+            year={published.year}
+            onClose={() => setBriefOpen(false)}
+          />
         </PanelBoundary>
       )}
       {report && reportOpen && (

@@ -125,6 +125,7 @@ export function DashboardMap({
 
   const hotspotMap = useHotspotMapLayers(view);
   const plannerLayers = usePlannerMapLayers();
+  const publish = view.publish.on;
   const layers = useMemo(() => {
     const out: Layer[] = [...(areaLayers ?? [])];
     if (data.heat) out.push(heatLayer(data.heat));
@@ -133,7 +134,8 @@ export function DashboardMap({
       for (let i = 0; i < perYear.length; i++) perYear[i] = data.hexagons.counts[i]! / data.hexagons.years;
       out.push(hexagonLayer({ cells: data.hexagons.cells, counts: perYear, max: data.hexagons.perYearMax }));
     }
-    out.push(...hotspotMap.layers, ...plannerLayers);
+    // The planner's sites, hot cells and uncovered incidents are finer than the areas: off in publish mode.
+    out.push(...hotspotMap.layers, ...(publish ? [] : plannerLayers));
     if (data.points) out.push(pointsLayer(data.points, data.brush));
     if (view.areas.polygon) out.push(drawnAreaLayer(view.areas.polygon));
     return out;
@@ -145,6 +147,7 @@ export function DashboardMap({
     view.areas.polygon,
     hotspotMap.layers,
     plannerLayers,
+    publish,
     areaLayers,
   ]);
 

@@ -1,7 +1,7 @@
 /**
  * The map in words (its text alternative, referenced by the map's aria-describedby): the layers shown, the
  * areas with the most incidents in the selected months and the busiest hexagon, from the same numbers the
- * map draws.
+ * map draws. In publish mode it names no count (the published table beside the map has them).
  */
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../analysis/privacy/count-format';
@@ -23,7 +23,10 @@ export function MapDescription({
   const layers = view.layers.map((id) => t(`layers:layer.${id}`, { defaultValue: id }));
   parts.push(t('describeLayers', { layers: layers.join(', ') || t('noLayers') }));
   const b = dataset.boundaries;
-  if (b && data.areas) {
+  if (b && view.publish.on) {
+    // Publish mode: the areas' counts are in the published table beside the map, with small ones hidden.
+    parts.push(t('describeAreasPublished', { count: b.ids.length, name: b.layer.name }));
+  } else if (b && data.areas) {
     const order = b.ids.map((_, i) => i).sort((x, y) => data.areas![y]! - data.areas![x]!);
     const top = order
       .slice(0, 3)

@@ -63,6 +63,8 @@ export interface AggregateTotal {
   count: number | null;
   countText: string;
   suppressed: boolean;
+  /** How the total is shown: a small total is 'primary', one hidden to protect a cell 'complementary'. */
+  status: CellStatus;
 }
 
 /** Result of {@link areaAggregate}. */
@@ -133,6 +135,7 @@ export function areaAggregate(input: AreaAggregateInput): AreaAggregate {
     count: s === 'shown' ? count : null,
     countText: formatPublishedCount(count, s, k > 1 ? k : 0),
     suppressed: s !== 'shown',
+    status: s,
   });
   const totals: AggregateTotal[] = [
     ...input.periods.map((p, i) =>

@@ -3,6 +3,12 @@
  * chosen, of its evaluation: map, yearly trend, key figures with rates, program estimates with confidence
  * intervals, data source and period, a methods note and the suppression notice. It prints on one page
  * (print stylesheet in publish.css): "Print" opens the browser's dialog, where "Save as PDF" makes the file.
+ *
+ * In publish mode every figure comes from the published tables the council view shows ({@link publishedBrief}):
+ * the subject is the city, or the area whose profile is open; small counts read "<k", counts hidden to
+ * protect them "suppressed", and rates, shares and ratios built on them are withheld. Program estimates
+ * are left out (they rest on single catchments and months), and so are the source's own record count and
+ * dates, which the published years do not contain.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,30 +29,54 @@ import type { EstimateSummary } from '../../state/program-evaluation';
 import type { UrlViewState } from '../../state/url-state';
 import { composeMapImage } from '../export/map-image';
 import { legendRamps } from '../MapLegend';
+import { choroplethClasses } from '../panels/council/choropleth-classes';
+import { useCouncilStore } from '../panels/council/council-store';
+import type { Council } from '../panels/council/use-council';
 import type { DashboardData } from '../use-dashboard';
 import { briefFigures } from './brief-figures';
-import { useBriefProgram } from './brief-program';
+import { type BriefProgram, useBriefProgram } from './brief-program';
+import { PublishedBriefFigures } from './PublishedBriefFigures';
+import { publishedBrief } from './published-brief';
 
-/**
- * Suppression threshold k for the brief's counts (0 = off). This build has no publish mode, so it is 0;
- * every count and rate below already goes through the formatting module with it.
- */
-export const BRIEF_SUPPRESS_BELOW = 0;
-
-export function Brief({
-  dataset,
-  view,
-  data,
-  onClose,
-}: {
+/** What the brief is drawn from. */
+export interface BriefProps {
   dataset: Dataset;
   view: UrlViewState;
   data: DashboardData;
+  /** The council view's numbers (their published tables are the brief's only source in publish mode). */
+  council: Council | null;
+  /** The published year on screen (publish mode), or null for all published years. */
+  year: string | null;
   onClose(): void;
+}
+
+/** The brief of the current state: the evaluated program and the open profile are read from their stores. */
+export function Brief(props: BriefProps) {
+  const program = useBriefProgram((s) => s.program);
+  const profile = useCouncilStore((s) => s.profile);
+  return <BriefPage {...props} program={program} profile={profile} />;
+}
+
+/** The brief itself, for a given evaluated program and open profile (see the module header). */
+export function BriefPage({
+  dataset,
+  view,
+  data,
+  council,
+  year,
+  program: storedProgram,
+  profile,
+  onClose,
+}: BriefProps & {
+  /** The evaluated program (left out in publish mode), or null. */
+  program: BriefProgram | null;
+  /** Id of the area whose profile is open (the brief's subject in publish mode), or null. */
+  profile: string | null;
 }) {
   const { t } = useTranslation('brief');
-  const k = BRIEF_SUPPRESS_BELOW;
-  const program = useBriefProgram((s) => s.program);
+  const publish = view.publish.on;
+  const k = publish ? view.publish.k : 0;
+  const program = publish ? null : storedProgram;
   const [mapImage, setMapImage] = useState<string | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -60,6 +90,7 @@ export function Brief({
       const canvas = composeMapImage(container, {
         ramps: legendRamps(data, view.unit, t),
         caption: '',
+        classes: publish && council ? choroplethClasses(council, view.unit) : undefined,
       });
       setMapImage(canvas.toDataURL('image/png'));
     } catch (e) {
@@ -73,25 +104,41 @@ export function Brief({
   }, []);
 
   const boundaries = dataset.boundaries;
-  const selected = boundaries
-    ? view.areas.ids.map((id) => boundaries.ids.indexOf(id)).filter((i) => i >= 0)
-    : [];
+  const profileArea = publish && boundaries && profile ? boundaries.ids.indexOf(profile) : -1;
+  const selected = publish
+    ? profileArea >= 0
+      ? [profileArea]
+      : []
+    : boundaries
+      ? view.areas.ids.map((id) => boundaries.ids.indexOf(id)).filter((i) => i >= 0)
+      : [];
   const names = boundaries ? selected.map((i) => boundaries.names[i]!) : [];
   const subject = names.length > 0 ? names.join(', ') : t('wholeCity', { name: dataset.label });
+  const unit = view.unit;
+  const pub =
+    publish && council
+      ? publishedBrief({
+          council,
+          area: profileArea >= 0 ? profileArea : null,
+          population: boundaries?.population ?? null,
+          year,
+          unit,
+        })
+      : null;
   const from = monthLabel(dataset.firstMonth, data.brush[0]);
   const to = monthLabel(dataset.firstMonth, data.brush[1]);
-  const period = t('period', { from: formatMonth(from), to: formatMonth(to) });
-  const unit = view.unit;
-  const figures = data.monthly
-    ? briefFigures({
-        areaCounts: data.areas,
-        population: boundaries?.population ?? null,
-        selected,
-        monthly: data.monthly.totals,
-        firstMonth: dataset.firstMonth,
-        brush: data.brush,
-      })
-    : null;
+  const period = pub ? pub.period : t('period', { from: formatMonth(from), to: formatMonth(to) });
+  const figures =
+    !publish && data.monthly
+      ? briefFigures({
+          areaCounts: data.areas,
+          population: boundaries?.population ?? null,
+          selected,
+          monthly: data.monthly.totals,
+          firstMonth: dataset.firstMonth,
+          brush: data.brush,
+        })
+      : null;
   const count = (v: number) => formatCount(v, { unit, suppressBelow: k });
   const rate = (v: number | null, c: number) =>
     v === null ? t('noPopulation') : formatRate(v, { count: c, suppressBelow: k });
@@ -138,13 +185,19 @@ export function Brief({
         <div className="brief-grid">
           <figure className="brief-map">
             {mapImage ? (
-              <img src={mapImage} alt={t('mapAlt', { subject, period })} />
+              <img src={mapImage} alt={t(publish ? 'mapAltPublished' : 'mapAlt', { subject, period })} />
             ) : (
               <p className="muted">{mapError ?? t('common:loading')}</p>
             )}
           </figure>
           <section className="brief-figures" aria-labelledby="brief-figures-title">
             <h3 id="brief-figures-title">{t('keyFigures')}</h3>
+            {publish &&
+              (pub ? (
+                <PublishedBriefFigures brief={pub} unit={unit} />
+              ) : (
+                <p className="muted">{t(boundaries ? 'common:loading' : 'publishNeedsAreas')}</p>
+              ))}
             {figures && (
               <dl data-testid="brief-figures">
                 <dt>{t('count', { unit: t(`common:${unit}Title`) })}</dt>
@@ -200,6 +253,25 @@ export function Brief({
             {figures.trend.some((y) => y.months < 12) && <p className="brief-note">{t('partialYear')}</p>}
           </figure>
         )}
+        {pub && (
+          <figure className="brief-trend">
+            <figcaption>{t('trend', { unit: t(`common:${unit}Title`) })}</figcaption>
+            <YearTrend
+              years={pub.trend}
+              width={640}
+              height={120}
+              label={t('trendAlt', { values: pub.trendText })}
+            />
+            {pub.trend.some((y) => y.months < 12) && (
+              <p className="brief-note">{t('partialYearPublished')}</p>
+            )}
+          </figure>
+        )}
+        {publish && storedProgram && (
+          <section className="brief-program" data-testid="brief-program-off">
+            <p className="brief-note">{t('programOff', { name: storedProgram.name })}</p>
+          </section>
+        )}
         {program && (
           <section className="brief-program" data-testid="brief-program">
             <h3>{t('program', { name: program.name, launch: safeDate(program.launch) })}</h3>
@@ -229,19 +301,23 @@ export function Brief({
         <section className="brief-methods">
           <h3>{t('dataMethods')}</h3>
           <p>
-            {t('source', {
-              source: report.source.name,
-              first: safeDate(report.firstDate),
-              last: safeDate(report.lastDate),
-              incidents: formatCount(report.incidents, { unit: 'incidents', suppressBelow: k }),
-            })}{' '}
+            {pub
+              ? t('sourcePublished', {
+                  source: report.source.name,
+                  first: pub.trend[0]?.year ?? '—',
+                  last: pub.trend[pub.trend.length - 1]?.year ?? '—',
+                })
+              : t('source', {
+                  source: report.source.name,
+                  first: safeDate(report.firstDate),
+                  last: safeDate(report.lastDate),
+                  incidents: formatCount(report.incidents, { unit: 'incidents', suppressBelow: k }),
+                })}{' '}
             {dataset.synthetic ? t('synthetic') : ''}
           </p>
-          <p>{t('methods')}</p>
+          <p>{t(publish ? 'methodsPublished' : 'methods')}</p>
           <p className="brief-suppression" data-testid="brief-suppression">
-            {k > 1
-              ? t('suppressionOn', { k: formatCount(k), below: formatCount(k - 1) })
-              : t('suppressionOff')}
+            {publish ? t('suppressionPublished', { k: formatCount(k) }) : t('suppressionOff')}
           </p>
         </section>
         <footer className="brief-foot">

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { legendRamps } from '../MapLegend';
 import type { DashboardData } from '../use-dashboard';
 import { canvasToPng, downloadBlob, fileSlug } from './download';
-import { composeMapImage } from './map-image';
+import { composeMapImage, type MapImageOptions } from './map-image';
 
 export function ExportMapButton({
   data,
   unit,
   caption,
   name,
+  classes,
 }: {
   data: DashboardData;
   unit: 'incidents' | 'victims';
@@ -18,6 +19,8 @@ export function ExportMapButton({
   caption: string;
   /** Words of the file name. */
   name: string;
+  /** The choropleth's legend, when the map colours the areas. */
+  classes?: MapImageOptions['classes'];
 }) {
   const { t } = useTranslation('export');
   const ref = useRef<HTMLButtonElement>(null);
@@ -26,7 +29,7 @@ export function ExportMapButton({
     const container = ref.current?.closest('.map-wrap')?.querySelector<HTMLElement>('[data-testid="map"]');
     try {
       if (!container) throw new Error(t('noMap'));
-      const canvas = composeMapImage(container, { ramps: legendRamps(data, unit, t), caption });
+      const canvas = composeMapImage(container, { ramps: legendRamps(data, unit, t), caption, classes });
       downloadBlob(await canvasToPng(canvas), `${fileSlug('cvi-atlas-map', name)}.png`);
       setError(null);
     } catch (e) {

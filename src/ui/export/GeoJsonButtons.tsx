@@ -1,6 +1,6 @@
-/** "Save as GeoJSON" for the areas (with counts and rates of the selection) and the selected program. */
+/** "Save as GeoJSON" for the areas (the figures of the areas table) and the selected program. */
 import { useTranslation } from 'react-i18next';
-import type { AreaRates } from '../../analysis/rates/area-rates';
+import type { AreaAggregate } from '../../analysis/rates/area-aggregate';
 import type { DatasetBoundaries } from '../../state/datasets';
 import { useCatchmentOutlines } from '../catchment-outlines';
 import { areasGeoJson } from './areas-geojson';
@@ -8,36 +8,35 @@ import { downloadBlob, fileSlug } from './download';
 
 const GEOJSON = 'application/geo+json';
 
-/** Saves the boundary features with the figures the area table shows. */
-export function AreasGeoJsonButton(props: {
+/**
+ * Saves the boundary features with the figures of the areas table, the same table as the CSV download:
+ * in publish mode the same cells, statuses and "<k" labels (see {@link areasGeoJson}).
+ */
+export function AreasGeoJsonButton({
+  boundaries,
+  table,
+  unit,
+}: {
   boundaries: DatasetBoundaries;
-  counts: Float64Array;
-  rates: AreaRates | null;
+  table: AreaAggregate;
   unit: 'incidents' | 'victims';
-  from: string;
-  to: string;
 }) {
   const { t } = useTranslation('export');
   const save = () => {
-    const { boundaries } = props;
     const collection = areasGeoJson({
       features: boundaries.layer.features,
       ids: boundaries.ids,
-      names: boundaries.names,
-      counts: props.counts,
-      rates: props.rates,
       population: boundaries.population,
-      unit: props.unit,
-      from: props.from,
-      to: props.to,
+      unit,
+      table,
     });
     downloadBlob(
       new Blob([JSON.stringify(collection)], { type: GEOJSON }),
-      `${fileSlug(boundaries.layer.name, props.from, props.to)}.geojson`,
+      `${boundaries.layer.name.replace(/\.[a-z]+$/i, '')}-areas.geojson`,
     );
   };
   return (
-    <button type="button" className="link" onClick={save} data-testid="export-areas-geojson">
+    <button type="button" onClick={save} data-testid="export-areas-geojson">
       {t('areasGeoJson')}
     </button>
   );

@@ -19,6 +19,8 @@ export interface MapImageOptions {
   ramps: readonly LegendRamp[];
   /** Other legend lines (swatch-less notes). */
   notes?: readonly string[];
+  /** A classed legend (the choropleth): a title and one colour swatch per class. */
+  classes?: { title: string; classes: readonly { text: string; color: string }[] };
   /** A line under the map: title, data and period. */
   caption: string;
 }
@@ -82,10 +84,12 @@ function drawLabels(g: CanvasRenderingContext2D, container: HTMLElement, box: DO
 
 function drawLegend(g: CanvasRenderingContext2D, options: MapImageOptions, mapHeight: number): void {
   const notes = options.notes ?? [];
-  if (options.ramps.length === 0 && notes.length === 0) return;
+  const classed = options.classes;
+  const classRows = classed ? classed.classes.length + 1 : 0;
+  if (options.ramps.length === 0 && notes.length === 0 && !classed) return;
   const width = 250;
   const rowHeight = 44;
-  const height = 10 + options.ramps.length * rowHeight + notes.length * 16;
+  const height = 10 + options.ramps.length * rowHeight + notes.length * 16 + classRows * 16;
   const x = 8;
   const y = mapHeight - height - 8;
   g.fillStyle = 'rgba(255, 255, 255, 0.92)';
@@ -117,4 +121,20 @@ function drawLegend(g: CanvasRenderingContext2D, options: MapImageOptions, mapHe
     g.font = `10px ${FONT}`;
     g.fillText(note, x + 8, y + 6 + options.ramps.length * rowHeight + i * 16, width - 16);
   });
+  if (classed) {
+    const top = y + 6 + options.ramps.length * rowHeight + notes.length * 16;
+    g.fillStyle = '#222';
+    g.font = `600 11px ${FONT}`;
+    g.fillText(classed.title, x + 8, top, width - 16);
+    classed.classes.forEach((c, i) => {
+      const rowTop = top + 16 * (i + 1);
+      g.fillStyle = c.color;
+      g.fillRect(x + 8, rowTop + 1, 14, 10);
+      g.strokeStyle = '#555';
+      g.strokeRect(x + 8.5, rowTop + 1.5, 13, 9);
+      g.fillStyle = '#444';
+      g.font = `10px ${FONT}`;
+      g.fillText(c.text, x + 28, rowTop + 1, width - 36);
+    });
+  }
 }

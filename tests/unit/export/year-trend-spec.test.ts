@@ -29,4 +29,24 @@ describe('yearlyTotals', () => {
     expect(a!.height).toBeCloseTo(b!.height / 2, 10);
     expect(a!.partial).toBe(false);
   });
+
+  it('draws a hidden year as a full-height placeholder with its label, out of the scale and without its value', () => {
+    const spec = yearTrendSpec(
+      [
+        { year: 2020, total: 50, months: 12 },
+        { year: 2021, total: 7, months: 12, hidden: { text: '<11' } },
+        { year: 2022, total: 25, months: 12 },
+      ],
+      300,
+      100,
+    );
+    expect(spec.max).toBe(50);
+    const [a, h, c] = spec.bars;
+    expect(a!.height).toBeCloseTo(100 - 32, 10);
+    expect(c!.height).toBeCloseTo(a!.height / 2, 10);
+    expect(h!.height).toBeCloseTo(100 - 32, 10);
+    expect(h!.hidden).toBe('<11');
+    expect(h!.total).toBe(0);
+    expect(a!.hidden).toBeNull();
+  });
 });

@@ -5,7 +5,6 @@
  */
 import { booleanIntersects } from '@turf/turf';
 import { useEffect, useMemo, useState } from 'react';
-import { prePostRateRatio } from '../../../analysis/evaluation/pre-post-rate-ratio';
 import {
   formatCi,
   formatDecimal,
@@ -24,15 +23,8 @@ import {
 } from '../../../state/programs';
 import { useProgramStore } from '../../program-store';
 import { demoPrograms, FOUNDING_PROGRAMS } from '../program/program-sources';
+import { areaProfileFigures } from './profile-figures';
 import type { Council } from './use-council';
-
-/** The last full year with a year before it (indices into the yearly series), or null. */
-function comparedYears(council: Council, year: string | null): [number, number] | null {
-  const { years, months } = council.yearly;
-  let now = year ? years.indexOf(year) : years.length - 1;
-  while (now > 0 && months[now] !== 12) now--;
-  return now >= 1 && months[now] === 12 && months[now - 1] === 12 ? [now - 1, now] : null;
-}
 
 export function AreaProfile({
   council,
@@ -53,7 +45,6 @@ export function AreaProfile({
 }) {
   const boundaries = dataset.boundaries!;
   const i = boundaries.ids.indexOf(areaId);
-  const row = council.rows[i];
   const user = useProgramStore((s) => s.user);
   const [demo, setDemo] = useState<Program[]>([]);
   useEffect(() => {
@@ -70,34 +61,13 @@ export function AreaProfile({
       return typeof polygons !== 'string' && polygons.some((c) => booleanIntersects(c, feature));
     });
   }, [feature, dataset.synthetic, demo, user, boundaries]);
-  if (i < 0 || !row) return null;
+  const figures = areaProfileFigures(council, i, year);
+  if (!figures) return null;
+  const { row, share, rank, ranked, pair, before, after, ratio } = figures;
 
   const k = council.k;
   const { yearly } = council;
   const areaSeries = yearly.areas[i]!;
-  const shownRows = council.rows.filter((r) => (council.hasPopulation ? r.smoothedRate : r.count) !== null);
-  const key = (r: typeof row) => (council.hasPopulation ? (r.smoothedRate ?? 0) : (r.count ?? 0));
-  const rank = row.suppressed ? null : shownRows.filter((r) => key(r) > key(row)).length + 1;
-  const cityTotal = council.rows.reduce((s, r) => s + (r.count ?? 0), 0);
-  const cityShown = council.rows.every((r) => r.count !== null);
-  const cityCount = k > 0 ? (council.published?.tables.areaYear.grandTotal ?? null) : cityTotal;
-  const yearIndex = year ? yearly.years.indexOf(year) : -1;
-  const cityNow =
-    k > 0 ? (yearIndex >= 0 ? yearly.city[yearIndex] : cityCount) : cityShown ? cityTotal : null;
-  const share = row.count !== null && cityNow ? row.count / cityNow : null;
-  const pair = comparedYears(council, year);
-  const before = pair ? areaSeries[pair[0]] : null;
-  const after = pair ? areaSeries[pair[1]] : null;
-  const ratio =
-    pair &&
-    before !== null &&
-    after !== null &&
-    before !== undefined &&
-    after !== undefined &&
-    before + after > 0
-      ? prePostRateRatio({ pre: before, post: after, preExposure: 1, postExposure: 1 })
-      : null;
-
   let monthly: { area: number[]; city: number[] } | null = null;
   if (k === 0 && cubes) {
     const cube = unitCube(cubes, unit);
@@ -138,7 +108,7 @@ export function AreaProfile({
         <dd data-testid="profile-rank">
           {rank === null
             ? 'withheld'
-            : `${rank} of ${shownRows.length} by ${council.hasPopulation ? 'smoothed rate' : 'count'} (1 = highest)`}
+            : `${rank} of ${ranked} by ${council.hasPopulation ? 'smoothed rate' : 'count'} (1 = highest)`}
         </dd>
         <dt>{pair ? `${yearly.years[pair[1]]} vs ${yearly.years[pair[0]]}` : 'Year on year'}</dt>
         <dd data-testid="profile-ratio">

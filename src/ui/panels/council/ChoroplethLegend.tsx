@@ -1,37 +1,18 @@
 /** The choropleth's classed legend: fixed breaks (they do not move with the brush) and the pattern key. */
-import { formatDecimal } from '../../../analysis/privacy/count-format';
-import { CHOROPLETH_RAMP, choroplethColor, NO_VALUE_COLOR } from '../../../map/layers/choropleth-layer';
-import { cssColor } from '../../../map/layers/color-ramps';
+import { choroplethClasses } from './choropleth-classes';
 import type { Council } from './use-council';
 
 export function ChoroplethLegend({ council, unit }: { council: Council; unit: string }) {
-  const { breaks } = council;
-  const title =
-    council.measure === 'count'
-      ? `${unit} per year`
-      : `${council.measure === 'rate' ? 'Rate' : 'Smoothed rate'} per 100,000 residents per year`;
-  const digits = (v: number) => (v >= 10 ? 0 : 1);
-  const classes = [0, ...breaks].map((lo, c) => {
-    const hi = breaks[c];
-    const text =
-      hi === undefined
-        ? `more than ${formatDecimal(lo, digits(lo))}`
-        : `${c === 0 ? '0' : formatDecimal(lo, digits(lo))}–${formatDecimal(hi, digits(hi))}`;
-    return { text, color: choroplethColor(hi ?? lo + 1, breaks) };
-  });
+  const { title, classes } = choroplethClasses(council, unit);
   return (
     <div className="map-legend choropleth-legend" data-testid="choropleth-legend">
       <div className="legend-title">{title}</div>
       <ul>
-        {(breaks.length ? classes : [{ text: 'no values', color: CHOROPLETH_RAMP[0]! }]).map((c) => (
+        {classes.map((c) => (
           <li key={c.text}>
-            <span className="swatch" style={{ background: cssColor(c.color) }} /> {c.text}
+            <span className="swatch" style={{ background: c.color }} /> {c.text}
           </li>
         ))}
-        <li>
-          <span className="swatch" style={{ background: cssColor(NO_VALUE_COLOR) }} /> withheld or no
-          population
-        </li>
         <li>
           <span className="swatch dotted" /> dots: unreliable (fewer than 12 events) or withheld
         </li>

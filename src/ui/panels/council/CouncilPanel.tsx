@@ -7,6 +7,7 @@ import './council.css';
 import { formatDecimal } from '../../../analysis/privacy/count-format';
 import type { Dataset } from '../../../state/datasets';
 import type { UrlPublishMode } from '../../../state/url-state';
+import { AreasGeoJsonButton } from '../../export/GeoJsonButtons';
 import type { DashboardData } from '../../use-dashboard';
 import { BoundaryProperties } from '../BoundaryProperties';
 import { AreaProfile } from './AreaProfile';
@@ -123,7 +124,8 @@ export function CouncilPanel({
           >
             Download the table (CSV)
           </button>
-        )}
+        )}{' '}
+        {council && <AreasGeoJsonButton boundaries={boundaries} table={council.table} unit={unit} />}
         <BoundaryProperties boundaries={boundaries} />
         {council ? (
           <table data-testid="area-table">

@@ -55,6 +55,8 @@ export interface Council {
   published: PublishedData | null;
   layers: ReturnType<typeof choroplethLayers>;
   tooltip(info: PickingInfo): string | null;
+  /** The areas table behind the CSV and GeoJSON downloads (publish mode: areas × years, suppressed). */
+  table: AreaAggregate;
   csv(): string;
 }
 
@@ -139,7 +141,13 @@ export function useCouncil(dataset: Dataset | null, view: UrlViewState, data: Da
     const totals = boundaries.ids.map((id, i) => {
       if (P === 1) return table.rows[i]!;
       const t = table.totals.find((x) => x.kind === 'area' && x.key === id)!;
-      return { ...table.rows[i]!, count: t.count, countText: t.countText, suppressed: t.suppressed };
+      return {
+        ...table.rows[i]!,
+        count: t.count,
+        countText: t.countText,
+        suppressed: t.suppressed,
+        status: t.status,
+      };
     });
     const counts = totals.map((r) => r.count ?? 0);
     const pops = Float64Array.from(boundaries.ids, (_, i) =>
@@ -155,7 +163,6 @@ export function useCouncil(dataset: Dataset | null, view: UrlViewState, data: Da
         rate: rates ? ok(rates.crude[i]) : null,
         smoothedRate: rates ? ok(rates.smoothed[i]) : null,
         unreliable: rates ? rates.unreliable[i] === 1 : r.count === null || r.count < 12,
-        status: r.suppressed ? ('complementary' as const) : ('shown' as const),
       };
     });
     return { rows, years, label: rows[0]?.period ?? '' };
@@ -239,6 +246,7 @@ export function useCouncil(dataset: Dataset | null, view: UrlViewState, data: Da
       published,
       layers: choroplethLayers(layerData),
       tooltip,
+      table,
       csv: () => aggregateCsv(table),
     };
   }, [
