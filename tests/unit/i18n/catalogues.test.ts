@@ -61,6 +61,9 @@ const SAME_IN_BOTH = new Set([
   'Knox',
   'NYPD',
   'NTA',
+  'MB',
+  'error',
+  'total',
 ]);
 
 /** True when `text` still reads as English: it has a word outside {@link SAME_IN_BOTH}. */
