@@ -38,6 +38,7 @@ export const ALLOWED = new Set([
   'DiD',
   'p',
   'q',
+  'K', // number of sites in the planner, a symbol in both languages
   'k', // symbols and units next to a number or a control
   'm',
   's',
