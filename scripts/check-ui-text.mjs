@@ -42,6 +42,7 @@ export const ALLOWED = new Set([
   'k', // symbols and units next to a number or a control
   'm',
   's',
+  'i', // the "information" mark of a guardrail
   'z =',
   'SVG', // file formats on export buttons
   'PNG',
