@@ -1,4 +1,4 @@
-// Fails when a screen shows English written into the code instead of taken from the catalogues
+// Fails when a screen (src/ui, src/charts, src/map) shows English written into the code instead of taken from the catalogues
 // (src/ui/i18n/locales): JSX text, string literals placed as JSX children, and string literals in the
 // attributes a reader sees or hears (title, aria-label, placeholder, alt, label, and a few props of our own
 // components that end up on screen). Text passed through t(...) or any other call is not looked at.
@@ -19,6 +19,8 @@ export const VISIBLE_ATTRIBUTES = [
   'placeholder',
   'alt',
   'label',
+  'description', // text alternatives and captions passed to our chart components
+  'caption',
 ];
 
 /** Props of our own components that are shown as text. */
@@ -167,7 +169,7 @@ export function untranslatedText(files, cwd = process.cwd()) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const found = untranslatedText(tsxFiles('src/ui'));
+  const found = untranslatedText(['src/ui', 'src/charts', 'src/map'].flatMap(tsxFiles));
   if (found.length > 0) {
     console.error(
       `Text shown in English only (put it in src/ui/i18n/locales and use t(...)):\n${found
