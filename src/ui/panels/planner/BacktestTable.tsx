@@ -11,7 +11,9 @@ import type { PlannerReply } from '../../planner.worker';
  */
 function finding(r: BacktestResult, s: number, t: TFunction): string {
   const name = (m: BacktestResult['methods'][number]) => t(`methods.${m.method}`, { defaultValue: m.label });
-  const hit = (m: BacktestResult['methods'][number]) => formatShare(m.summary[s]!.hitRate.mean);
+  // Shares as "23.4 %", as the backtest writes them.
+  const pct = (v: number) => `${formatDecimal(100 * v, 1)} %`;
+  const hit = (m: BacktestResult['methods'][number]) => pct(m.summary[s]!.hitRate.mean);
   const points = (v: number) => formatDecimal(100 * v, 1);
   const counts = r.methods.find((m) => m.method === 'counts-last-year');
   const compared = r.methods.filter((m) => m.versusCounts);
@@ -36,7 +38,7 @@ function finding(r: BacktestResult, s: number, t: TFunction): string {
           names: winners.map(name).join(t('and')),
           hit: countsHit,
         });
-  return t('findingTop', { share: formatShare(r.shares[s]!), lead, parts: parts.join('; ') });
+  return t('findingTop', { share: pct(r.shares[s]!), lead, parts: parts.join('; ') });
 }
 
 /** Backtest results as a table. */
