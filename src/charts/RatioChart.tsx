@@ -1,4 +1,5 @@
 /** A ratio chart (event-study profile or cohort estimates): points with 95% intervals on a log axis, with a table as text alternative. */
+import { useTranslation } from 'react-i18next';
 import { formatCi, formatRatio } from '../analysis/privacy/count-format';
 import { type RatioPoint, ratioChartSpec } from './ratio-profile-spec';
 
@@ -17,6 +18,7 @@ export interface RatioChartProps {
 
 /** The chart component. */
 export function RatioChart(p: RatioChartProps) {
+  const { t } = useTranslation('charts');
   const spec = ratioChartSpec(p.points, p.width, p.height);
   const split = p.splitAfter === undefined ? -1 : p.points.findIndex((pt) => pt.label === p.splitAfter);
   const splitX =
@@ -65,7 +67,7 @@ export function RatioChart(p: RatioChartProps) {
         ))}
       </svg>
       <details className="small">
-        <summary>Table</summary>
+        <summary>{t('table')}</summary>
         <table className="estimates">
           <tbody>
             {p.points.map((pt) => (
@@ -73,7 +75,7 @@ export function RatioChart(p: RatioChartProps) {
                 <th scope="row">{pt.label}</th>
                 <td>
                   {pt.reference
-                    ? 'reference (1×)'
+                    ? t('referenceValue')
                     : `${formatRatio(pt.estimate)} ${formatCi(pt.lower, pt.upper)}`}
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 /** Treated unit against its synthetic control, with the placebo band, and a table as text alternative. */
+import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../analysis/privacy/count-format';
 import { bandChartSpec } from './ratio-profile-spec';
 
@@ -18,20 +19,25 @@ export interface SyntheticBandChartProps {
 /** The chart component. */
 export function SyntheticBandChart(p: SyntheticBandChartProps) {
   const spec = bandChartSpec(p.treated, p.synthetic, p.band, p.launchIndex, p.width, p.height);
+  const { t } = useTranslation('charts');
   const last = p.periods.length - 1;
+  const launch = p.periods[p.launchIndex];
   return (
     <figure className="chart synth-band-chart" data-testid="synth-band-chart">
       <figcaption>
-        {p.treatedLabel} vs synthetic control{' '}
-        <span className="muted">
-          — {p.outcomeLabel}; launch {p.periods[p.launchIndex]}
-        </span>
+        {t('vsSynthetic', { treated: p.treatedLabel })}{' '}
+        <span className="muted">{t('synthCaption', { outcome: p.outcomeLabel, launch })}</span>
       </figcaption>
       <svg
         width={spec.width}
         height={spec.height}
         role="img"
-        aria-label={`${p.outcomeLabel} of ${p.treatedLabel} (solid) and its synthetic control (dashed) by period, ${p.band ? `with the range of ${p.band.runs} placebo gaps around the synthetic (shaded)` : 'without placebo band'}; launch ${p.periods[p.launchIndex]}`}
+        aria-label={t('synthLabel', {
+          outcome: p.outcomeLabel,
+          treated: p.treatedLabel,
+          band: p.band ? t('withBand', { runs: p.band.runs }) : t('withoutBand'),
+          launch,
+        })}
       >
         {spec.bandPath && <path d={spec.bandPath} fill="#93c5fd" fillOpacity={0.35} stroke="none" />}
         <line
@@ -58,26 +64,28 @@ export function SyntheticBandChart(p: SyntheticBandChartProps) {
         </text>
       </svg>
       <details className="small">
-        <summary>Table</summary>
+        <summary>{t('table')}</summary>
         <table className="estimates">
           <thead>
             <tr>
-              <th scope="col">period</th>
+              <th scope="col">{t('period')}</th>
               <th scope="col">{p.treatedLabel}</th>
-              <th scope="col">synthetic</th>
-              {p.band && <th scope="col">placebo gap range</th>}
+              <th scope="col">{t('synthetic')}</th>
+              {p.band && <th scope="col">{t('placeboRange')}</th>}
             </tr>
           </thead>
           <tbody>
-            {p.periods.map((period, t) => (
+            {p.periods.map((period, i) => (
               <tr key={period}>
                 <th scope="row">{period}</th>
-                <td>{formatDecimal(p.treated[t] as number, 2)}</td>
-                <td>{formatDecimal(p.synthetic[t] as number, 2)}</td>
+                <td>{formatDecimal(p.treated[i] as number, 2)}</td>
+                <td>{formatDecimal(p.synthetic[i] as number, 2)}</td>
                 {p.band && (
                   <td>
-                    {formatDecimal(p.band.lower[t] as number, 2)} to{' '}
-                    {formatDecimal(p.band.upper[t] as number, 2)}
+                    {t('range', {
+                      lower: formatDecimal(p.band.lower[i] as number, 2),
+                      upper: formatDecimal(p.band.upper[i] as number, 2),
+                    })}
                   </td>
                 )}
               </tr>

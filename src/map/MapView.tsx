@@ -4,6 +4,7 @@
  * the imperative engines and passes everything else through props.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import i18next from 'i18next';
 import { Map as MapLibreMap, Marker, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
@@ -212,7 +213,7 @@ export function MapView(props: MapViewProps) {
       ref={container}
       className="map"
       data-testid="map"
-      aria-label={props.label ?? 'Map of incidents'}
+      aria-label={props.label ?? i18next.t('map:label')}
       aria-describedby={props.describedBy}
     />
   );

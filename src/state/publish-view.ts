@@ -17,10 +17,18 @@ import { ALL_HOURS, ALL_WEEKDAYS, LAYER_IDS } from './url-state';
 const FINE_LAYERS: readonly UrlLayerId[] = ['points', 'hexagons', 'heat', 'hotspots', 'emerging'];
 
 /** Result of {@link publishedView}. */
+/** One thing publish mode coarsened or switched off: a code the interface translates, and the English text. */
+export interface PublishReason {
+  code: 'fineLayers' | 'areas' | 'yearWidened' | 'severalYears' | 'hours';
+  /** The year the time brush was widened to (`yearWidened`). */
+  year?: string;
+  text: string;
+}
+
 export interface PublishedView {
   view: UrlViewState;
-  /** One sentence per thing that was coarsened or switched off. */
-  reasons: string[];
+  /** One reason per thing that was coarsened or switched off. */
+  reasons: PublishReason[];
   /** The calendar year the views show, or null for all published years. */
   year: string | null;
 }
@@ -28,15 +36,19 @@ export interface PublishedView {
 /** The view the dashboard computes in publish mode (unchanged when publish mode is off). */
 export function publishedView(view: UrlViewState): PublishedView {
   if (!view.publish.on) return { view, reasons: [], year: null };
-  const reasons: string[] = [];
+  const reasons: PublishReason[] = [];
   const layers = view.layers.filter((l) => !FINE_LAYERS.includes(l));
   if (layers.length !== view.layers.length)
-    reasons.push('Points, hexagons, density and hot spots are off: the finest published layer is the areas.');
+    reasons.push({
+      code: 'fineLayers',
+      text: 'Points, hexagons, density and hot spots are off: the finest published layer is the areas.',
+    });
   if (!layers.includes('boundaries')) layers.push('boundaries');
   if (view.areas.ids.length > 0 || view.areas.polygon)
-    reasons.push(
-      'Selected or drawn areas do not filter the views: two overlapping areas could be subtracted from each other.',
-    );
+    reasons.push({
+      code: 'areas',
+      text: 'Selected or drawn areas do not filter the views: two overlapping areas could be subtracted from each other.',
+    });
   let year: string | null = null;
   let time: UrlViewState['time'] = null;
   if (view.time) {
@@ -46,13 +58,24 @@ export function publishedView(view: UrlViewState): PublishedView {
       year = from;
       time = { from: `${from}-01`, to: `${from}-12` };
       if (view.time.from !== time.from || view.time.to !== time.to)
-        reasons.push(`The time brush is widened to the whole of ${from}: only whole years are published.`);
-    } else reasons.push('The time brush spans several years, so all published years are shown.');
+        reasons.push({
+          code: 'yearWidened',
+          year: from,
+          text: `The time brush is widened to the whole of ${from}: only whole years are published.`,
+        });
+    } else
+      reasons.push({
+        code: 'severalYears',
+        text: 'The time brush spans several years, so all published years are shown.',
+      });
   }
   const allHours = view.hours.length === ALL_HOURS.length;
   const allDays = view.weekdays.length === ALL_WEEKDAYS.length;
   if (!allHours || !allDays)
-    reasons.push('Hour and weekday selections are off: two selections an hour apart could be subtracted.');
+    reasons.push({
+      code: 'hours',
+      text: 'Hour and weekday selections are off: two selections an hour apart could be subtracted.',
+    });
   return {
     view: {
       ...view,

@@ -212,32 +212,32 @@ export function App() {
         ))}
       </div>
       <aside className="left" aria-label={t('leftPanels')}>
-        <PanelBoundary name="Headline" resetKey={viewKey}>
+        <PanelBoundary name={t('views:headline')} resetKey={viewKey}>
           {council?.published ? (
             <PublishedHeadline published={council.published} year={published.year} unit={view.unit} />
           ) : (
             <HeadlinePanel headline={data.headline} range={range} pending={data.pending} />
           )}
         </PanelBoundary>
-        <PanelBoundary name="Data">
+        <PanelBoundary name={t('views:data')}>
           <ImportPanel />
         </PanelBoundary>
-        <PanelBoundary name="Archive">
+        <PanelBoundary name={t('views:archive')}>
           <ArchivePanel />
         </PanelBoundary>
-        <PanelBoundary name="Filters" resetKey={viewKey}>
+        <PanelBoundary name={t('views:filters')} resetKey={viewKey}>
           {dataset && <FilterPanel dataset={dataset} view={view} onChange={onView} />}
         </PanelBoundary>
-        <PanelBoundary name="Layers" resetKey={viewKey}>
+        <PanelBoundary name={t('views:layers')} resetKey={viewKey}>
           <LayerPanel view={view} onChange={onView} />
         </PanelBoundary>
-        {dataset && view.publish.on && <p className="muted small">{PUBLISH_OFF_NOTE}</p>}
+        {dataset && view.publish.on && <p className="muted small">{t(PUBLISH_OFF_NOTE)}</p>}
         {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
-            <PanelBoundary name="Hotspots" resetKey={viewKey}>
+            <PanelBoundary name={t('views:hotspots')} resetKey={viewKey}>
               <HotspotPanel dataset={dataset} view={view} onChange={onView} />
             </PanelBoundary>
-            <PanelBoundary name="Near repeat" resetKey={viewKey}>
+            <PanelBoundary name={t('views:nearRepeat')} resetKey={viewKey}>
               <NearRepeatPanel dataset={dataset} view={view} />
             </PanelBoundary>
           </Suspense>
@@ -246,7 +246,7 @@ export function App() {
       <main>
         <div className="map-wrap">
           {dataset ? (
-            <PanelBoundary name="Map" resetKey={viewKey}>
+            <PanelBoundary name={t('views:map')} resetKey={viewKey}>
               <DashboardMap
                 dataset={dataset}
                 view={view}
@@ -302,7 +302,7 @@ export function App() {
               onYear={(y) => updateView({ time: y ? { from: `${y}-01`, to: `${y}-12` } : null })}
             />
           )}
-          <PanelBoundary name="Incidents per month" resetKey={viewKey}>
+          <PanelBoundary name={t('views:monthly')} resetKey={viewKey}>
             {dataset && data.monthly && !view.publish.on && (
               <ChartExport
                 name="monthly"
@@ -322,7 +322,7 @@ export function App() {
               </ChartExport>
             )}
           </PanelBoundary>
-          <PanelBoundary name="Hour and weekday" resetKey={viewKey}>
+          <PanelBoundary name={t('views:hourWeekday')} resetKey={viewKey}>
             {data.matrix && !view.publish.on && (
               <ChartExport name="hour-weekday" title={`${t('charts:matrixTitle')} · ${range}`}>
                 <HourWeekdayMatrix
@@ -342,17 +342,17 @@ export function App() {
       <aside className="right" aria-label={t('rightPanels')}>
         {dataset && !view.publish.on && (
           <Suspense fallback={loadingPanel}>
-            <PanelBoundary name="Programs" resetKey={viewKey}>
+            <PanelBoundary name={t('views:programs')} resetKey={viewKey}>
               <ProgramPanel dataset={dataset} view={view} onView={onView} />
             </PanelBoundary>
-            <PanelBoundary name="Planner" resetKey={viewKey}>
+            <PanelBoundary name={t('views:planner')} resetKey={viewKey}>
               <PlannerPanel dataset={dataset} view={view} />
             </PanelBoundary>
           </Suspense>
         )}
         {!view.publish.on && <ProgramGeoJsonButton program={view.program} />}
         {dataset?.boundaries && (
-          <PanelBoundary name="Areas" resetKey={`${viewKey}|${data.areas?.length ?? 0}`}>
+          <PanelBoundary name={t('views:areas')} resetKey={`${viewKey}|${data.areas?.length ?? 0}`}>
             <CouncilPanel
               dataset={dataset}
               council={council}
@@ -368,13 +368,13 @@ export function App() {
           </PanelBoundary>
         )}
         <Suspense fallback={loadingPanel}>
-          <PanelBoundary name="Networks" resetKey={viewKey}>
+          <PanelBoundary name={t('views:networks')} resetKey={viewKey}>
             <NetworkPanel engine={engine} dataset={dataset} />
           </PanelBoundary>
         </Suspense>
       </aside>
       {briefOpen && dataset && (
-        <PanelBoundary name="Brief" resetKey={viewKey}>
+        <PanelBoundary name={t('views:brief')} resetKey={viewKey}>
           <Brief
             dataset={dataset}
             view={view}
@@ -386,7 +386,7 @@ export function App() {
         </PanelBoundary>
       )}
       {report && reportOpen && (
-        <PanelBoundary name="Import report" resetKey={report.rowsRead}>
+        <PanelBoundary name={t('views:importReport')} resetKey={report.rowsRead}>
           <ReportPanel report={report} onClose={() => useAppStore.getState().showReport(report, false)} />
         </PanelBoundary>
       )}

@@ -2,6 +2,7 @@
  * An error boundary around one view (a panel, the map, the charts): when the view throws while rendering,
  * its message is shown in its place with a retry, and the rest of the app keeps working.
  */
+import i18next from 'i18next';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import './panel-boundary.css';
 
@@ -45,21 +46,23 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
+    const t = i18next.getFixedT(null, 'views');
     return (
       <section
         className="panel view-error"
         role="alert"
-        aria-label={`${this.props.name} (error)`}
+        aria-label={t('errorLabel', { name: this.props.name })}
         data-testid="view-error"
         data-view={this.props.name}
       >
         <h2>{this.props.name}</h2>
         <p>
-          This view could not be shown: <span className="message">{error.message}</span>. The rest of the app
-          and your data are unaffected.
+          {t('errorBefore')}
+          <span className="message">{error.message}</span>
+          {t('errorAfter')}
         </p>
         <button type="button" onClick={() => this.setState({ error: null })} data-testid="view-retry">
-          Try again
+          {t('retry')}
         </button>
       </section>
     );

@@ -3,6 +3,7 @@
  * needed), then, when the engine is ready, the partitions the view's time range needs. A brush into years
  * not loaded fetches them. Cancelling or a failed request leaves everything loaded before as it was.
  */
+import i18next from 'i18next';
 import type { ArchiveManifest, ArchivePartition, FirstScreen } from '../data/archive/manifest';
 import { parseManifest, partitionsFor } from '../data/archive/manifest';
 import {
@@ -29,7 +30,7 @@ function manifestReport(name: string, m: ArchiveManifest): ImportReport {
   return {
     source: { name, format: 'parquet', columns: m.columns.map((c) => c.name) },
     preset: 'generic',
-    presetName: `Archive of ${m.sources.map((s) => s.name).join(', ')}`,
+    presetName: i18next.t('datafiles:archiveOf', { sources: m.sources.map((s) => s.name).join(', ') }),
     mapping: { date: 'occurred_at', lat: 'lat', lon: 'lon' },
     attributes: m.columns.filter((c) => c.name.startsWith('attr:')).map((c) => c.name.slice(5)),
     dateFormat: '',
@@ -181,10 +182,10 @@ async function loadPartitions(db: Connector, manifest: ArchiveManifest, wanted: 
     if (partial) {
       report.notes = [
         ...report.notes,
-        `${loaded.length} of ${manifest.partitions.length} partitions are loaded: counts cover those years only; brushing other years loads them.`,
+        i18next.t('datafiles:archivePartial', { loaded: loaded.length, total: manifest.partitions.length }),
       ];
     }
-    const name = useArchiveStore.getState().previewDataset?.label ?? 'Archive';
+    const name = useArchiveStore.getState().previewDataset?.label ?? i18next.t('datafiles:archive');
     const dataset = await describeDataset(db, 'user', TABLE, report, { label: name, synthetic: false });
     // The month axis stays the archive's whole range, so every year can be brushed.
     const full = useArchiveStore.getState().previewDataset;
@@ -199,7 +200,7 @@ async function loadPartitions(db: Connector, manifest: ArchiveManifest, wanted: 
   } catch (error) {
     useArchiveStore.setState({ loading: [], cancel: null });
     if (error instanceof ArchiveCancelled) {
-      app.notify('info', 'Loading the archive was cancelled. What was on screen stays; nothing was changed.');
+      app.notify('info', i18next.t('datafiles:archiveCancelled'));
       controller = new AbortController();
       location = urlArchiveLocation(useArchiveStore.getState().source!, {
         signal: controller.signal,
@@ -211,7 +212,9 @@ async function loadPartitions(db: Connector, manifest: ArchiveManifest, wanted: 
     } else {
       app.notify(
         'error',
-        `${errorText(error, archiveFileUrl(useArchiveStore.getState().source!, 'manifest.json'))} What was loaded before stays.`,
+        i18next.t('datafiles:archiveFailed', {
+          message: errorText(error, archiveFileUrl(useArchiveStore.getState().source!, 'manifest.json')),
+        }),
       );
     }
   }

@@ -22,6 +22,7 @@ import { linkSetsPublish, storedPublishMode } from '../state/publish-setting';
 import { decodeUrlState } from '../state/url-state';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
+import { loadStage } from './i18n/load-stage';
 import { keepImport, restoreKeptData, startKeeping } from './keep-data';
 import { announceLinkWaiting, areasInBoundaries, checkLinkedValues, linkDataLoaded } from './link-waits';
 
@@ -94,7 +95,10 @@ export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchD
         label: t('boot:demoLabel'),
         synthetic: true,
         onProgress: (stage, f) =>
-          store.setProgress({ label: t('boot:demoStage', { stage }), fraction: 0.45 + f * 0.45 }),
+          store.setProgress({
+            label: t('boot:demoStage', { stage: loadStage(stage) }),
+            fraction: 0.45 + f * 0.45,
+          }),
       },
     );
     dataset.boundaries = await attachBoundaries(db, dataset, t('boot:demoNeighborhoods'), neighborhoods, {
@@ -137,7 +141,11 @@ export async function importUserFile(
         label: file.name,
         synthetic: false,
         ...options,
-        onProgress: (stage, f) => store.setProgress({ label: `${file.name}: ${stage}`, fraction: f }),
+        onProgress: (stage, f) =>
+          store.setProgress({
+            label: t('datafiles:fileStage', { name: file.name, stage: loadStage(stage) }),
+            fraction: f,
+          }),
       },
     );
     // The view kept under a free key is the default one, or the view of a shared link waiting for this file.

@@ -4,6 +4,7 @@
  * (assignment and statistics take 50–150 ms for the demo city at resolution 9, too long for the main
  * thread while brushing). Results go to the hotspot store, where the map layers and the panel read them.
  */
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import cityUrl from '../../data/demo/city.geojson?url';
 import type { Connector } from '../data/connector';
@@ -163,7 +164,9 @@ export function useHotspotAnalysis(
     const h = v.response.hotspot;
     const e = v.response.emerging;
     setState({
-      error: v.response.emergingError ? `Emerging hot spots: ${v.response.emergingError}` : null,
+      error: v.response.emergingError
+        ? i18next.t('hotspots:emergingError', { error: v.response.emergingError })
+        : null,
       studyArea: v.study,
       hotspot: { ...h, fdr: v.fdr, unit: v.unit, millis: v.response.millis },
       emerging: e ? { ...e, cells: h.cells, resolution: h.resolution } : null,

@@ -5,6 +5,7 @@
  * window) is reported and loses nothing: the data stays loaded for this visit.
  */
 
+import i18next from 'i18next';
 import type { Connector } from '../data/connector';
 import type { ImportSource } from '../data/import-incidents';
 import { useAppStore } from '../state/app-store';
@@ -22,6 +23,7 @@ import {
   saveViews,
 } from '../state/saved-data';
 import { decodeUrlState, encodeUrlState, type UrlViewState } from '../state/url-state';
+import { loadStage } from './i18n/load-stage';
 
 /** False after "forget": nothing is written again until the next file is loaded. */
 let keeping = true;
@@ -32,8 +34,8 @@ const reported = new Set<string>();
 function report(error: unknown): void {
   const message =
     error instanceof SavedDataError
-      ? `${error.message}. It stays loaded until this page is closed or reloaded.`
-      : `Saving on this device failed: ${(error as Error).message}`;
+      ? i18next.t('datafiles:keepFailed', { message: error.message })
+      : i18next.t('datafiles:saveFailed', { message: (error as Error).message });
   if (reported.has(message)) return;
   reported.add(message);
   useAppStore.getState().notify('error', message);
@@ -136,7 +138,7 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
   const total = saved.datasets.length;
   for (const [i, record] of saved.datasets.entries()) {
     const key = record.key as DatasetKey;
-    const label = `Restoring ${record.label}`;
+    const label = i18next.t('datafiles:restoring', { name: record.label });
     try {
       let dataset: Dataset | undefined;
       if (record.file) {
@@ -147,7 +149,10 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
           synthetic: false,
           ...record.options,
           onProgress: (stage, f) =>
-            store.setProgress({ label: `${label}: ${stage}`, fraction: (i + f * 0.9) / total }),
+            store.setProgress({
+              label: i18next.t('datafiles:restoringStage', { name: record.label, stage: loadStage(stage) }),
+              fraction: (i + f * 0.9) / total,
+            }),
         });
       } else {
         dataset = useAppStore.getState().datasets[key];
@@ -155,7 +160,10 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
       if (!dataset) continue;
       if (record.boundaries) {
         store.setProgress({
-          label: `${label}: placing incidents in ${record.boundaries.name}`,
+          label: i18next.t('datafiles:restoringPlacing', {
+            name: record.label,
+            boundaries: record.boundaries.name,
+          }),
           fraction: 0.95,
         });
         dataset = {
@@ -171,7 +179,7 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
     } catch (error) {
       store.notify(
         'error',
-        `"${record.label}" kept on this device could not be restored: ${(error as Error).message}`,
+        i18next.t('datafiles:restoreFailed', { name: record.label, message: (error as Error).message }),
       );
     }
   }

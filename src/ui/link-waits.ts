@@ -3,11 +3,13 @@
  * shown, takes that back once the file is loaded, says which boundaries its selected areas need, and keeps the
  * selected areas that the boundary layer, once loaded, does contain (naming those it does not).
  */
+import i18next from 'i18next';
 import { useAppStore } from '../state/app-store';
 import type { DatasetBoundaries, DatasetKey } from '../state/datasets';
 
-const WAITING_FILE = 'This link refers to a file of your own';
-const WAITING_BOUNDARIES = 'This link selects';
+const t = (key: string, options?: Record<string, unknown>) => i18next.t(`datafiles:${key}`, options ?? {});
+const WAITING_FILE = () => t('waitingFile');
+const WAITING_BOUNDARIES = () => t('waitingBoundaries');
 
 function drop(prefix: string): void {
   useAppStore.setState((s) => ({ notices: s.notices.filter((n) => !n.text.startsWith(prefix)) }));
@@ -15,29 +17,23 @@ function drop(prefix: string): void {
 
 function areaList(ids: readonly string[]): string {
   const shown = ids.slice(0, 5).map((id) => `"${id}"`);
-  return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
+  return ids.length > 5 ? t('andMore', { list: shown.join(', '), more: ids.length - 5 }) : shown.join(', ');
 }
 
 /** Says what the link needs before it can show its view (called at start-up when its dataset is missing). */
 export function announceLinkWaiting(key: DatasetKey): void {
   const view = useAppStore.getState().views[key];
   const areas = view.areas.ids.length;
-  const needs = areas > 0 ? 'load it and then the boundary file of its selected areas' : 'load it';
-  useAppStore
-    .getState()
-    .notify('info', `${WAITING_FILE}; ${needs} to see the same view. Showing the demo city meanwhile.`);
+  useAppStore.getState().notify('info', t(areas > 0 ? 'waitingNeedsBoth' : 'waitingNeedsFile'));
 }
 
 /** The link's dataset is loaded: the waiting notice goes, and a notice names the boundaries still needed. */
 export function linkDataLoaded(key: DatasetKey): void {
-  drop(WAITING_FILE);
+  drop(WAITING_FILE());
   const s = useAppStore.getState();
   const ids = s.views[key].areas.ids;
   if (ids.length > 0 && !s.datasets[key]?.boundaries) {
-    s.notify(
-      'info',
-      `${WAITING_BOUNDARIES} ${ids.length === 1 ? 'area' : 'areas'} ${areaList(ids)}: add the boundary file they come from (counts are for the whole file until then).`,
-    );
+    s.notify('info', t('needsBoundaries', { count: ids.length, list: areaList(ids) }));
   }
 }
 
@@ -50,17 +46,14 @@ export function areasInBoundaries(
   boundaries: DatasetBoundaries,
   fileName: string,
 ): string[] {
-  drop(WAITING_BOUNDARIES);
+  drop(WAITING_BOUNDARIES());
   const known = new Set(boundaries.ids);
   const kept = ids.filter((id) => known.has(id));
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length > 0) {
     useAppStore
       .getState()
-      .notify(
-        'error',
-        `${missing.length === 1 ? 'Area' : 'Areas'} ${areaList(missing)} of the view ${missing.length === 1 ? 'is' : 'are'} not in "${fileName}" and ${missing.length === 1 ? 'was' : 'were'} unselected.`,
-      );
+      .notify('error', t('missingAreas', { count: missing.length, list: areaList(missing), file: fileName }));
   }
   return kept;
 }
@@ -90,7 +83,11 @@ export function checkLinkedValues(key: DatasetKey): void {
     if (unknown.length > 0) {
       s.notify(
         'error',
-        `Link: attr.${column} ${areaList(unknown)} ${offered ? 'is not a value of this column' : 'is not a column of this dataset'} in "${dataset.label}"; that filter was left out.`,
+        t(offered ? 'unknownValue' : 'unknownColumn', {
+          column,
+          list: areaList(unknown),
+          dataset: dataset.label,
+        }),
       );
     }
     if (known.length > 0) attrs[column] = known;

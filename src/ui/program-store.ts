@@ -1,6 +1,7 @@
 /**
  * The programs the user added or edited (kept in this browser's localStorage).
  */
+import i18next from 'i18next';
 import { create } from 'zustand';
 import {
   type KeyValueStorage,
@@ -37,9 +38,7 @@ export const useProgramStore = create<ProgramStoreState>((set) => ({
   notice: initial.notice,
   setUser: (programs) => {
     const storage = browserStorage();
-    const problem = storage
-      ? saveStoredPrograms(storage, programs)
-      : 'Programs cannot be saved: this browser has no local storage.';
+    const problem = storage ? saveStoredPrograms(storage, programs) : i18next.t('programs:noStorage');
     set({ user: programs, ...(problem ? { notice: problem } : {}) });
   },
   clearNotice: () => set({ notice: null }),

@@ -50,6 +50,8 @@ const WORDS: Record<
     notShown: (k: string) => string;
     ci: (level: string) => string;
     to: string;
+    suppressed: string;
+    notPublished: string;
   }
 > = {
   en: {
@@ -59,6 +61,8 @@ const WORDS: Record<
     notShown: (k) => `not shown (<${k})`,
     ci: (level) => `${level}% CI`,
     to: 'to',
+    suppressed: 'suppressed',
+    notPublished: 'not published',
   },
   es: {
     incident: ['incidente', 'incidentes'],
@@ -67,6 +71,8 @@ const WORDS: Record<
     notShown: (k) => `no se muestra (<${k})`,
     ci: (level) => `IC ${level}%`,
     to: 'a',
+    suppressed: 'oculto',
+    notPublished: 'no publicado',
   },
 };
 
@@ -326,21 +332,23 @@ export function suppressCounts(
 
 /**
  * A cell of a published table as text, by its suppression status: shown counts as {@link formatCount},
- * small ones as "<k", cells hidden to protect others as "suppressed", and cells of periods left out of
- * the tables as "not published".
+ * small ones as "<k", cells hidden to protect others as "suppressed" ("oculto"), and cells of periods left
+ * out of the tables as "not published" ("no publicado"), in the language of `options.locale`.
  */
 export function formatPublishedCount(
   value: number,
   status: 'shown' | 'primary' | 'complementary' | 'dropped',
   k: number,
   unit?: CountUnit,
+  options: LocaleOptions = {},
 ): string {
   checkK(k);
+  const locale = resolve(options.locale);
   if (status === 'primary')
-    return formatCount(Math.max(1, Math.min(value, k - 1)), { unit, suppressBelow: k });
-  if (status === 'complementary') return 'suppressed';
-  if (status === 'dropped') return 'not published';
-  return formatCount(value, { unit });
+    return formatCount(Math.max(1, Math.min(value, k - 1)), { unit, suppressBelow: k, locale });
+  if (status === 'complementary') return WORDS[locale].suppressed;
+  if (status === 'dropped') return WORDS[locale].notPublished;
+  return formatCount(value, { unit, locale });
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

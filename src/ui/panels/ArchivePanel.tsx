@@ -2,18 +2,21 @@
  * Opening an archive by URL, and what is loading: partitions held and still fetched, bytes fetched, a cancel
  * button. A brush into years the engine does not hold yet fetches them.
  */
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
-import { formatCount } from '../../analysis/privacy/count-format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import { useArchiveStore } from '../../state/archive-store';
 import { ensurePartitions, openArchiveUrl } from '../archive-open';
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+  return i18next.t('datafiles:megabytes', { value: formatDecimal(bytes / 1e6, bytes < 1e7 ? 1 : 0) });
 }
 
 /** The archive controls. */
 export function ArchivePanel() {
+  const { t } = useTranslation('datafiles');
   const [url, setUrl] = useState('');
   const manifest = useArchiveStore((s) => s.manifest);
   const loaded = useArchiveStore((s) => s.loaded);
@@ -33,8 +36,8 @@ export function ArchivePanel() {
 
   const total = manifest?.partitions.reduce((s, p) => s + p.bytes, 0) ?? 0;
   return (
-    <section className="panel" aria-label="Archive">
-      <h2>Archive</h2>
+    <section className="panel" aria-label={t('archive')}>
+      <h2>{t('archive')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -46,25 +49,31 @@ export function ArchivePanel() {
           placeholder="https://…/archive/"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          aria-label="Archive URL"
+          aria-label={t('archiveUrl')}
           data-testid="archive-url"
         />
-        <button type="submit">Open</button>
+        <button type="submit">{t('open')}</button>
       </form>
       {manifest && (
         <p className="small" data-testid="archive-status">
-          {formatCount(loaded.length)} of {formatCount(manifest.partitions.length)} partitions loaded ·{' '}
-          {megabytes(bytesFetched)} of {megabytes(total)} fetched
-          {loaded.length === 0 && loading.length === 0 && ' · map and charts from the summaries'}
+          {t('archiveStatus', {
+            loaded: formatCount(loaded.length),
+            total: formatCount(manifest.partitions.length),
+            fetched: megabytes(bytesFetched),
+            size: megabytes(total),
+          })}
+          {loaded.length === 0 && loading.length === 0 && t('fromSummaries')}
         </p>
       )}
       {loading.length > 0 && (
         <p className="small" data-testid="archive-loading">
-          Loading {loading.map((p) => p.split('/').slice(-2, -1)[0] ?? p).join(', ')} (
-          {megabytes(bytesWanted)} requested){' '}
+          {t('archiveLoading', {
+            partitions: loading.map((p) => p.split('/').slice(-2, -1)[0] ?? p).join(', '),
+            requested: megabytes(bytesWanted),
+          })}{' '}
           {cancel && (
             <button type="button" onClick={cancel} data-testid="archive-cancel">
-              Cancel
+              {t('common:cancel')}
             </button>
           )}
         </p>

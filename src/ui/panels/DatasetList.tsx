@@ -3,6 +3,8 @@
  * months covered), a button to show it (each keeps its own view) and one to remove it. Removing is the only
  * way a file leaves: a new file never replaces one.
  */
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../analysis/privacy/count-format';
 import './dataset-list.css';
 import { dropTablesQuery } from '../../data/sql/import-queries';
@@ -21,24 +23,25 @@ async function remove(dataset: Dataset): Promise<void> {
   } catch {
     // The memory is freed at the next load under this key, which replaces the same tables.
   }
-  store.notify('info', `"${dataset.label}" was removed.`);
+  store.notify('info', i18next.t('datafiles:removed', { name: dataset.label }));
 }
 
 /** The datasets table of the data panel (shown once a file of the user's is loaded). */
 export function DatasetList() {
+  const { t } = useTranslation('datafiles');
   const datasets = useAppStore((s) => s.datasets);
   const active = useAppStore((s) => s.active);
   const loaded = ORDER.map((k) => datasets[k]).filter((d): d is Dataset => Boolean(d));
   if (loaded.length < 2) return null;
   return (
     <table className="small dataset-list" data-testid="dataset-list">
-      <caption className="muted">Loaded datasets, whole files</caption>
+      <caption className="muted">{t('datasetsCaption')}</caption>
       <thead>
         <tr>
-          <th>Dataset</th>
-          <th>Incidents</th>
-          <th>Victims</th>
-          <th title="Incidents with at least one person killed">Fatal</th>
+          <th>{t('dataset')}</th>
+          <th>{t('incidents')}</th>
+          <th>{t('victims')}</th>
+          <th title={t('fatalTitle')}>{t('fatal')}</th>
           <th />
         </tr>
       </thead>
@@ -50,7 +53,10 @@ export function DatasetList() {
                 {d.label}
               </button>
               <div className="muted">
-                {d.report.firstDate?.slice(0, 7)} to {d.report.lastDate?.slice(0, 7)}
+                {t('monthRange', {
+                  from: d.report.firstDate?.slice(0, 7),
+                  to: d.report.lastDate?.slice(0, 7),
+                })}
               </div>
             </td>
             <td>{formatCount(d.report.incidents)}</td>
@@ -61,7 +67,7 @@ export function DatasetList() {
                 <button
                   type="button"
                   className="link"
-                  aria-label={`Remove ${d.label}`}
+                  aria-label={t('remove', { name: d.label })}
                   onClick={() => void remove(d)}
                   data-testid={`remove-${d.key}`}
                 >

@@ -2,18 +2,21 @@
  * What this browser keeps between visits, and the way to delete it: a line with the storage used, and a
  * "Forget data on this device" button that asks once before deleting.
  */
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import { savedDataAvailable, storageUse } from '../../state/saved-data';
 import { forgetKeptData } from '../keep-data';
 
 function megabytes(bytes: number): string {
-  return `${formatDecimal(bytes / 1e6, bytes < 1e7 ? 1 : 0)} MB`;
+  return i18next.t('datafiles:megabytes', { value: formatDecimal(bytes / 1e6, bytes < 1e7 ? 1 : 0) });
 }
 
 /** The kept-data line of the data panel. */
 export function KeptDataControls() {
+  const { t } = useTranslation('datafiles');
   const datasets = useAppStore((s) => s.datasets);
   const [use, setUse] = useState<{ usage: number; quota: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -31,19 +34,14 @@ export function KeptDataControls() {
   }, [datasets]);
 
   if (!savedDataAvailable()) {
-    return (
-      <p className="muted small">This browser keeps nothing for this page: loaded files last one visit.</p>
-    );
+    return <p className="muted small">{t('keepsNothing')}</p>;
   }
   const forget = async () => {
     setConfirming(false);
     const store = useAppStore.getState();
     try {
       await forgetKeptData();
-      store.notify(
-        'info',
-        'The data kept on this device was deleted. What is loaded now stays until this page is closed or reloaded.',
-      );
+      store.notify('info', t('forgotten'));
     } catch (error) {
       store.notify('error', (error as Error).message);
     }
@@ -51,24 +49,20 @@ export function KeptDataControls() {
   };
   return (
     <div className="kept-data small" data-testid="kept-data">
-      <p className="muted">
-        Loaded files, boundaries and views are kept in this browser for your next visit
-        {use ? ` (${megabytes(use.usage)} used)` : ''}.
-      </p>
+      <p className="muted">{use ? t('keptUsed', { used: megabytes(use.usage) }) : t('kept')}</p>
       {confirming ? (
         <p>
-          Delete {userCount > 0 ? `the ${userCount} file${userCount > 1 ? 's' : ''} and ` : ''}everything kept
-          here?{' '}
+          {userCount > 0 ? t('confirm', { count: userCount }) : t('confirmNone')}{' '}
           <button type="button" onClick={forget} data-testid="forget-confirm">
-            Delete
+            {t('delete')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </p>
       ) : (
         <button type="button" className="link" onClick={() => setConfirming(true)} data-testid="forget-data">
-          Forget data on this device
+          {t('forget')}
         </button>
       )}
     </div>

@@ -5,6 +5,7 @@
  * one on screen. Programs can be added from the current selection, exported and imported. The cards live
  * in `./program/`.
  */
+import i18next from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
@@ -57,7 +58,7 @@ export function ProgramPanel({
   useEffect(() => {
     if (!dataset.synthetic) return;
     demoPrograms().then(setDemo, (error) =>
-      notify('error', `The demo programs could not be loaded: ${(error as Error).message}`),
+      notify('error', i18next.t('programs:demoFailed', { message: (error as Error).message })),
     );
   }, [dataset.synthetic, notify]);
   useEffect(() => {

@@ -1,7 +1,8 @@
 /**
  * The catalogues are complete: every key of one language exists, non-empty, in the other, with the same
  * {{placeholders}}; plural keys carry every plural category the language needs (Intl.PluralRules: English
- * one/other, Spanish one/many/other).
+ * one/other, Spanish one/many/other); and no Spanish text is the English one left untranslated, unless all its
+ * words are among the few that are the same in both languages (below).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,49 @@ function load(language: string): Map<string, Map<string, unknown>> {
     );
   }
   return out;
+}
+
+/** Words written the same in English and Spanish: names, acronyms, units and symbols. */
+const SAME_IN_BOTH = new Set([
+  'CVI',
+  'Atlas',
+  'Id',
+  'Gi',
+  'FDR',
+  'z',
+  'p',
+  'q',
+  'k',
+  'km',
+  'm',
+  'OK',
+  'PNG',
+  'SVG',
+  'GeoJSON',
+  'CSV',
+  'Parquet',
+  'URL',
+  'WDD',
+  'ITS',
+  'DiD',
+  'Knox',
+  'NYPD',
+  'NTA',
+  'MB',
+  'error',
+  'total',
+  'lon',
+  'lat',
+  'RMSPE',
+]);
+
+/** Whole texts that are the same in both languages: names of programs. */
+const SAME_TEXTS = new Set(['Cure Violence', 'Advance Peace', 'Roca']);
+
+/** True when `text` still reads as English: it has a word outside {@link SAME_IN_BOTH}. */
+function hasOwnWords(text: string): boolean {
+  const words = text.replace(/\{\{[^}]*\}\}/g, ' ').match(/\p{L}+/gu) ?? [];
+  return words.some((w) => !SAME_IN_BOTH.has(w));
 }
 
 const placeholders = (text: string) =>
@@ -81,6 +125,10 @@ describe('interface catalogues', () => {
         for (const [key, text] of keys) {
           const source = en.get(key) ?? en.get(key.replace(PLURAL, '_other'));
           if (typeof source !== 'string' || typeof text !== 'string') continue;
+          if (text === source && hasOwnWords(text) && !SAME_TEXTS.has(text))
+            problems.push(
+              `${l}:${namespace}:${key} is the English text, untranslated: ${JSON.stringify(text)}`,
+            );
           const a = placeholders(source).filter((p) => p !== 'count');
           const b = placeholders(text).filter((p) => p !== 'count');
           if (JSON.stringify([...new Set(a)]) !== JSON.stringify([...new Set(b)]))

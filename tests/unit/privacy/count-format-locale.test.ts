@@ -4,6 +4,7 @@ import {
   formatCount,
   formatDate,
   formatMonth,
+  formatPublishedCount,
   formatPValue,
   formatRate,
   getFormatLocale,
@@ -24,6 +25,18 @@ describe('count-format in Spanish', () => {
     expect(formatCi(0.58, 0.86, 0.95, 2, { locale })).toBe('IC 95% 0.58–0.86');
     expect(formatCi(-0.12, 0.34, 0.9, 2, { locale })).toBe('IC 90% -0.12 a 0.34');
     expect(unitNoun('victims', { locale })).toBe('víctimas');
+  });
+
+  it('names hidden and unpublished cells of a published table in the language asked, else the display one', () => {
+    expect(formatPublishedCount(7, 'complementary', 11, 'victims', { locale: 'es' })).toBe('oculto');
+    expect(formatPublishedCount(7, 'dropped', 11, 'victims', { locale: 'es' })).toBe('no publicado');
+    expect(formatPublishedCount(3, 'primary', 11, 'victims', { locale: 'es' })).toBe('<11 víctimas');
+    expect(formatPublishedCount(1, 'shown', 11, 'incidents', { locale: 'es' })).toBe('1 incidente');
+    expect(formatPublishedCount(7, 'complementary', 11)).toBe('suppressed');
+    expect(formatPublishedCount(7, 'dropped', 11)).toBe('not published');
+    setFormatLocale('es');
+    expect(formatPublishedCount(7, 'complementary', 11)).toBe('oculto');
+    expect(formatPublishedCount(7, 'dropped', 11, undefined, { locale: 'en' })).toBe('not published');
   });
 
   it('formats months and dates per language, in UTC', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationReading } from '../../../src/analysis/evaluation/evaluation-reading';
+import en from '../../../src/ui/i18n/locales/en/programs.json';
+import es from '../../../src/ui/i18n/locales/es/programs.json';
 import { GLOSSARY, splitTerms } from '../../../src/ui/panels/program/glossary';
 
 const termsIn = (text: string) =>
@@ -10,7 +12,10 @@ describe('glossary', () => {
     for (const form of ['RMSPE', 'IRR', 'Ljung-Box', 'rate ratio', 'CI', 'WDD', 'placebo p', 'DiD', 'ITS']) {
       const found = termsIn(`x ${form} y`);
       expect(found, form).toHaveLength(1);
-      expect(GLOSSARY.find((e) => e.term === found[0])!.text.length).toBeGreaterThan(40);
+      const id = GLOSSARY.find((e) => e.term === found[0])!.id as keyof typeof en.glossary;
+      expect(en.glossary[id].term).toBe(found[0]);
+      expect(en.glossary[id].text.length).toBeGreaterThan(40);
+      expect(es.glossary[id].text.length).toBeGreaterThan(40);
     }
   });
 

@@ -48,8 +48,10 @@ describe('publishedView', () => {
     expect(p.view.layers).toEqual(['boundaries']);
     expect(p.view.areas).toEqual({ ids: [], polygon: null });
     expect(p.view.hours).toHaveLength(24);
-    expect(p.reasons).toHaveLength(4);
+    expect(p.reasons.map((r) => r.code)).toEqual(['fineLayers', 'areas', 'yearWidened', 'hours']);
+    expect(p.reasons[2]?.year).toBe('2020');
     const several = publishedView({ ...view, time: { from: '2019-11', to: '2020-02' } });
     expect([several.year, several.view.time]).toEqual([null, null]);
+    expect(several.reasons.map((r) => r.code)).toContain('severalYears');
   });
 });

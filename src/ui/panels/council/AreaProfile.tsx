@@ -5,6 +5,7 @@
  */
 import { booleanIntersects } from '@turf/turf';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   formatCi,
   formatDecimal,
@@ -43,6 +44,7 @@ export function AreaProfile({
   areaId: string;
   onClose(): void;
 }) {
+  const { t } = useTranslation('council');
   const boundaries = dataset.boundaries!;
   const i = boundaries.ids.indexOf(areaId);
   const user = useProgramStore((s) => s.user);
@@ -82,10 +84,14 @@ export function AreaProfile({
   }
   const pct = (v: number) => `${formatDecimal(v * 100, 1)}%`;
   return (
-    <section className="panel profile" aria-label={`Profile of ${row.name}`} data-testid="area-profile">
+    <section
+      className="panel profile"
+      aria-label={t('profileOf', { name: row.name })}
+      data-testid="area-profile"
+    >
       <h2>
         {row.name}{' '}
-        <button type="button" className="link" onClick={onClose} aria-label="Close the profile">
+        <button type="button" className="link" onClick={onClose} aria-label={t('closeProfile')}>
           ×
         </button>
       </h2>
@@ -94,68 +100,80 @@ export function AreaProfile({
         <dd data-testid="profile-count">{formatPublishedCount(row.count ?? 0, row.status, k, unit)}</dd>
         {council.hasPopulation && (
           <>
-            <dt>Rate per 100,000 per year</dt>
+            <dt>{t('ratePerYear')}</dt>
             <dd>
-              {row.rate === null ? 'withheld' : formatDecimal(row.rate, 1)}
-              {row.smoothedRate !== null && ` (smoothed ${formatDecimal(row.smoothedRate, 1)})`}
-              {row.unreliable && !row.suppressed ? ' · unreliable (fewer than 12 events)' : ''}
+              {row.rate === null ? t('withheld') : formatDecimal(row.rate, 1)}
+              {row.smoothedRate !== null && t('smoothedValue', { value: formatDecimal(row.smoothedRate, 1) })}
+              {row.unreliable && !row.suppressed ? t('unreliable') : ''}
             </dd>
           </>
         )}
-        <dt>Share of the city</dt>
-        <dd data-testid="profile-share">{share === null ? 'withheld' : pct(share)}</dd>
-        <dt>Rank</dt>
+        <dt>{t('share')}</dt>
+        <dd data-testid="profile-share">{share === null ? t('withheld') : pct(share)}</dd>
+        <dt>{t('rank')}</dt>
         <dd data-testid="profile-rank">
           {rank === null
-            ? 'withheld'
-            : `${rank} of ${ranked} by ${council.hasPopulation ? 'smoothed rate' : 'count'} (1 = highest)`}
+            ? t('withheld')
+            : t('rankValue', {
+                rank,
+                total: ranked,
+                by: t(council.hasPopulation ? 'rankByRate' : 'rankByCount'),
+              })}
         </dd>
-        <dt>{pair ? `${yearly.years[pair[1]]} vs ${yearly.years[pair[0]]}` : 'Year on year'}</dt>
+        <dt>
+          {pair
+            ? t('versus', { after: yearly.years[pair[1]], before: yearly.years[pair[0]] })
+            : t('yearOnYear')}
+        </dt>
         <dd data-testid="profile-ratio">
           {!pair
-            ? 'needs two full years'
+            ? t('needsTwoYears')
             : ratio
-              ? `${formatRatio(ratio.rateRatio)} (${formatCi(ratio.interval.lower, ratio.interval.upper)}, exact Poisson)`
+              ? t('ratioValue', {
+                  ratio: formatRatio(ratio.rateRatio),
+                  ci: formatCi(ratio.interval.lower, ratio.interval.upper),
+                })
               : before === null || after === null
-                ? 'withheld (a count is hidden)'
-                : 'no events in either year'}
+                ? t('ratioHidden')
+                : t('noEvents')}
         </dd>
       </dl>
       <TrendLines
-        title="Per year, indexed (mean = 100)"
+        title={t('perYearIndexed')}
         indexed
         labels={yearly.years}
         series={[
           { label: row.name, values: areaSeries },
-          { label: 'City', values: yearly.city },
+          { label: t('city'), values: yearly.city },
         ]}
-        description={`${row.name} by year: ${yearly.years
-          .map(
-            (y, n) =>
-              `${y} ${areaSeries[n] === null ? 'hidden' : formatPublishedCount(areaSeries[n]!, 'shown', 0)}`,
-          )
-          .join(', ')}.`}
+        description={t('byYearText', {
+          name: row.name,
+          list: yearly.years
+            .map(
+              (y, n) =>
+                `${y} ${areaSeries[n] === null ? t('hidden') : formatPublishedCount(areaSeries[n]!, 'shown', 0)}`,
+            )
+            .join(', '),
+        })}
       />
       {monthly ? (
         <TrendLines
-          title="Per month, indexed (mean = 100)"
+          title={t('perMonthIndexed')}
           indexed
           labels={[yearly.years[0]!, yearly.years[yearly.years.length - 1]!]}
           series={[
             { label: row.name, values: monthly.area },
-            { label: 'City', values: monthly.city },
+            { label: t('city'), values: monthly.city },
           ]}
-          description={`${monthly.area.length} months of ${row.name} beside the city.`}
+          description={t('monthsText', { months: monthly.area.length, name: row.name })}
         />
       ) : (
-        <p className="small muted">
-          Monthly counts per area are not published; the city's months are in the chart below the map.
-        </p>
+        <p className="small muted">{t('noMonthly')}</p>
       )}
-      <h3 className="small">Programs whose catchment touches {row.name}</h3>
+      <h3 className="small">{t('programsTouching', { name: row.name })}</h3>
       {programs.length === 0 ? (
         <p className="small muted" data-testid="profile-programs">
-          None in the registry.
+          {t('noPrograms')}
         </p>
       ) : (
         <ul className="small" data-testid="profile-programs">

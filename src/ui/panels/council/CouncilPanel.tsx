@@ -4,8 +4,10 @@
  * chosen area and the small multiples of every area.
  */
 import './council.css';
+import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../../../analysis/privacy/count-format';
 import type { Dataset } from '../../../state/datasets';
+import type { PublishReason } from '../../../state/publish-view';
 import type { UrlPublishMode } from '../../../state/url-state';
 import { AreasGeoJsonButton } from '../../export/GeoJsonButtons';
 import type { DashboardData } from '../../use-dashboard';
@@ -43,13 +45,15 @@ export function CouncilPanel({
   data: DashboardData;
   unit: 'incidents' | 'victims';
   publish: UrlPublishMode;
-  reasons: readonly string[];
+  reasons: readonly PublishReason[];
   year: string | null;
   selected: readonly string[];
   onPublish(mode: UrlPublishMode): void;
   onArea(id: string): void;
 }) {
+  const { t } = useTranslation('council');
   const { measure, profile, populationDialog, choropleth, set } = useCouncilStore();
+  const unitWord = t(`common:${unit}`);
   const boundaries = dataset.boundaries!;
   const order = council
     ? [...council.rows].sort((a, b) => {
@@ -60,16 +64,16 @@ export function CouncilPanel({
   const rate = (v: number | null) => (v === null ? '—' : formatDecimal(v, 1));
   return (
     <>
-      <section className="panel areas council" aria-label="Areas" data-testid="council-panel">
+      <section className="panel areas council" aria-label={t('label')} data-testid="council-panel">
         <h2>
           {boundaries.layer.name}{' '}
           <span className="muted small">
-            ({unit}, {council?.periodLabel ?? '…'})
+            ({unitWord}, {council?.periodLabel ?? '…'})
           </span>
         </h2>
         <PublishSwitch mode={publish} reasons={reasons} onChange={onPublish} />
         <fieldset className="measure">
-          <legend className="small">Map colours</legend>
+          <legend className="small">{t('mapColours')}</legend>
           <label>
             <input
               type="checkbox"
@@ -78,13 +82,13 @@ export function CouncilPanel({
               disabled={publish.on}
               onChange={(e) => set({ choropleth: e.target.checked })}
             />{' '}
-            colour the areas by
+            {t('colourBy')}
           </label>
           {(
             [
-              ['count', `${unit} per year`],
-              ['rate', 'rate'],
-              ['smoothed', 'smoothed rate'],
+              ['count', t('perYear', { unit: unitWord })],
+              ['rate', t('rate')],
+              ['smoothed', t('smoothedRate')],
             ] as [ChoroplethMeasure, string][]
           ).map(([value, label]) => (
             <label key={value}>
@@ -101,14 +105,14 @@ export function CouncilPanel({
           ))}
         </fieldset>
         <p className="small">
-          Population: {boundaries.populationSource ?? 'none (rates need residents per area)'}{' '}
+          {t('population', { source: boundaries.populationSource ?? t('populationNone') })}{' '}
           <button
             type="button"
             className="link"
             data-testid="population-open"
             onClick={() => set({ populationDialog: true })}
           >
-            Choose…
+            {t('choose')}
           </button>
         </p>
         {populationDialog && (
@@ -122,7 +126,7 @@ export function CouncilPanel({
               download(`${boundaries.layer.name.replace(/\.[a-z]+$/i, '')}-areas.csv`, council.csv())
             }
           >
-            Download the table (CSV)
+            {t('downloadCsv')}
           </button>
         )}{' '}
         {council && <AreasGeoJsonButton boundaries={boundaries} table={council.table} unit={unit} />}
@@ -131,12 +135,10 @@ export function CouncilPanel({
           <table data-testid="area-table">
             <thead>
               <tr>
-                <th>Area</th>
-                <th>Count</th>
-                {council.hasPopulation && <th title="per 100,000 residents per year">Rate</th>}
-                {council.hasPopulation && (
-                  <th title="Empirical Bayes smoothed, per 100,000 per year">Smoothed</th>
-                )}
+                <th>{t('area')}</th>
+                <th>{t('count')}</th>
+                {council.hasPopulation && <th title={t('rateTitle')}>{t('rateHeader')}</th>}
+                {council.hasPopulation && <th title={t('smoothedTitle')}>{t('smoothedHeader')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -162,7 +164,7 @@ export function CouncilPanel({
                   <td data-status={r.status}>{r.countText}</td>
                   {council.hasPopulation && <td>{rate(r.rate)}</td>}
                   {council.hasPopulation && (
-                    <td title={r.unreliable ? 'Unreliable: fewer than 12 events' : undefined}>
+                    <td title={r.unreliable ? t('unreliableTitle') : undefined}>
                       {rate(r.smoothedRate)}
                       {r.unreliable && !r.suppressed ? ' *' : ''}
                     </td>
@@ -172,11 +174,11 @@ export function CouncilPanel({
             </tbody>
           </table>
         ) : (
-          <p className="muted small">Counting…</p>
+          <p className="muted small">{t('counting')}</p>
         )}
         <p className="muted small">
-          Click an area for its profile. * fewer than 12 events: unreliable (dotted on the map).
-          {publish.on && ` “<${publish.k}”: a small count; “suppressed”: hidden to protect a small count.`}
+          {t('tableNote')}
+          {publish.on && t('publishNote', { k: publish.k })}
         </p>
       </section>
       {council && profile && (

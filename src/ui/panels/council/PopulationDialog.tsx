@@ -3,6 +3,7 @@
  * columns chosen here. Areas without a match, rows without an area and unreadable values are listed.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   joinPopulation,
   type PopulationJoin,
@@ -30,6 +31,7 @@ export function PopulationDialog({
   boundaries: DatasetBoundaries;
   onClose(): void;
 }) {
+  const { t } = useTranslation('council');
   const properties = boundaries.layer.properties;
   const [source, setSource] = useState<'property' | 'csv'>('csv');
   const [property, setProperty] = useState(properties.find((p) => /pop/i.test(p)) ?? properties[0] ?? '');
@@ -76,13 +78,12 @@ export function PopulationDialog({
           : joinPopulation(ids, csv!.rows, idColumn, valueColumn, csv!.columns);
       const label =
         source === 'property'
-          ? `property ${property}`
+          ? t('sourceProperty', { property })
           : `${csv!.name}: ${idColumn} ↔ ${areaProperty}, ${valueColumn}`;
       const store = useAppStore.getState();
       const dataset = store.datasets[store.active];
       // Only the boundary set the dialog was opened for receives the population.
-      if (dataset?.boundaries?.id !== boundaries.id)
-        throw new Error('the boundaries changed while the dialog was open');
+      if (dataset?.boundaries?.id !== boundaries.id) throw new Error(t('boundariesChanged'));
       store.setDataset({
         ...dataset,
         boundaries: withPopulation(dataset.boundaries, join.population, label),
@@ -107,21 +108,20 @@ export function PopulationDialog({
       aria-labelledby="population-title"
       data-testid="population-dialog"
     >
-      <h3 id="population-title">Population of {boundaries.layer.name}</h3>
+      <h3 id="population-title">{t('populationOf', { name: boundaries.layer.name })}</h3>
       <fieldset>
-        <legend className="small">Residents per area from</legend>
+        <legend className="small">{t('residentsFrom')}</legend>
         <label>
-          <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> a CSV file
-          joined by area id
+          <input type="radio" checked={source === 'csv'} onChange={() => setSource('csv')} /> {t('fromCsv')}
         </label>
         <label>
-          <input type="radio" checked={source === 'property'} onChange={() => setSource('property')} /> a
-          property of the boundary file
+          <input type="radio" checked={source === 'property'} onChange={() => setSource('property')} />{' '}
+          {t('fromProperty')}
         </label>
       </fieldset>
       {source === 'property' ? (
         <label className="row">
-          Property{' '}
+          {t('property')}{' '}
           <select value={property} onChange={(e) => setProperty(e.target.value)}>
             {options(properties)}
           </select>
@@ -129,7 +129,7 @@ export function PopulationDialog({
       ) : (
         <>
           <label className="row">
-            CSV file{' '}
+            {t('csvFile')}{' '}
             <input
               type="file"
               accept=".csv,text/csv"
@@ -143,7 +143,7 @@ export function PopulationDialog({
           {csv && (
             <>
               <label className="row">
-                Area id column{' '}
+                {t('idColumn')}{' '}
                 <select
                   value={idColumn}
                   data-testid="population-id"
@@ -153,13 +153,13 @@ export function PopulationDialog({
                 </select>
               </label>
               <label className="row">
-                matches boundary property{' '}
+                {t('matches')}{' '}
                 <select value={areaProperty} onChange={(e) => setAreaProperty(e.target.value)}>
                   {options(properties)}
                 </select>
               </label>
               <label className="row">
-                Residents column{' '}
+                {t('residentsColumn')}{' '}
                 <select
                   value={valueColumn}
                   data-testid="population-column"
@@ -180,15 +180,17 @@ export function PopulationDialog({
       {result && (
         <div data-testid="population-result" aria-live="polite">
           <p className="small">
-            {boundaries.ids.length - result.unmatchedAreas.length} of {boundaries.ids.length} areas have a
-            population.
+            {t('matched', {
+              matched: boundaries.ids.length - result.unmatchedAreas.length,
+              total: boundaries.ids.length,
+            })}
           </p>
-          <List title="Areas with no population (no rate)" items={result.unmatchedAreas} />
-          <List title="Ids in the file that match no area" items={result.unusedIds} />
-          <List title="Ids repeated in the file (first row used)" items={result.duplicateIds} />
+          <List title={t('unmatchedAreas')} items={result.unmatchedAreas} />
+          <List title={t('unusedIds')} items={result.unusedIds} />
+          <List title={t('duplicateIds')} items={result.duplicateIds} />
           <List
-            title="Rows whose value is not a count"
-            items={result.invalid.map((x) => `line ${x.line} (${x.id}: “${x.value}”)`)}
+            title={t('invalidRows')}
+            items={result.invalid.map((x) => t('invalidRow', { line: x.line, id: x.id, value: x.value }))}
           />
         </div>
       )}
@@ -199,10 +201,10 @@ export function PopulationDialog({
           disabled={source === 'csv' && !csv}
           data-testid="population-apply"
         >
-          Use this population
+          {t('usePopulation')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
     </div>

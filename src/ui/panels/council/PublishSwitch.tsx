@@ -1,5 +1,7 @@
 /** The publish-mode switch and its threshold; remembered in this browser and carried by the link. */
+import { useTranslation } from 'react-i18next';
 import { storePublishMode } from '../../../state/publish-setting';
+import type { PublishReason } from '../../../state/publish-view';
 import { PUBLISH_THRESHOLDS, type UrlPublishMode } from '../../../state/url-state';
 
 export function PublishSwitch({
@@ -8,9 +10,10 @@ export function PublishSwitch({
   onChange,
 }: {
   mode: UrlPublishMode;
-  reasons: readonly string[];
+  reasons: readonly PublishReason[];
   onChange(mode: UrlPublishMode): void;
 }) {
+  const { t } = useTranslation('council');
   const set = (next: UrlPublishMode) => {
     storePublishMode(globalThis.localStorage ?? null, next);
     onChange(next);
@@ -24,10 +27,10 @@ export function PublishSwitch({
           data-testid="publish-toggle"
           onChange={(e) => set({ ...mode, on: e.target.checked })}
         />{' '}
-        Publish mode
+        {t('publishMode')}
       </label>{' '}
       <label>
-        hide counts below{' '}
+        {t('hideBelow')}{' '}
         <select
           value={mode.k}
           data-testid="publish-k"
@@ -42,15 +45,11 @@ export function PublishSwitch({
       </label>
       {mode.on && (
         <div className="small" data-testid="publish-notice">
-          <p>
-            Counts from 1 to {mode.k - 1} show as “&lt;{mode.k}”, and some larger ones are hidden too so that
-            no small count can be worked out by subtraction; rates on hidden counts are withheld. Every view
-            reads the same published tables (areas × years, city months, fatal counts per year).
-          </p>
+          <p>{t('publishExplained', { below: mode.k - 1, k: mode.k })}</p>
           {reasons.length > 0 && (
             <ul data-testid="publish-reasons">
               {reasons.map((r) => (
-                <li key={r}>{r}</li>
+                <li key={r.code}>{t(`reason.${r.code}`, { year: r.year })}</li>
               ))}
             </ul>
           )}

@@ -3,12 +3,12 @@
  * for the chosen year (or all published years), fatal counts, and each month of the city — hidden months
  * drawn as hatched placeholders and listed as "<k" or "suppressed" in the text alternative.
  */
+import { useTranslation } from 'react-i18next';
 import { formatPublishedCount } from '../../../analysis/privacy/count-format';
 import type { PublishedData } from '../../../state/published-data';
 
-/** Why the analysis panels are not shown in publish mode. */
-export const PUBLISH_OFF_NOTE =
-  'Publish mode: hot spots, near-repeat and program evaluation are off, since they work on individual incidents and cells finer than the published tables.';
+/** Why the analysis panels are not shown in publish mode (a key of the `council` catalogue). */
+export const PUBLISH_OFF_NOTE = 'council:publishOffNote';
 
 export function PublishedHeadline({
   published,
@@ -19,6 +19,7 @@ export function PublishedHeadline({
   year: string | null;
   unit: 'incidents' | 'victims';
 }) {
+  const { t: tr } = useTranslation('council');
   const { tables, years } = published;
   const t = tables.areaYear;
   const y = year ? years.indexOf(year) : -1;
@@ -29,22 +30,25 @@ export function PublishedHeadline({
   const fatalStatus = fatal ? (y >= 0 ? fatal.cells[y]! : fatal.totalStatus) : 'dropped';
   const kept = years.filter((_, n) => !t.droppedPeriods.includes(n));
   return (
-    <section className="headline" aria-label="Published totals">
+    <section className="headline" aria-label={tr('publishedTotals')}>
       <div role="status" aria-live="polite" data-testid="published-headline">
         <div className="stat">
           <span className="value" data-testid="published-count">
             {formatPublishedCount(count, countStatus, tables.k)}
           </span>
-          <span className="label">{unit} in the areas</span>
+          <span className="label">{tr('inAreas', { unit: tr(`common:${unit}`) })}</span>
         </div>
         <div className="stat">
           <span className="value" data-testid="published-fatal">
             {formatPublishedCount(fatalValue, fatalStatus, tables.k)}
           </span>
-          <span className="label">{unit === 'incidents' ? 'fatal incidents' : 'killed'}</span>
+          <span className="label">{unit === 'incidents' ? tr('fatalIncidents') : tr('killed')}</span>
         </div>
         <div className="range muted">
-          {year ?? `${kept[0]} to ${kept[kept.length - 1]}`} · publish mode (k = {tables.k})
+          {tr('publishedRange', {
+            years: year ?? tr('periodRange', { from: kept[0], to: kept[kept.length - 1] }),
+            k: tables.k,
+          })}
         </div>
       </div>
     </section>
@@ -62,6 +66,7 @@ export function PublishedMonths({
   width: number;
   onYear(year: string | null): void;
 }) {
+  const { t } = useTranslation('council');
   const { tables, years, input } = published;
   const height = 130;
   const months = input.monthsByYear.flatMap((row, y) =>
@@ -73,23 +78,26 @@ export function PublishedMonths({
   return (
     <figure className="chart published-months" data-testid="published-months">
       <figcaption>
-        City {input.monthsByYear.length > 0 ? 'per month' : ''} (published table) — click a year to show it,
-        or{' '}
+        {input.monthsByYear.length > 0 ? t('cityMonths') : t('cityNoMonths')}{' '}
         <button type="button" className="link" onClick={() => onYear(null)} disabled={year === null}>
-          all years
+          {t('allYears')}
         </button>
       </figcaption>
       <svg
         width={width}
         height={height}
         role="img"
-        aria-label={`City counts per month, ${months.length} months; ${hidden.length} months hidden: ${hidden
-          .slice(0, 24)
-          .map(
-            (x) =>
-              `${years[x.y]}-${String(x.m + 1).padStart(2, '0')} ${formatPublishedCount(x.v, x.status, tables.k)}`,
-          )
-          .join(', ')}`}
+        aria-label={t('monthsLabel', {
+          months: months.length,
+          hidden: hidden.length,
+          list: hidden
+            .slice(0, 24)
+            .map(
+              (x) =>
+                `${years[x.y]}-${String(x.m + 1).padStart(2, '0')} ${formatPublishedCount(x.v, x.status, tables.k)}`,
+            )
+            .join(', '),
+        })}
       >
         <defs>
           <pattern

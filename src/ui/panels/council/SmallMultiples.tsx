@@ -1,4 +1,5 @@
 /** Every area's yearly trend as a small chart, sortable by rate, count or change on the previous year. */
+import { useTranslation } from 'react-i18next';
 import { formatDecimal, formatPercentChange } from '../../../analysis/privacy/count-format';
 import { TrendLines } from '../../../charts/TrendLines';
 import { type MultiplesOrder, useCouncilStore } from './council-store';
@@ -13,6 +14,7 @@ function lastChange(values: readonly (number | null)[]): number | null {
 }
 
 export function SmallMultiples({ council, onOpen }: { council: Council; onOpen(id: string): void }) {
+  const { t } = useTranslation('council');
   const order = useCouncilStore((s) => s.order);
   const set = useCouncilStore((s) => s.set);
   const { yearly } = council;
@@ -28,21 +30,21 @@ export function SmallMultiples({ council, onOpen }: { council: Council; onOpen(i
   items.sort((a, b) => (sortKey(b) ?? Number.NEGATIVE_INFINITY) - (sortKey(a) ?? Number.NEGATIVE_INFINITY));
   const years = yearly.years.filter((_, y) => full[y]);
   return (
-    <section className="panel multiples" aria-label="Trends of every area" data-testid="small-multiples">
+    <section className="panel multiples" aria-label={t('multiplesLabel')} data-testid="small-multiples">
       <h2>
-        Every area by year{' '}
+        {t('multiplesTitle')}{' '}
         <label className="small">
-          sort by{' '}
+          {t('sortBy')}{' '}
           <select
             value={order}
             data-testid="multiples-order"
             onChange={(e) => set({ order: e.target.value as MultiplesOrder })}
           >
-            <option value="count">count</option>
+            <option value="count">{t('sortCount')}</option>
             <option value="rate" disabled={!council.hasPopulation}>
-              rate
+              {t('sortRate')}
             </option>
-            <option value="change">change on the year before</option>
+            <option value="change">{t('sortChange')}</option>
           </select>
         </label>
       </h2>
@@ -52,7 +54,7 @@ export function SmallMultiples({ council, onOpen }: { council: Council; onOpen(i
           const key = sortKey(i);
           const shown =
             key === null
-              ? 'withheld'
+              ? t('withheld')
               : order === 'change'
                 ? formatPercentChange(key)
                 : order === 'rate'
@@ -71,9 +73,12 @@ export function SmallMultiples({ council, onOpen }: { council: Council; onOpen(i
                 height={36}
                 labels={years}
                 series={[{ label: r.name, values: series(i) }]}
-                description={`${r.name}: ${series(i)
-                  .map((v, y) => `${years[y]} ${v === null ? 'hidden' : v}`)
-                  .join(', ')}`}
+                description={t('seriesText', {
+                  name: r.name,
+                  list: series(i)
+                    .map((v, y) => `${years[y]} ${v === null ? t('hidden') : v}`)
+                    .join(', '),
+                })}
               />
             </li>
           );

@@ -5,6 +5,7 @@
  * publish mode the published tables. In publish mode every number comes from those tables.
  */
 import type { PickingInfo } from '@deck.gl/core';
+import i18next from 'i18next';
 import { useMemo } from 'react';
 import { formatDecimal, formatPublishedCount } from '../../../analysis/privacy/count-format';
 import { type AggregateRow, type AreaAggregate, aggregateCsv } from '../../../analysis/rates/area-aggregate';
@@ -23,6 +24,12 @@ import { type PublishedData, publishedData } from '../../../state/published-data
 import type { UrlViewState } from '../../../state/url-state';
 import type { DashboardData } from '../../use-dashboard';
 import { type ChoroplethMeasure, useCouncilStore } from './council-store';
+
+/** A period label of the tables ("2019 to 2023", "2019-01 to 2023-12") in the interface's language. */
+function localPeriod(label: string): string {
+  const range = /^(\S+) to (\S+)$/.exec(label);
+  return range ? i18next.t('council:periodRange', { from: range[1], to: range[2] }) : label;
+}
 
 /** One area as shown now. */
 export interface CouncilRow extends AggregateRow {
@@ -221,24 +228,27 @@ export function useCouncil(dataset: Dataset | null, view: UrlViewState, data: Da
       const i = index.get(info.object as never);
       const r = i === undefined ? undefined : rows[i];
       if (!r) return null;
+      const t = i18next.getFixedT(null, 'council');
       const parts = [`${r.name}: ${formatPublishedCount(r.count ?? 0, r.status, k, unit)}`];
       if (hasPopulation)
         parts.push(
           r.rate === null
-            ? 'rate withheld or not computable'
-            : `${formatDecimal(r.rate, 1)} per 100,000 per year (smoothed ${formatDecimal(r.smoothedRate ?? Number.NaN, 1)})`,
+            ? t('tipRateWithheld')
+            : t('tipRate', {
+                rate: formatDecimal(r.rate, 1),
+                smoothed: formatDecimal(r.smoothedRate ?? Number.NaN, 1),
+              }),
         );
-      if (r.unreliable && !r.suppressed) parts.push('unreliable: fewer than 12 events');
-      if (r.suppressed)
-        parts.push(r.status === 'primary' ? 'small count' : 'hidden to protect a small count');
-      return `${parts.join(' · ')} (${current.label})`;
+      if (r.unreliable && !r.suppressed) parts.push(t('tipUnreliable'));
+      if (r.suppressed) parts.push(t(r.status === 'primary' ? 'tipSmall' : 'tipHidden'));
+      return `${parts.join(' · ')} (${localPeriod(current.label)})`;
     };
     return {
       k,
       measure,
       rows,
       years: current.years,
-      periodLabel: current.label,
+      periodLabel: localPeriod(current.label),
       hasPopulation,
       breaks,
       values,

@@ -1,23 +1,24 @@
+import { useTranslation } from 'react-i18next';
 import type { CityEvaluation } from '../../../analysis/evaluation/panel/city-evaluation';
 import { formatCi, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
 import { RatioChart } from '../../../charts/RatioChart';
 import { SyntheticBandChart } from '../../../charts/SyntheticBandChart';
 import { PanelGuardrails } from './PanelGuardrails';
 
-const OUTCOME = {
-  count: 'count per year',
-  rate: 'rate per 100,000',
-  log: 'log(1 + rate per 100,000)',
-} as const;
-
 /** A city-level evaluation: estimates, treated vs synthetic with the placebo band, DiD event study. */
 export function CityResultView({ r, width }: { r: CityEvaluation; width: number }) {
+  const { t } = useTranslation('network');
   const s = r.synth;
   return (
     <div data-testid="city-result">
       <p className="small">
-        {r.treated} against {r.units - 1} other units, {r.periods[0]}–{r.periods[r.periods.length - 1]},
-        launch {r.launchPeriod}.
+        {t('cityIntro', {
+          treated: r.treated,
+          others: r.units - 1,
+          first: r.periods[0],
+          last: r.periods[r.periods.length - 1],
+          launch: r.launchPeriod,
+        })}
       </p>
       <table className="estimates" data-testid="city-estimates">
         <tbody>
@@ -28,7 +29,7 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
                 <strong>{formatRatio(e.estimate)}</strong>
                 <div className="small">
                   {e.method === 'synth'
-                    ? `no interval; placebo test over ${(s?.placebos.length ?? 0) + 1} units`
+                    ? t('noInterval', { units: (s?.placebos.length ?? 0) + 1 })
                     : formatCi(e.lower, e.upper)}
                 </div>
                 <div className="small muted">{formatPValue(e.pValue)}</div>
@@ -40,7 +41,7 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
       {s && (
         <SyntheticBandChart
           treatedLabel={r.treated}
-          outcomeLabel={`${OUTCOME[s.outcome]}${s.demeaned ? ', demeaned fit' : ''}`}
+          outcomeLabel={`${t(`outcome.${s.outcome}`)}${s.demeaned ? t('demeaned') : ''}`}
           periods={r.periods}
           treated={s.series}
           synthetic={s.synthetic}
@@ -52,8 +53,8 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
       )}
       {r.eventStudy && (
         <RatioChart
-          title="Difference in differences by years since launch"
-          description={`Ratios with 95% intervals by event time for ${r.treated}; the year before launch is the reference`}
+          title={t('didTitle')}
+          description={t('didText', { treated: r.treated })}
           points={[
             ...r.eventStudy.terms
               .filter((t) => t.eventTime < -1)
@@ -81,7 +82,7 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
       )}
       {Object.entries(r.errors).map(([m, err]) => (
         <p key={m} className="small muted">
-          {m}: not computed — {err}
+          {t('notComputed', { method: m, error: err })}
         </p>
       ))}
       <PanelGuardrails guardrails={r.guardrails} />

@@ -2,7 +2,9 @@
  * Networks and city-level programs: pick a registry entry, give it its files (or use the bundled demo
  * panels), and see the staggered-adoption or the many-donor evaluation with charts and guardrails.
  */
+import i18next from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Connector } from '../../../data/connector';
 import type { Dataset } from '../../../state/datasets';
 import { type PanelProgramResult, readPanelProgram } from '../../../state/network-evaluation';
@@ -15,7 +17,7 @@ import './network-panel.css';
 
 async function fetchFile(url: string, name: string) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not read the bundled ${name} (${response.status})`);
+  if (!response.ok) throw new Error(i18next.t('network:bundledFailed', { name, status: response.status }));
   return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
@@ -25,6 +27,7 @@ async function fileOf(input: File | null) {
 
 /** The panel. */
 export function NetworkPanel({ engine, dataset }: { engine: Connector | null; dataset: Dataset | null }) {
+  const { t } = useTranslation('network');
   const [id, setId] = useState(PANEL_PROGRAMS[0]!.id);
   const [panelFile, setPanelFile] = useState<File | null>(null);
   const [programFile, setProgramFile] = useState<File | null>(null);
@@ -61,14 +64,10 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
 
   const width = 276;
   return (
-    <section
-      className="panel network-panel"
-      aria-label="Networks and city-level programs"
-      data-testid="network-panel"
-    >
-      <h2>Networks &amp; city panels</h2>
+    <section className="panel network-panel" aria-label={t('label')} data-testid="network-panel">
+      <h2>{t('title')}</h2>
       <label className="small">
-        Program{' '}
+        {t('program')}{' '}
         <select
           value={id}
           onChange={(e) => {
@@ -86,12 +85,13 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
         </select>
       </label>
       <p className="small muted">
-        {program.kind === 'network' ? 'Network' : 'City-level'} · {program.city}. {program.description}
+        {program.kind === 'network' ? t('kindNetwork') : t('kindCity')} · {program.city}.{' '}
+        {program.description}
       </p>
       {!program.bundled && (
         <div className="small">
           <label>
-            Panel file (CSV or Parquet: {Object.values(program.panelColumns).join(', ')}){' '}
+            {t('panelFile', { columns: Object.values(program.panelColumns).join(', ') })}{' '}
             <input
               type="file"
               accept=".csv,.parquet"
@@ -100,7 +100,7 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
           </label>
           {program.kind === 'network' && (
             <label>
-              Program table (CSV: {program.programColumns.unit}, {program.programColumns.start}){' '}
+              {t('programTable', { unit: program.programColumns.unit, start: program.programColumns.start })}{' '}
               <input
                 type="file"
                 accept=".csv,.parquet"
@@ -109,14 +109,12 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
             </label>
           )}
           {usesIncidents && (
-            <p className="muted">
-              Without a panel file, victims in the loaded data are counted per {program.incidentUnitColumn}.
-            </p>
+            <p className="muted">{t('withoutPanel', { column: program.incidentUnitColumn })}</p>
           )}
         </div>
       )}
       <button type="button" onClick={run} disabled={!engine || busy} data-testid="network-run">
-        {busy ? 'Evaluating…' : 'Evaluate'}
+        {busy ? t('evaluating') : t('evaluate')}
       </button>
       {error && (
         <p className="error small" role="alert">

@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import type { NetworkEvaluation } from '../../../analysis/evaluation/panel/network-evaluation';
-import { formatCi, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
+import { formatCi, formatDecimal, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
 import { RatioChart } from '../../../charts/RatioChart';
 import { PanelGuardrails } from './PanelGuardrails';
 
-const pct = (x: number) => `${Math.round(100 * x)}%`;
+const pct = (x: number) => `${formatDecimal(100 * x, 0)}%`;
 
 /** A network's estimates, event-study profile, cohort estimates, weights diagnostic and guardrails. */
 export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: number }) {
+  const { t } = useTranslation('network');
   const s = r.shape;
   const es = r.eventStudy;
   const points = es
@@ -33,10 +35,18 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
   return (
     <div data-testid="network-result">
       <p className="small">
-        {s.units} units × {s.periods} {s.step}s ({s.firstPeriod}–{s.lastPeriod}), {s.outcome};{' '}
-        {s.treatedUnits} treated units in {s.cohorts.length} cohorts (
-        {s.cohorts.map((c) => `${c.period}: ${c.units.length}`).join(', ')}), {s.neverTreatedUnits} never
-        treated.
+        {t('shape', {
+          units: s.units,
+          periods: s.periods,
+          step: t(`step.${s.step}`, { defaultValue: `${s.step}s` }),
+          first: s.firstPeriod,
+          last: s.lastPeriod,
+          outcome: t(s.outcome === 'count' ? 'outcome.count' : 'outcome.rate'),
+          treated: s.treatedUnits,
+          cohorts: s.cohorts.length,
+          list: s.cohorts.map((c) => `${c.period}: ${c.units.length}`).join(', '),
+          never: s.neverTreatedUnits,
+        })}
       </p>
       <table className="estimates" data-testid="network-estimates">
         <tbody>
@@ -52,11 +62,14 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
           ))}
         </tbody>
       </table>
-      <p className="small muted">Standard errors: {r.seLabel}.</p>
+      <p className="small muted">{t('standardErrors', { label: r.seLabel })}</p>
       {es && (
         <RatioChart
-          title="Event study: ratio by years since launch (reference: the year before)"
-          description={`Event-study ratios with 95% intervals for ${es.terms.length} event times; the period before launch is the reference at 1; joint pre-trend test p = ${es.preTrend.pValue.toFixed(3)}`}
+          title={t('eventStudyTitle')}
+          description={t('eventStudyText', {
+            terms: es.terms.length,
+            p: formatDecimal(es.preTrend.pValue, 3),
+          })}
           points={points}
           splitAfter="-1"
           width={width}
@@ -66,8 +79,8 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
       )}
       {r.robust && (
         <RatioChart
-          title="Each cohort's own estimate (extended two-way fixed effects)"
-          description={`Ratio and 95% interval for each of ${r.robust.cohorts.length} launch cohorts`}
+          title={t('cohortsTitle')}
+          description={t('cohortsText', { cohorts: r.robust.cohorts.length })}
           points={r.robust.cohorts.map((c) => ({
             label: `${c.cohort} (${c.units})`,
             estimate: c.estimate,
@@ -81,14 +94,16 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
       )}
       {r.weights && (
         <p className="small" data-testid="network-weights">
-          Weights of the pooled estimate: treated vs never treated {pct(r.weights.shares['treated-vs-never'])}
-          , earlier vs later (not yet treated) {pct(r.weights.shares['earlier-vs-later'])}, later vs earlier
-          (already treated) {pct(r.weights.shares['later-vs-earlier'])}.
+          {t('weights', {
+            never: pct(r.weights.shares['treated-vs-never']),
+            earlier: pct(r.weights.shares['earlier-vs-later']),
+            later: pct(r.weights.shares['later-vs-earlier']),
+          })}
         </p>
       )}
       {Object.entries(r.errors).map(([m, err]) => (
         <p key={m} className="small muted">
-          {m}: not computed — {err}
+          {t('notComputed', { method: m, error: err })}
         </p>
       ))}
       <PanelGuardrails guardrails={r.guardrails} />

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { NetworkGuardrail } from '../../../analysis/evaluation/panel/network-evaluation';
 
 const MARK = { ok: '✓', warn: '!', info: 'i' } as const;
 
 /** The guardrails of a panel evaluation, each with its status. */
 export function PanelGuardrails({ guardrails }: { guardrails: readonly NetworkGuardrail[] }) {
+  const { t } = useTranslation('network');
   return (
     <ul className="guardrails small" data-testid="panel-guardrails">
       {guardrails.map((g) => (
@@ -11,7 +13,7 @@ export function PanelGuardrails({ guardrails }: { guardrails: readonly NetworkGu
           <span className="mark" aria-hidden="true">
             {MARK[g.status]}
           </span>{' '}
-          <span className="visually-hidden">{g.status}: </span>
+          <span className="visually-hidden">{t(`status.${g.status}`)}: </span>
           {g.text}
         </li>
       ))}

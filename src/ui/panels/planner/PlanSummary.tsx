@@ -1,5 +1,6 @@
 /** Parts of the planner's result: coverage figures and trend, solver summary, sensitivity table. */
 
+import { Trans, useTranslation } from 'react-i18next';
 import type { SensitivityRow } from '../../../analysis/planning/coverage-sensitivity';
 import type { CoverageShares } from '../../../analysis/planning/coverage-shares';
 import { formatCount, formatDecimal, formatShare } from '../../../analysis/privacy/count-format';
@@ -24,34 +25,45 @@ export function CoverageSummary({
     .filter((g) => g.incidents.total > 0)
     .sort((a, b) => b.incidents.total - b.incidents.inside - (a.incidents.total - a.incidents.inside))
     .slice(0, 6);
+  const { t } = useTranslation('planner');
   return (
     <>
       <p className="small" data-testid="planner-coverage">
-        Window {from} to {to} (the time brush, else the last 12 months) under the current filters, {programs}{' '}
-        program catchments. Inside a catchment: <b>{formatShare(c.overall.incidents.insideShare)}</b> of
-        incidents, <b>{formatShare(c.overall.fatal.insideShare)}</b> of fatal incidents,{' '}
-        <b>{formatShare(c.overall.victims.insideShare)}</b> of victims; within {walkMetres} m:{' '}
-        {formatShare(c.overall.incidents.nearShare)} of incidents, {formatShare(c.overall.fatal.nearShare)} of
-        fatal incidents.
+        <Trans
+          t={t}
+          i18nKey="coverage"
+          values={{
+            from,
+            to,
+            programs,
+            incidents: formatShare(c.overall.incidents.insideShare),
+            fatal: formatShare(c.overall.fatal.insideShare),
+            victims: formatShare(c.overall.victims.insideShare),
+            walk: walkMetres,
+            nearIncidents: formatShare(c.overall.incidents.nearShare),
+            nearFatal: formatShare(c.overall.fatal.nearShare),
+          }}
+          components={{ b: <b /> }}
+        />
       </p>
       {c.byYear.length > 1 && (
         <Sparkline
           values={c.byYear.map((y) => y.incidents.insideShare)}
           labels={c.byYear.map((y) => y.label)}
           references={[]}
-          title="Share of incidents inside a catchment, by year"
+          title={t('coverageTrend')}
         />
       )}
       {worst.length > 0 && (
         <details>
-          <summary className="small">Neighborhoods with the most uncovered incidents</summary>
+          <summary className="small">{t('worstTitle')}</summary>
           <table className="small">
             <thead>
               <tr>
-                <th>neighborhood</th>
-                <th>incidents</th>
-                <th>inside</th>
-                <th>within {walkMetres} m</th>
+                <th>{t('neighborhood')}</th>
+                <th>{t('incidents')}</th>
+                <th>{t('inside')}</th>
+                <th>{t('within', { walk: walkMetres })}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,48 +85,61 @@ export function CoverageSummary({
 
 /** How the sites were chosen: greedy share, and the exact optimum and gap when HiGHS ran. */
 export function SolverSummary({ plan }: { plan: PlanResult }) {
+  const { t } = useTranslation('planner');
   const e = plan.exact;
   return (
     <p className="small muted" data-testid="planner-solver">
-      Greedy maximal covering over {formatCount(plan.candidates.count)} H3 cell centres (resolution{' '}
-      {plan.candidates.resolution}), ties to the lowest H3 index; the sites cover{' '}
-      {formatShare(plan.greedy.share)} of the uncovered weight.{' '}
+      {t('solver', {
+        count: formatCount(plan.candidates.count),
+        resolution: plan.candidates.resolution,
+        share: formatShare(plan.greedy.share),
+      })}{' '}
       {e === null
         ? plan.caseload
-          ? `Sized by a caseload of ${formatDecimal(plan.caseload.caseload, 0)} incidents per team per year: ${plan.caseload.teamsUsed} teams used, ${plan.caseload.teamsLeft} left.`
-          : 'Exact solve off.'
+          ? t('solverCaseload', {
+              caseload: formatDecimal(plan.caseload.caseload, 0),
+              used: plan.caseload.teamsUsed,
+              left: plan.caseload.teamsLeft,
+            })
+          : t('solverOff')
         : e.status === 'optimal'
-          ? `Exact optimum (HiGHS, ${formatDecimal(e.millis / 1000, 1)} s): ${formatDecimal(e.objective, 1)}; greedy is ${formatShare(e.gap)} below it.`
+          ? t('solverOptimal', {
+              seconds: formatDecimal(e.millis / 1000, 1),
+              objective: formatDecimal(e.objective, 1),
+              gap: formatShare(e.gap),
+            })
           : e.status === 'time-limit'
-            ? `The exact solve stopped at its time cap: best found ${formatDecimal(e.objective, 1)}, the optimum is at most ${formatDecimal(e.bound, 1)}.`
-            : `The instance is too large for the exact solve (${formatCount(e.size.nonzeros)} coverage pairs).`}
+            ? t('solverTimeLimit', {
+                objective: formatDecimal(e.objective, 1),
+                bound: formatDecimal(e.bound, 1),
+              })
+            : t('solverTooLarge', { pairs: formatCount(e.size.nonzeros) })}
     </p>
   );
 }
 
 /** Covered share and stability of the picks over K and radius. */
 export function SensitivityTable({ rows }: { rows: SensitivityRow[] }) {
+  const { t } = useTranslation('planner');
   return (
     <details>
-      <summary className="small">Sensitivity to K and radius</summary>
+      <summary className="small">{t('sensitivity')}</summary>
       <table className="small" data-testid="planner-sensitivity">
         <thead>
           <tr>
-            <th>radius</th>
+            <th>{t('radiusHeader')}</th>
             <th>K</th>
-            <th>covered</th>
-            <th>same as chosen</th>
+            <th>{t('covered')}</th>
+            <th>{t('sameAsChosen')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.radiusMetres}-${r.k}`}>
-              <td>{r.radiusMetres} m</td>
+              <td>{t('metres', { value: r.radiusMetres })}</td>
               <td>{r.k}</td>
               <td>{formatShare(r.share)}</td>
-              <td>
-                {r.sharedWithBase} of {r.picks.length}
-              </td>
+              <td>{t('ofTotal', { shown: r.sharedWithBase, total: r.picks.length })}</td>
             </tr>
           ))}
         </tbody>

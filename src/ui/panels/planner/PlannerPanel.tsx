@@ -4,7 +4,9 @@
  * Places only. Heavy work runs in the planner worker.
  */
 import { circle } from '@turf/turf';
+import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../../../analysis/privacy/count-format';
 import { loadH3 } from '../../../geo/h3-loader';
 import { useAppStore } from '../../../state/app-store';
@@ -57,6 +59,7 @@ async function registryCatchments(dataset: Dataset, user: Program[]): Promise<Ex
 
 /** The planner panel. */
 export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
+  const { t } = useTranslation('planner');
   const engine = useAppStore((s) => s.engine);
   const user = useProgramStore((s) => s.user);
   const map = usePlannerMap();
@@ -102,7 +105,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
 
   const runPlan = async () => {
     if (!engine) return;
-    setBusy('Choosing sites…');
+    setBusy(t('choosing'));
     setError(null);
     try {
       const [all, area, catchments] = await Promise.all([
@@ -150,7 +153,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
 
   const runBacktest = async () => {
     if (!engine) return;
-    setBusy('Backtesting week by week…');
+    setBusy(t('backtesting'));
     setError(null);
     try {
       const [all, area] = await Promise.all([incidents(), datasetStudyArea(engine, dataset)]);
@@ -178,16 +181,22 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
     const disc = circle([s.lon, s.lat], s.radiusMetres, { units: 'meters', steps: 48 });
     const program: Program = {
       id: draftProgramId(s.cell),
-      name: `Draft site ${s.rank} (${s.neighborhoods[0] ?? s.cell})`,
+      name: i18next.t('planner:draftName', { rank: s.rank, place: s.neighborhoods[0] ?? s.cell }),
       model: 'other',
-      modelDetail: 'Draft outreach site suggested by the deployment planner',
+      modelDetail: i18next.t('planner:draftDetail'),
       city: dataset.label,
       launch: new Date().toISOString().slice(0, 10),
       catchment: { type: 'geometry', geometry: disc.geometry },
-      notes: `Suggested site ${s.rank}: a ${s.radiusMetres} m circle around H3 cell ${s.cell}; it newly covered ${s.newlyCovered} incidents (${s.newlyCoveredFatal} fatal) in ${plan?.from ?? ''}..${plan?.to ?? ''}. A draft: set the launch date when the team starts.`,
-      sources: [
-        { id: 'planner', citation: 'Deployment planner (maximal covering location problem, greedy).' },
-      ],
+      notes: i18next.t('planner:draftNotes', {
+        rank: s.rank,
+        radius: s.radiusMetres,
+        cell: s.cell,
+        covered: s.newlyCovered,
+        fatal: s.newlyCoveredFatal,
+        from: plan?.from ?? '',
+        to: plan?.to ?? '',
+      }),
+      sources: [{ id: 'planner', citation: i18next.t('planner:draftSource') }],
       publishedOutcomes: [],
       origin: 'user',
     };
@@ -198,13 +207,11 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
   const c = plan?.plan.coverage;
   return (
     <section className="panel" data-testid="planner-panel">
-      <h2>Deployment planner</h2>
-      <p className="muted small">
-        Places only: where incidents go uncovered and where new teams would reach most.
-      </p>
+      <h2>{t('title')}</h2>
+      <p className="muted small">{t('intro')}</p>
       <div className="row">
         <label>
-          Sites K{' '}
+          {t('sitesK')}{' '}
           <input
             type="number"
             min={1}
@@ -215,7 +222,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           />
         </label>
         <label>
-          Radius m{' '}
+          {t('radius')}{' '}
           <input
             type="number"
             min={100}
@@ -229,7 +236,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
       </div>
       <div className="row">
         <label>
-          Fatal weight{' '}
+          {t('fatalWeight')}{' '}
           <input
             type="number"
             min={1}
@@ -239,7 +246,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           />
         </label>
         <label>
-          Half-life days (0 = none){' '}
+          {t('halfLife')}{' '}
           <input
             type="number"
             min={0}
@@ -252,7 +259,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
       </div>
       <div className="row">
         <label>
-          Exact solve cap s (0 = greedy only){' '}
+          {t('exactCap')}{' '}
           <input
             type="number"
             min={0}
@@ -265,7 +272,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
       </div>
       <div className="row">
         <label>
-          Caseload per team per year (0 = fixed K){' '}
+          {t('caseload')}{' '}
           <input
             type="number"
             min={0}
@@ -275,7 +282,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           />
         </label>
         <label>
-          Teams{' '}
+          {t('teams')}{' '}
           <input
             type="number"
             min={1}
@@ -287,7 +294,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
       </div>
       <div className="row">
         <button type="button" disabled={!engine || busy !== null} onClick={runPlan} data-testid="planner-run">
-          Suggest sites
+          {t('suggest')}
         </button>
         <button
           type="button"
@@ -295,7 +302,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           onClick={runBacktest}
           data-testid="planner-backtest"
         >
-          Backtest
+          {t('backtest')}
         </button>
         <label className="small">
           <input
@@ -304,7 +311,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
             onChange={(e) => map.set({ uncoveredMode: e.target.checked })}
             data-testid="planner-uncovered-mode"
           />
-          Uncovered on map
+          {t('uncoveredOnMap')}
         </label>
       </div>
       {busy && <p className="muted small">{busy}</p>}
@@ -318,41 +325,51 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
             programs={plan.programs}
             walkMetres={plan.plan.walkMetres}
           />
-          <h3>Suggested sites</h3>
+          <h3>{t('suggested')}</h3>
           <SolverSummary plan={plan.plan} />
           <ol className="small" data-testid="planner-sites">
             {plan.plan.suggestions.map((s) => (
               <li key={s.cell} data-testid="planner-site">
-                <b>{s.cell}</b>: +{formatCount(s.newlyCovered)}, of them{' '}
-                {formatDecimal(s.newlyCoveredFatal, 0)} fatal (
-                {formatCount(s.newlyCoveredVictims, { unit: 'victims' })}); {s.hotSpots.length} Gi* hot spot
-                cells
-                {s.nearRepeatPairs !== null ? `, ${s.nearRepeatPairs} near-repeat pairs` : ''} inside
+                <b>{s.cell}</b>:{' '}
+                {t('siteGain', {
+                  covered: formatCount(s.newlyCovered),
+                  fatal: formatDecimal(s.newlyCoveredFatal, 0),
+                  victims: formatCount(s.newlyCoveredVictims, { unit: 'victims' }),
+                  hotSpots: s.hotSpots.length,
+                })}
+                {s.nearRepeatPairs !== null ? t('siteNearRepeat', { pairs: s.nearRepeatPairs }) : ''}
+                {t('siteInside')}
                 {s.nearestProgram
-                  ? `; nearest program ${s.nearestProgram.name} at ${formatDecimal(s.nearestProgram.distanceMetres / 1000, 1)} km`
+                  ? t('siteNearest', {
+                      name: s.nearestProgram.name,
+                      km: formatDecimal(s.nearestProgram.distanceMetres / 1000, 1),
+                    })
                   : ''}
-                {s.neighborhoods.length > 0 ? `; touches ${s.neighborhoods.join(', ')}` : ''}
-                {s.teams !== undefined ? `; ${s.teams} team${s.teams > 1 ? 's' : ''} by caseload` : ''}.{' '}
+                {s.neighborhoods.length > 0 ? t('siteTouches', { names: s.neighborhoods.join(', ') }) : ''}
+                {s.teams !== undefined ? t('siteTeams', { count: s.teams }) : ''}.{' '}
                 {kept.has(draftProgramId(s.cell)) ? (
-                  <span className="badge">Kept as draft program</span>
+                  <span className="badge">{t('keptDraft')}</span>
                 ) : (
                   <button type="button" className="link" onClick={() => keep(s)} data-testid="planner-keep">
-                    Keep as draft program
+                    {t('keepDraft')}
                   </button>
                 )}
               </li>
             ))}
           </ol>
           {plan.plan.sensitivity && <SensitivityTable rows={plan.plan.sensitivity} />}
-          <h3>Hot now</h3>
+          <h3>{t('hotNow')}</h3>
           <p className="small" data-testid="planner-hot-now">
             {plan.hotNow.statement
-              ? `Shaded cells: expected extra incidents in the week after ${plan.to}, from the near-repeat pattern measured on the two years before: ${plan.hotNow.statement}. ${formatCount(plan.hotNow.cells.length)} cells raised.`
-              : 'No near-repeat pattern is significant on the two years before the window (Knox, FDR q ≤ 0.05), so there is no hot-now surface.'}
+              ? t('hotNowText', {
+                  to: plan.to,
+                  statement: plan.hotNow.statement,
+                  cells: formatCount(plan.hotNow.cells.length),
+                })
+              : t('noHotNow')}
           </p>
           <p className="small muted">
-            {formatCount(plan.uncoveredHotSpots.length)} persistent or intensifying hot spot cells lie outside
-            every catchment (outlined in red with “Uncovered on map”).
+            {t('outsideHotSpots', { cells: formatCount(plan.uncoveredHotSpots.length) })}
           </p>
         </div>
       )}

@@ -1,6 +1,6 @@
 import { formatPValue } from '../../../analysis/privacy/count-format';
 import type { EstimateSummary } from '../../../state/program-evaluation';
-import { estimateInterval, estimateValue } from './estimate-format';
+import { estimateInterval, estimateLabel, estimateValue } from './estimate-format';
 
 /** Every estimate with its 95% CI and p-value, then each design's own one-line reading. */
 export function EstimatesTable({ estimates }: { estimates: readonly EstimateSummary[] }) {
@@ -10,7 +10,7 @@ export function EstimatesTable({ estimates }: { estimates: readonly EstimateSumm
         <tbody>
           {estimates.map((e) => (
             <tr key={e.label} title={e.reading}>
-              <th scope="row">{e.label}</th>
+              <th scope="row">{estimateLabel(e)}</th>
               <td>
                 <strong>{estimateValue(e)}</strong>
                 <div className="small">{estimateInterval(e)}</div>

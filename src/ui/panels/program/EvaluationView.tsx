@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   type EvaluationGeometry,
   type ProgramEvaluation,
@@ -26,6 +27,7 @@ export function EvaluationView({
   program: Program;
   geometry: EvaluationGeometry;
 }) {
+  const { t } = useTranslation('programs');
   const s = evaluation.series;
   const catchment = s.units.find((u) => u.role === 'catchment')!;
   const comparisonUnits = s.units.filter((u) => u.role === 'comparison');
@@ -37,11 +39,11 @@ export function EvaluationView({
   const pp = evaluation.prePost?.ok ? evaluation.prePost.value : null;
   const failures = (
     [
-      ['Pre/post', evaluation.prePost],
-      ['WDD', evaluation.wdd],
-      ['ITS', evaluation.its],
-      ['DiD', evaluation.did],
-      ['Synthetic control', evaluation.synth],
+      ['prePost', evaluation.prePost],
+      ['wdd', evaluation.wdd],
+      ['its', evaluation.its],
+      ['did', evaluation.did],
+      ['synth', evaluation.synth],
     ] as const
   ).filter(([, o]) => o && !o.ok);
   return (
@@ -62,16 +64,18 @@ export function EvaluationView({
         launchLabel={s.periods[s.launchIndex]!}
       />
       <p className="muted small">
-        Catchment: {geometry.catchmentLabel}. Comparison:{' '}
-        {comparisonUnits.map((u) => u.label).join(', ') || 'none'}. Synthetic-control donors:{' '}
-        {s.units.filter((u) => u.role === 'comparison' || u.role === 'donor').length}.
-        {s.bufferMetres > 0 ? ` Displacement ring ${s.bufferMetres} m.` : ''}
+        {t('catchmentLine', {
+          catchment: geometry.catchmentLabel,
+          comparison: comparisonUnits.map((u) => u.label).join(', ') || t('none'),
+          donors: s.units.filter((u) => u.role === 'comparison' || u.role === 'donor').length,
+        })}
+        {s.bufferMetres > 0 ? t('ringLine', { metres: s.bufferMetres }) : ''}
       </p>
       <ReadingCard reading={reading} />
       <EstimatesTable estimates={evaluation.estimates} />
       {failures.map(([name, o]) => (
         <p key={name} className="small muted">
-          {name} not computed: {o && !o.ok ? o.error : ''}
+          {t('notComputed', { name: t(`design.${name}`), error: o && !o.ok ? o.error : '' })}
         </p>
       ))}
       <EventStudyCard evaluation={evaluation} />

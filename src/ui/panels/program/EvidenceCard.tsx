@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import {
   comparisonReading,
   type EvaluationGeometry,
@@ -18,6 +19,7 @@ export function EvidenceCard({
   evaluation: ProgramEvaluation | null;
   geometry: EvaluationGeometry | null;
 }) {
+  const { t } = useTranslation('programs');
   const sourceOf = (id: string) => program.sources.find((s) => s.id === id);
   const s = evaluation?.series;
   const comparisonCount = geometry?.comparison.length ?? 0;
@@ -32,7 +34,7 @@ export function EvidenceCard({
   const reading = evaluation && screen ? comparisonReading(evaluation, comparisonCount) : null;
   return (
     <div className="evidence" data-testid="program-evidence">
-      <h3 className="small">Published evidence</h3>
+      <h3 className="small">{t('publishedEvidence')}</h3>
       {reading && (
         <p className="small" data-testid="comparison-reading">
           {reading}
@@ -56,12 +58,7 @@ export function EvidenceCard({
           );
         })}
       </ul>
-      {!screen && (
-        <p className="small muted">
-          These figures come from designs the app cannot reproduce here; they are not comparable with counts
-          of incidents in an area.
-        </p>
-      )}
+      {!screen && <p className="small muted">{t('notComparable')}</p>}
     </div>
   );
 }

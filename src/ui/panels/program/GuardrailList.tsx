@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Guardrail } from '../../../state/program-evaluation';
 
 /** The guardrails beside the numbers (✓ ok, ⚠ warn, i info), plus a warning when only the launch year is known. */
@@ -8,9 +9,10 @@ export function GuardrailList({
   guardrails: readonly Guardrail[];
   launchYearOnly: boolean;
 }) {
+  const { t } = useTranslation('programs');
   return (
     <>
-      <h3 className="small">Guardrails</h3>
+      <h3 className="small">{t('guardrails')}</h3>
       <ul className="guardrails small" data-testid="program-guardrails">
         {guardrails.map((g) => (
           <li key={g.id} className={`guardrail ${g.status}`}>
@@ -19,7 +21,7 @@ export function GuardrailList({
         ))}
         {launchYearOnly && (
           <li className="guardrail warn">
-            <span className="mark">⚠</span> Only the launch year is documented; the launch month is assumed.
+            <span className="mark">⚠</span> {t('launchYearOnly')}
           </li>
         )}
       </ul>

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../../state/app-store';
 import { decodePrograms, encodePrograms, type Program, upsertPrograms } from '../../../state/programs';
 import { useProgramStore } from '../../program-store';
@@ -18,6 +19,7 @@ export function ProgramActions({
   onForm(form: 'new' | 'edit' | null): void;
   onDeleted(): void;
 }) {
+  const { t } = useTranslation('programs');
   const notify = useAppStore((s) => s.notify);
   const user = useProgramStore((s) => s.user);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -33,34 +35,28 @@ export function ProgramActions({
   const importPrograms = async (file: File) => {
     const decoded = decodePrograms(await file.text(), `"${file.name}"`);
     if (!decoded.ok) {
-      notify(
-        'error',
-        `${decoded.errors.slice(0, 4).join('; ')}. Nothing was imported; your programs are unchanged.`,
-      );
+      notify('error', t('importFailed', { errors: decoded.errors.slice(0, 4).join('; ') }));
       return;
     }
     useProgramStore.getState().setUser(upsertPrograms(user, decoded.programs));
-    notify(
-      'info',
-      `Imported ${decoded.programs.length} program${decoded.programs.length === 1 ? '' : 's'} from "${file.name}".`,
-    );
+    notify('info', t('imported', { count: decoded.programs.length, file: file.name }));
   };
 
   return (
     <div className="row program-actions">
       <button type="button" className="link" onClick={() => onForm(form === 'new' ? null : 'new')}>
-        {form === 'new' ? 'Close form' : 'New program…'}
+        {form === 'new' ? t('closeForm') : t('newProgram')}
       </button>
       {program && (
         <button type="button" className="link" onClick={() => onForm(form === 'edit' ? null : 'edit')}>
-          {form === 'edit' ? 'Close form' : 'Edit…'}
+          {form === 'edit' ? t('closeForm') : t('edit')}
         </button>
       )}
       <button type="button" className="link" onClick={exportPrograms} disabled={user.length === 0}>
-        Export
+        {t('export')}
       </button>
       <button type="button" className="link" onClick={() => fileInput.current?.click()}>
-        Import…
+        {t('import')}
       </button>
       {program?.origin === 'user' && (
         <button
@@ -71,7 +67,7 @@ export function ProgramActions({
             onDeleted();
           }}
         >
-          Delete
+          {t('delete')}
         </button>
       )}
       <input

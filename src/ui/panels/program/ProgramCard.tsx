@@ -1,20 +1,23 @@
+import { useTranslation } from 'react-i18next';
 import { PROGRAM_MODEL_LABELS, type Program } from '../../../state/programs';
 
 /** Name, model, city, launch (with its precision) and notes of a program. */
 export function ProgramCard({ program }: { program: Program }) {
+  const { t } = useTranslation('programs');
   const launchYear = program.launchPrecision === 'year';
   return (
     <div className="program-card" data-testid="program-card">
       <div>
         <strong>{program.name}</strong>
-        {program.synthetic && <span className="badge small">synthetic</span>}
+        {program.synthetic && <span className="badge small">{t('synthetic')}</span>}
       </div>
       <div className="muted small">
-        {PROGRAM_MODEL_LABELS[program.model]} · {program.city} · launched{' '}
+        {t(`model.${program.model}`, { defaultValue: PROGRAM_MODEL_LABELS[program.model] })} · {program.city}{' '}
+        ·{' '}
         {launchYear
-          ? `${program.launch.slice(0, 4)} (month not documented; ${program.launch} used)`
-          : program.launch}
-        {program.end ? ` · ended ${program.end}` : ''}
+          ? t('launchedYear', { year: program.launch.slice(0, 4), date: program.launch })
+          : t('launched', { date: program.launch })}
+        {program.end ? t('ended', { date: program.end }) : ''}
       </div>
       {program.notes && <p className="small">{program.notes}</p>}
     </div>

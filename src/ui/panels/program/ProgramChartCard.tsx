@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ProgramChart, type ProgramChartProps } from '../../../charts/ProgramChart';
 
 type ChartData = Omit<ProgramChartProps, 'width' | 'height' | 'fontSize'>;
@@ -27,6 +28,7 @@ function useContentWidth(fallback: number) {
  * across the window in a dialog with larger labels.
  */
 export function ProgramChartCard(data: ChartData) {
+  const { t } = useTranslation('programs');
   const [ref, width] = useContentWidth(284);
   const dialog = useRef<HTMLDialogElement>(null);
   const [wide, setWide] = useState<{ width: number; height: number } | null>(null);
@@ -40,18 +42,18 @@ export function ProgramChartCard(data: ChartData) {
     <div ref={ref} className="program-chart-card">
       <ProgramChart {...data} width={width} height={Math.round(Math.min(260, Math.max(190, width * 0.62)))} />
       <button type="button" className="link small" onClick={open} data-testid="program-chart-expand">
-        Full width ⤢
+        {t('fullWidth')}
       </button>
       <dialog
         ref={dialog}
         className="program-chart-dialog"
         data-testid="program-chart-dialog"
-        aria-label="Program chart, full width"
+        aria-label={t('chartDialog')}
         onClose={() => setWide(null)}
       >
         {wide && <ProgramChart {...data} width={wide.width} height={wide.height} fontSize={12} />}
         <form method="dialog">
-          <button type="submit">Close</button>
+          <button type="submit">{t('common:close')}</button>
         </form>
       </dialog>
     </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../../state/datasets';
 import {
   type CatchmentSpec,
@@ -32,6 +33,7 @@ export function ProgramForm({
   existingIds: readonly string[];
   onSave(program: Program): void;
 }) {
+  const { t } = useTranslation('programs');
   const [name, setName] = useState(initial?.name ?? '');
   const [model, setModel] = useState<ProgramModel>(initial?.model ?? 'cure-violence');
   const [city, setCity] = useState(initial?.city ?? dataset.label);
@@ -62,7 +64,7 @@ export function ProgramForm({
         catchment = catchmentFromPoints(parsePoints(points), radius);
       }
     } catch (error) {
-      setErrors([`catchment: ${(error as Error).message}`]);
+      setErrors([t('catchmentError', { message: (error as Error).message })]);
       return;
     }
     let id = initial?.id ?? slug(name);
@@ -117,57 +119,59 @@ export function ProgramForm({
       }}
     >
       <label className="row">
-        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
+        {t('name')} <input value={name} onChange={(e) => setName(e.target.value)} required />
       </label>
       <label className="row">
-        Model{' '}
+        {t('modelLabel')}{' '}
         <select value={model} onChange={(e) => setModel(e.target.value as ProgramModel)}>
           {PROGRAM_MODELS.map((m) => (
             <option key={m} value={m}>
-              {PROGRAM_MODEL_LABELS[m]}
+              {t(`model.${m}`, { defaultValue: PROGRAM_MODEL_LABELS[m] })}
             </option>
           ))}
         </select>
       </label>
       <label className="row">
-        City <input value={city} onChange={(e) => setCity(e.target.value)} />
+        {t('city')} <input value={city} onChange={(e) => setCity(e.target.value)} />
       </label>
       <label className="row">
-        Launch <input type="date" value={launch} onChange={(e) => setLaunch(e.target.value)} required />
+        {t('launch')}{' '}
+        <input type="date" value={launch} onChange={(e) => setLaunch(e.target.value)} required />
       </label>
       <fieldset>
-        <legend>Catchment from</legend>
+        <legend>{t('catchmentFrom')}</legend>
         <label>
-          <input type="radio" checked={source === 'areas'} onChange={() => setSource('areas')} /> selected
-          areas ({view.areas.ids.length})
+          <input type="radio" checked={source === 'areas'} onChange={() => setSource('areas')} />{' '}
+          {t('fromAreas', { n: view.areas.ids.length })}
         </label>
         <label>
-          <input type="radio" checked={source === 'polygon'} onChange={() => setSource('polygon')} /> drawn
-          polygon{view.areas.polygon ? '' : ' (none)'}
+          <input type="radio" checked={source === 'polygon'} onChange={() => setSource('polygon')} />{' '}
+          {t('fromPolygon')}
+          {view.areas.polygon ? '' : t('noPolygon')}
         </label>
         <label>
-          <input type="radio" checked={source === 'points'} onChange={() => setSource('points')} /> circles
-          around sites
+          <input type="radio" checked={source === 'points'} onChange={() => setSource('points')} />{' '}
+          {t('fromPoints')}
         </label>
         {initial && (
           <label>
-            <input type="radio" checked={source === 'keep'} onChange={() => setSource('keep')} /> keep the
-            current catchment
+            <input type="radio" checked={source === 'keep'} onChange={() => setSource('keep')} />{' '}
+            {t('keepCatchment')}
           </label>
         )}
       </fieldset>
       {source === 'points' && (
         <>
           <label className="row">
-            Sites{' '}
+            {t('sites')}{' '}
             <input
-              placeholder="lon, lat; lon, lat"
+              placeholder={t('sitesPlaceholder')}
               value={points}
               onChange={(e) => setPoints(e.target.value)}
             />
           </label>
           <label className="row">
-            Radius{' '}
+            {t('radius')}{' '}
             <input
               type="number"
               min={50}
@@ -180,7 +184,7 @@ export function ProgramForm({
         </>
       )}
       <label className="row">
-        Displacement ring{' '}
+        {t('ring')}{' '}
         <input
           type="number"
           min={0}
@@ -191,15 +195,15 @@ export function ProgramForm({
         m
       </label>
       <label className="row">
-        Comparison ids{' '}
+        {t('comparisonIds')}{' '}
         <input
-          placeholder="e.g. N03, N07"
+          placeholder={t('comparisonPlaceholder')}
           value={comparison}
           onChange={(e) => setComparison(e.target.value)}
         />
       </label>
       <label className="row">
-        Notes <input value={notes} onChange={(e) => setNotes(e.target.value)} />
+        {t('notes')} <input value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
       {errors.length > 0 && (
         <ul className="notice-inline small" data-testid="program-form-errors">
@@ -208,7 +212,7 @@ export function ProgramForm({
           ))}
         </ul>
       )}
-      <button type="submit">Save program</button>
+      <button type="submit">{t('save')}</button>
     </form>
   );
 }

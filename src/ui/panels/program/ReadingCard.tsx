@@ -1,18 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import type { EvaluationReading, TrustStatus } from '../../../analysis/evaluation/evaluation-reading';
 import { Terms } from './Terms';
 
-const STATUS: Record<TrustStatus, { mark: string; label: string }> = {
-  trust: { mark: '✓', label: 'trust' },
-  caution: { mark: '⚠', label: 'with caution' },
-  distrust: { mark: '✗', label: 'set aside' },
-  'not-run': { mark: '–', label: 'not computed' },
-};
+const MARK: Record<TrustStatus, string> = { trust: '✓', caution: '⚠', distrust: '✗', 'not-run': '–' };
 
 /** The computed reading of an evaluation: the verdict, which design to trust and why, and each design in a line. */
 export function ReadingCard({ reading }: { reading: EvaluationReading }) {
+  const { t } = useTranslation('programs');
   return (
     <section className="reading" data-testid="evaluation-reading" data-preferred={reading.preferred ?? ''}>
-      <h3 className="small">What this says</h3>
+      <h3 className="small">{t('whatThisSays')}</h3>
       <p className="reading-headline" data-testid="evaluation-reading-headline">
         <Terms text={reading.headline} />
       </p>
@@ -25,17 +22,17 @@ export function ReadingCard({ reading }: { reading: EvaluationReading }) {
         </p>
       )}
       <details className="small">
-        <summary>Each design, and why</summary>
+        <summary>{t('eachDesign')}</summary>
         <ul className="reading-designs">
           {reading.designs.map((d) => (
             <li key={d.design} className={`design ${d.status}`} data-status={d.status}>
-              <span className="mark" title={STATUS[d.status].label}>
-                {STATUS[d.status].mark}
+              <span className="mark" title={t(`status.${d.status}`)}>
+                {MARK[d.status]}
               </span>{' '}
               <strong>
                 <Terms text={d.name} />
               </strong>{' '}
-              <span className="muted">({STATUS[d.status].label})</span>
+              <span className="muted">({t(`status.${d.status}`)})</span>
               {d.estimate && (
                 <>
                   : <Terms text={d.estimate} />

@@ -1,82 +1,85 @@
 /**
- * Short explanations of the evaluation's terms, for readers who are not statisticians. Each entry
- * lists the spellings it appears under in the panel's text.
+ * The evaluation's terms, for readers who are not statisticians. Each entry lists the spellings it appears
+ * under in the panel's (English) text; its name and short explanation in each language are in the
+ * `programs` catalogue under `glossary.<id>`.
  */
 
 /** One glossary entry. */
 export interface GlossaryEntry {
+  /** Key of the entry in the `programs` catalogue (`glossary.<id>.term`, `glossary.<id>.text`). */
+  id: string;
+  /** The English name, as in the catalogue. */
   term: string;
   /** Spellings matched in running text (case-sensitive, whole words). */
   forms: string[];
-  text: string;
 }
 
 /** The glossary, in reading order. */
 export const GLOSSARY: GlossaryEntry[] = [
   {
+    id: 'rateRatio',
     term: 'Rate ratio',
     forms: ['rate ratio'],
-    text: 'Events per month after launch divided by events per month before. 1 means no change; 0.70 means 30% fewer.',
   },
   {
+    id: 'irr',
     term: 'IRR (incidence rate ratio)',
     forms: ['IRR'],
-    text: 'A rate ratio estimated by a count model that also accounts for trend, season or comparison areas. Read it like a rate ratio: below 1 is fewer events.',
   },
   {
+    id: 'ci',
     term: 'CI (confidence interval)',
     forms: ['95% CI', 'CI'],
-    text: 'The range of effects compatible with the data. If the 95% CI of a ratio includes 1 (or of a difference includes 0), no change is detected.',
   },
   {
+    id: 'pValue',
     term: 'p-value',
     forms: ['p-value', 'p ='],
-    text: 'How surprising the data would be if nothing had changed. Small (below 0.05) means chance alone is an unlikely explanation; it does not measure the size of the effect.',
   },
   {
+    id: 'prePost',
     term: 'Pre/post',
     forms: ['Pre/post', 'pre/post'],
-    text: 'The catchment after launch compared with the catchment before. It cannot tell a program from a citywide change.',
   },
   {
+    id: 'wdd',
     term: 'WDD (weighted displacement difference)',
     forms: ['WDD', 'Weighted displacement difference', 'weighted displacement difference'],
-    text: 'The change in events in the catchment minus the change in the comparison areas (and any displaced to a ring around the catchment), in events, not rates. Negative is fewer events than expected.',
   },
   {
+    id: 'its',
     term: 'ITS (interrupted time series)',
     forms: ['ITS', 'interrupted time series'],
-    text: 'A model of the catchment’s monthly counts with their trend and seasons before launch, projected forward as what would have happened without the program (the counterfactual).',
   },
   {
+    id: 'ljungBox',
     term: 'Ljung-Box test',
     forms: ['Ljung-Box'],
-    text: 'Checks whether what the ITS model leaves unexplained in one month predicts the next. If it does (small p), months are not independent and the intervals are too narrow.',
   },
   {
+    id: 'did',
     term: 'DiD (difference-in-differences)',
     forms: ['DiD', 'Difference-in-differences', 'difference-in-differences'],
-    text: 'The catchment’s change from before to after launch relative to the comparison areas’ change over the same time, as a ratio. A change shared with them is not counted.',
   },
   {
+    id: 'preTrend',
     term: 'Pre-trend test',
     forms: ['pre-trend test', 'Pre-trend test'],
-    text: 'Checks whether catchment and comparison areas moved in parallel before launch, as the DiD assumes. A small p means they already drifted apart.',
   },
   {
+    id: 'synth',
     term: 'Synthetic control',
     forms: ['Synthetic control', 'synthetic control'],
-    text: 'A weighted mix of other areas chosen to track the catchment before launch; after launch it stands for what the catchment would have been without the program.',
   },
   {
+    id: 'rmspe',
     term: 'RMSPE',
     forms: ['RMSPE', 'pre-RMSPE'],
-    text: 'Root mean squared prediction error: the typical gap between the catchment and its synthetic control before launch. Compared with random noise: near 1× is a good fit.',
   },
   {
+    id: 'placebo',
     term: 'Placebo p',
     forms: ['placebo p', 'placebo'],
-    text: 'Each donor area is treated as if it had the program; the placebo p is the share of areas whose after-launch gap is at least as large as the catchment’s. With few donors it cannot be small.',
   },
 ];
 
