@@ -20,7 +20,8 @@ export function useArchivePreview(
 ): DashboardData {
   return useMemo(() => {
     if (!entry) return data;
-    const filling = !previewing && entry.complete && data.pending;
+    // A view not computed yet is null (before its query has even started, `pending` may still be false).
+    const filling = !previewing && entry.complete && (data.pending || data.headline === null);
     if (!previewing && !filling) return data;
     const { dataset, preview } = entry;
     const last = dataset.monthCount - 1;
