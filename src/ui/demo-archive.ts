@@ -31,10 +31,15 @@ const location = () => urlMapArchiveLocation('demo-city archive', DEMO_ARCHIVE_U
 /** Reads the demo archive's manifest and first screen and draws it; resolves with the manifest. */
 export async function showDemoFirstScreen() {
   const where = location();
+  // The summaries' usual path is fetched beside the manifest (one round trip instead of two).
+  const usual = 'summaries/first-screen.json';
+  const early = DEMO_ARCHIVE_URLS[usual] ? where.readText(usual) : null;
+  early?.catch(() => {});
+  const h3 = loadH3();
   const manifest = parseManifest(await where.readText('manifest.json'), 'demo-city archive manifest.json');
   const path = manifest.summaries?.firstScreen?.path;
   if (path) {
-    const [text] = await Promise.all([where.readText(path), loadH3()]);
+    const [text] = await Promise.all([path === usual && early ? early : where.readText(path), h3]);
     const dataset = manifestDataset('demo', t('boot:demoLabel'), manifest, true);
     useArchiveStore.getState().setPreview('demo', {
       preview: previewCubes(JSON.parse(text) as FirstScreen),
