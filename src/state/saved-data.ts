@@ -207,3 +207,15 @@ export async function storageUse(): Promise<{ usage: number; quota: number } | n
   if (!estimate || estimate.usage === undefined || estimate.quota === undefined) return null;
   return { usage: estimate.usage, quota: estimate.quota };
 }
+
+/** The keys of the datasets kept on this device (empty when nothing is kept or storage is unavailable). */
+export async function savedDatasetKeys(): Promise<string[]> {
+  if (!savedDataAvailable()) return [];
+  const keys = await transact<IDBValidKey[]>(
+    [DATASETS],
+    'readonly',
+    'The kept data could not be read',
+    (tx) => tx.objectStore(DATASETS).getAllKeys(),
+  );
+  return (keys ?? []).map(String);
+}

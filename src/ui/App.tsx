@@ -88,11 +88,16 @@ export function App() {
   const report = useAppStore((s) => s.report);
   const reportOpen = useAppStore((s) => s.reportOpen);
   const updateView = useAppStore((s) => s.updateView);
-  // An archive's first screen is drawn from its summaries until the engine holds its partitions.
-  const archivePreview = useArchiveStore((s) => s.previewDataset);
-  const previewing = active === 'user' && !datasets.user && archivePreview !== null;
-  const dataset = datasets[active] ?? (previewing ? archivePreview : null);
-  const data = useArchivePreview(useDashboard(engine, previewing ? null : dataset, view), previewing, view);
+  // An archive's first screen (the demo's too) is drawn from its summaries until the engine holds its data.
+  const archivePreview = useArchiveStore((s) => s.previews[active]) ?? null;
+  const previewing = !datasets[active] && archivePreview !== null;
+  const dataset = datasets[active] ?? (previewing ? archivePreview.dataset : null);
+  const data = useArchivePreview(
+    useDashboard(engine, previewing ? null : dataset, view),
+    archivePreview,
+    previewing,
+    view,
+  );
   const council = useCouncil(dataset, view, data);
   const showChoropleth = useCouncilStore((s) => s.choropleth) || view.publish.on;
   const [map, setMap] = useState<MapLibreMap | null>(null);

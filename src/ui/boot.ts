@@ -4,11 +4,13 @@
  */
 
 import { t } from 'i18next';
+import type { ArchiveManifest } from '../data/archive/manifest';
 import type { Connector } from '../data/connector';
 import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
 import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
+import { freeImportKey } from '../state/archive-key';
 import { useArchiveStore } from '../state/archive-store';
 import {
   attachBoundaries,
@@ -20,6 +22,7 @@ import {
 import { setCellAssigner } from '../state/h3-cells';
 import { linkSetsPublish, storedPublishMode } from '../state/publish-setting';
 import { decodeUrlState } from '../state/url-state';
+import { loadDemoArchive, showDemoFirstScreen } from './demo-archive';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
 import { loadStage } from './i18n/load-stage';
@@ -37,14 +40,16 @@ export async function boot(): Promise<void> {
   for (const notice of decoded.notices) store.notify('error', t('boot:linkNotice', { notice }));
   if (!linkSetsPublish(window.location.search))
     decoded.state.publish = storedPublishMode(globalThis.localStorage ?? null);
-  store.replaceView(decoded.state.dataset, decoded.state);
-  // An archive link draws its first screen from the archive's summaries while the engine starts.
-  if (decoded.state.archive) {
-    store.replaceView('user', { ...decoded.state, dataset: 'user' });
-    void import('./archive-open').then((m) => m.openArchiveUrl(decoded.state.archive!));
-  }
+  // An archive link draws its first screen from the archive's summaries while the engine starts; the
+  // archive claims a dataset key of its own, which the kept data restored below leaves alone.
+  const archiveOpening = decoded.state.archive
+    ? import('./archive-open').then((m) => {
+        void m.openArchiveUrl(decoded.state.archive!, decoded.state);
+      })
+    : null;
+  if (!decoded.state.archive) store.replaceView(decoded.state.dataset, decoded.state);
   store.setProgress({ label: t('boot:engine'), fraction: 0 });
-  // The demo files download while the engine starts.
+  // The demo's first screen is drawn from its archive's summaries while the engine starts.
   const demoFiles = fetchDemoFiles();
   demoFiles.catch(() => {});
   let db: Connector;
@@ -61,7 +66,8 @@ export async function boot(): Promise<void> {
   performance.mark('cvi:engine-ready');
   await loadDemo(db, demoFiles);
   performance.mark('cvi:demo-loaded');
-  await restoreKeptData(db, hasLink ? decoded.state : null);
+  await archiveOpening?.catch(() => {});
+  await restoreKeptData(db, hasLink && !decoded.state.archive ? decoded.state : null);
   startKeeping();
   if (decoded.state.archive) return;
   if (!useAppStore.getState().datasets[decoded.state.dataset]) announceLinkWaiting(decoded.state.dataset);
@@ -69,42 +75,34 @@ export async function boot(): Promise<void> {
 }
 
 interface DemoFiles {
-  incidents: Uint8Array;
-  neighborhoods: string;
+  manifest: ArchiveManifest;
+  neighborhoods: Promise<string>;
 }
 
 async function fetchDemoFiles(): Promise<DemoFiles> {
-  const [incidents, neighborhoods] = await Promise.all([
-    fetch(DEMO_ASSETS.incidents).then((r) => r.arrayBuffer()),
-    fetch(DEMO_ASSETS.neighborhoods).then((r) => r.text()),
-  ]);
-  return { incidents: new Uint8Array(incidents), neighborhoods };
+  const neighborhoods = fetch(DEMO_ASSETS.neighborhoods).then((r) => r.text());
+  neighborhoods.catch(() => {});
+  return { manifest: await showDemoFirstScreen(), neighborhoods };
 }
 
-/** Loads the synthetic demo city with its neighborhoods. */
+/** Loads the synthetic demo city from its archive, with its neighborhoods. */
 export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchDemoFiles()): Promise<void> {
   const store = useAppStore.getState();
   try {
     store.setProgress({ label: t('boot:demo'), fraction: 0.45 });
-    const { incidents: bytes, neighborhoods } = await files;
-    const dataset = await loadDataset(
+    const { manifest, neighborhoods } = await files;
+    const dataset = await loadDemoArchive(db, manifest);
+    store.setProgress({ label: t('boot:demo'), fraction: 0.9 });
+    dataset.boundaries = await attachBoundaries(
       db,
-      'demo',
-      { name: 'demo-city-incidents.csv', bytes },
+      dataset,
+      t('boot:demoNeighborhoods'),
+      await neighborhoods,
       {
-        label: t('boot:demoLabel'),
-        synthetic: true,
-        onProgress: (stage, f) =>
-          store.setProgress({
-            label: t('boot:demoStage', { stage: loadStage(stage) }),
-            fraction: 0.45 + f * 0.45,
-          }),
+        idProperty: 'id',
+        nameProperty: 'name',
       },
     );
-    dataset.boundaries = await attachBoundaries(db, dataset, t('boot:demoNeighborhoods'), neighborhoods, {
-      idProperty: 'id',
-      nameProperty: 'name',
-    });
     store.setDataset(dataset);
     // An archive opened from the link stays on screen; the demo is one click away.
     if (!useArchiveStore.getState().source) useAppStore.setState({ active: 'demo' });
@@ -124,7 +122,7 @@ export async function importUserFile(
   const db = store.engine;
   if (!db) return null;
   // A new file goes next to those loaded: none is replaced without the user removing it.
-  const key = USER_DATASET_KEYS.find((k) => !store.datasets[k]);
+  const key = freeImportKey(store.datasets, useArchiveStore.getState().key);
   if (!key) {
     store.notify(
       'error',

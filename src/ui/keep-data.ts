@@ -9,6 +9,7 @@ import i18next from 'i18next';
 import type { Connector } from '../data/connector';
 import type { ImportSource } from '../data/import-incidents';
 import { useAppStore } from '../state/app-store';
+import { useArchiveStore } from '../state/archive-store';
 import { attachBoundaries, type Dataset, type DatasetKey, loadDataset } from '../state/datasets';
 import {
   forgetDataset,
@@ -134,10 +135,13 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
     report(error);
     return [];
   }
+  // An archive opened from the link holds its own key: what is kept under that key stays kept, unrestored.
+  const claimed = await (useArchiveStore.getState().claim ?? Promise.resolve(null));
   const restored: DatasetKey[] = [];
   const total = saved.datasets.length;
   for (const [i, record] of saved.datasets.entries()) {
     const key = record.key as DatasetKey;
+    if (key === claimed) continue;
     const label = i18next.t('datafiles:restoring', { name: record.label });
     try {
       let dataset: Dataset | undefined;
@@ -187,11 +191,13 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
   const views = saved.views;
   if (views) {
     for (const [key, text] of Object.entries(views.views)) {
-      if (link && link.dataset === key) continue;
+      if ((link && link.dataset === key) || key === claimed) continue;
       if (!useAppStore.getState().datasets[key as DatasetKey]) continue;
       store.replaceView(key as DatasetKey, { ...decodeUrlState(text).state, dataset: key as DatasetKey });
     }
   }
+  // The archive opened from the link stays on screen.
+  if (claimed) return restored;
   const active = (link?.dataset ?? views?.active) as DatasetKey | undefined;
   if (active && useAppStore.getState().datasets[active]) store.setActive(active);
   return restored;

@@ -32,8 +32,15 @@ export interface E2eContext {
   close(): Promise<void>;
 }
 
-/** Serves dist/ and opens a page at `path`, blocking and recording any non-local request. */
-export async function openApp(path = '/', viewport = { width: 1400, height: 900 }): Promise<E2eContext> {
+/**
+ * Serves dist/ and opens a page at `path`, blocking and recording any non-local request; `beforeGoto` may
+ * set up the page (routes, scripts) before it loads.
+ */
+export async function openApp(
+  path = '/',
+  viewport = { width: 1400, height: 900 },
+  beforeGoto?: (page: Page) => Promise<void>,
+): Promise<E2eContext> {
   const server = await serveStatic(process.env.E2E_DIST ?? 'dist');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -53,6 +60,7 @@ export async function openApp(path = '/', viewport = { width: 1400, height: 900 
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await beforeGoto?.(page);
   await page.goto(`${server.url}${path}`);
   return {
     server,

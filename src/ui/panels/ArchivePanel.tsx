@@ -1,5 +1,5 @@
 /**
- * Opening an archive by URL, and what is loading: partitions held and still fetched, bytes fetched, a cancel
+ * Opening an archive by URL or from a local folder, and what is loading: partitions held and still fetched, bytes fetched, a cancel
  * button. A brush into years the engine does not hold yet fetches them.
  */
 import i18next from 'i18next';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import { useArchiveStore } from '../../state/archive-store';
-import { ensurePartitions, openArchiveUrl } from '../archive-open';
+import { ensurePartitions, openArchiveFolder, openArchiveUrl } from '../archive-open';
 
 function megabytes(bytes: number): string {
   return i18next.t('datafiles:megabytes', { value: formatDecimal(bytes / 1e6, bytes < 1e7 ? 1 : 0) });
@@ -25,8 +25,9 @@ export function ArchivePanel() {
   const bytesWanted = useArchiveStore((s) => s.bytesWanted);
   const cancel = useArchiveStore((s) => s.cancel);
   const engine = useAppStore((s) => s.engine);
-  const time = useAppStore((s) => s.views.user.time);
-  const fromArchive = useAppStore((s) => s.datasets.user?.table === 'incidents_user' && loaded.length > 0);
+  const key = useArchiveStore((s) => s.key);
+  const time = useAppStore((s) => (key ? s.views[key].time : null));
+  const fromArchive = useAppStore((s) => key !== null && s.datasets[key] !== undefined && loaded.length > 0);
 
   // A brush into years not loaded yet fetches them.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the time brush is what decides the partitions.
@@ -54,6 +55,22 @@ export function ArchivePanel() {
         />
         <button type="submit">{t('open')}</button>
       </form>
+      <label className="small">
+        {t('archiveFolderPrompt')}{' '}
+        <input
+          type="file"
+          // The directory picker: the archive's files with their paths inside the chosen folder.
+          {...{ webkitdirectory: '' }}
+          multiple
+          onChange={(e) => {
+            const files = e.target.files;
+            if (files && files.length > 0) void openArchiveFolder(Array.from(files));
+            e.target.value = '';
+          }}
+          aria-label={t('archiveFolder')}
+          data-testid="archive-folder"
+        />
+      </label>
       {manifest && (
         <p className="small" data-testid="archive-status">
           {t('archiveStatus', {
