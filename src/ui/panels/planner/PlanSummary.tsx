@@ -71,13 +71,20 @@ export function CoverageSummary({
   );
 }
 
+function candidatesText(c: PlanResult['candidates']): string {
+  const cells = c.count - c.userSites;
+  if (c.mode === 'sites') return `your ${formatCount(c.count)} placed sites, ties to the first placed`;
+  const h3 = `${formatCount(cells)} H3 cell centres (resolution ${c.resolution})`;
+  if (c.mode === 'cells') return `${h3}, ties to the lowest H3 index`;
+  return `your ${formatCount(c.userSites)} placed sites and ${h3}, ties to your sites`;
+}
+
 /** How the sites were chosen: greedy share, and the exact optimum and gap when HiGHS ran. */
 export function SolverSummary({ plan }: { plan: PlanResult }) {
   const e = plan.exact;
   return (
     <p className="small muted" data-testid="planner-solver">
-      Greedy maximal covering over {formatCount(plan.candidates.count)} H3 cell centres (resolution{' '}
-      {plan.candidates.resolution}), ties to the lowest H3 index; the sites cover{' '}
+      Greedy maximal covering over {candidatesText(plan.candidates)}; the sites cover{' '}
       {formatShare(plan.greedy.share)} of the uncovered weight.{' '}
       {e === null
         ? plan.caseload
