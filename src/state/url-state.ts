@@ -46,8 +46,8 @@ import { attributeSection, filterSection } from './url/filters';
 import { languageSection } from './url/language';
 import { publishSection } from './url/publish';
 import { datasetSection, programSection } from './url/scope';
-import { siteSection } from './url/sites';
 import { quoteForNotice, type UrlDecodeInput, type UrlSection } from './url/section';
+import { siteSection } from './url/sites';
 import { defaultUrlViewState, type UrlViewState } from './url/types';
 
 export { coordinatePrecision } from './url/camera';

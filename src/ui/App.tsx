@@ -344,7 +344,7 @@ export function App() {
               <ProgramPanel dataset={dataset} view={view} onView={onView} />
             </PanelBoundary>
             <PanelBoundary name="Planner" resetKey={viewKey}>
-              <PlannerPanel dataset={dataset} view={view} />
+              <PlannerPanel dataset={dataset} view={view} map={map} />
             </PanelBoundary>
           </Suspense>
         )}

@@ -1,7 +1,7 @@
 /** The `site=` link parameter: placed candidate sites round-trip in order; bad values are refused with a notice. */
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, defaultUrlViewState, encodeUrlState } from '../../../src/state/url-state';
 import { MAX_PLACED_SITES } from '../../../src/state/url/sites';
+import { decodeUrlState, defaultUrlViewState, encodeUrlState } from '../../../src/state/url-state';
 
 describe('site= in links', () => {
   it('round-trips sites in placing order, names with commas, ampersands and other scripts', () => {

@@ -4,6 +4,7 @@
  * Places only. Heavy work runs in the planner worker.
  */
 import { circle } from '@turf/turf';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { formatCount, formatDecimal } from '../../../analysis/privacy/count-format';
 import { loadH3 } from '../../../geo/h3-loader';
@@ -15,6 +16,7 @@ import {
   type ExistingCatchment,
   loadPlanningIncidents,
 } from '../../../state/planning-inputs';
+import type { CandidateMode } from '../../../state/planning-pipeline';
 import {
   catchmentFeatures,
   mergePrograms,
@@ -31,6 +33,7 @@ import { draftProgramId } from '../../planner-map';
 import { usePlannerMap } from '../../planner-store';
 import { useProgramStore } from '../../program-store';
 import { BacktestTable } from './BacktestTable';
+import { PlacedSites, placedSiteLabels } from './PlacedSites';
 import { CoverageSummary, SensitivityTable, SolverSummary } from './PlanSummary';
 
 type PlanReply = Extract<PlannerReply, { kind: 'plan' }>;
@@ -56,7 +59,16 @@ async function registryCatchments(dataset: Dataset, user: Program[]): Promise<Ex
 }
 
 /** The planner panel. */
-export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
+export function PlannerPanel({
+  dataset,
+  view,
+  map: mapInstance = null,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  /** The dashboard map, for placing candidate sites by clicking it. */
+  map?: MapLibreMap | null;
+}) {
   const engine = useAppStore((s) => s.engine);
   const user = useProgramStore((s) => s.user);
   const map = usePlannerMap();
@@ -67,6 +79,9 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
   const [exactSeconds, setExactSeconds] = useState(10);
   const [caseload, setCaseload] = useState(0);
   const [teams, setTeams] = useState(5);
+  const [candidateMode, setCandidateMode] = useState<CandidateMode>('cells');
+  // Without placed sites the only candidates are the cell centres.
+  const mode: CandidateMode = view.sites.length === 0 ? 'cells' : candidateMode;
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [plan, setPlan] = useState<(PlanReply & { from: string; to: string; programs: number }) | null>(null);
@@ -129,6 +144,16 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           walkMetres: 400,
           weights: { fatal: fatalWeight, nonfatal: 1, ...(halfLife > 0 ? { halfLifeDays: halfLife } : {}) },
           ...(caseload > 0 ? { caseload: { caseload, teams } } : {}),
+          candidateMode: mode,
+          ...(mode !== 'cells'
+            ? {
+                userSites: placedSiteLabels(view.sites).map((label, i) => ({
+                  label,
+                  lon: view.sites[i]!.lon,
+                  lat: view.sites[i]!.lat,
+                })),
+              }
+            : {}),
         },
         exactSeconds: caseload > 0 ? 0 : exactSeconds,
       });
@@ -177,14 +202,17 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
   const keep = (s: PlanReply['plan']['suggestions'][number]) => {
     const disc = circle([s.lon, s.lat], s.radiusMetres, { units: 'meters', steps: 48 });
     const program: Program = {
-      id: draftProgramId(s.cell),
-      name: `Draft site ${s.rank} (${s.neighborhoods[0] ?? s.cell})`,
+      id: draftProgramId(s),
+      name:
+        s.source === 'site'
+          ? `Draft site ${s.rank}: ${s.cell}`
+          : `Draft site ${s.rank} (${s.neighborhoods[0] ?? s.cell})`,
       model: 'other',
       modelDetail: 'Draft outreach site suggested by the deployment planner',
       city: dataset.label,
       launch: new Date().toISOString().slice(0, 10),
       catchment: { type: 'geometry', geometry: disc.geometry },
-      notes: `Suggested site ${s.rank}: a ${s.radiusMetres} m circle around H3 cell ${s.cell}; it newly covered ${s.newlyCovered} incidents (${s.newlyCoveredFatal} fatal) in ${plan?.from ?? ''}..${plan?.to ?? ''}. A draft: set the launch date when the team starts.`,
+      notes: `Suggested site ${s.rank}: a ${s.radiusMetres} m circle around ${s.source === 'site' ? `the placed site "${s.cell}"` : `H3 cell ${s.cell}`}; it newly covered ${s.newlyCovered} incidents (${s.newlyCoveredFatal} fatal) in ${plan?.from ?? ''}..${plan?.to ?? ''}. A draft: set the launch date when the team starts.`,
       sources: [
         { id: 'planner', citation: 'Deployment planner (maximal covering location problem, greedy).' },
       ],
@@ -285,6 +313,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           />
         </label>
       </div>
+      <PlacedSites map={mapInstance} sites={view.sites} mode={mode} onMode={setCandidateMode} />
       <div className="row">
         <button type="button" disabled={!engine || busy !== null} onClick={runPlan} data-testid="planner-run">
           Suggest sites
@@ -322,8 +351,9 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           <SolverSummary plan={plan.plan} />
           <ol className="small" data-testid="planner-sites">
             {plan.plan.suggestions.map((s) => (
-              <li key={s.cell} data-testid="planner-site">
-                <b>{s.cell}</b>: +{formatCount(s.newlyCovered)}, of them{' '}
+              <li key={s.cell} data-testid="planner-site" data-source={s.source}>
+                <b>{s.cell}</b>
+                {s.source === 'site' ? ' (your site)' : ''}: +{formatCount(s.newlyCovered)}, of them{' '}
                 {formatDecimal(s.newlyCoveredFatal, 0)} fatal (
                 {formatCount(s.newlyCoveredVictims, { unit: 'victims' })}); {s.hotSpots.length} Gi* hot spot
                 cells
@@ -333,7 +363,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
                   : ''}
                 {s.neighborhoods.length > 0 ? `; touches ${s.neighborhoods.join(', ')}` : ''}
                 {s.teams !== undefined ? `; ${s.teams} team${s.teams > 1 ? 's' : ''} by caseload` : ''}.{' '}
-                {kept.has(draftProgramId(s.cell)) ? (
+                {kept.has(draftProgramId(s)) ? (
                   <span className="badge">Kept as draft program</span>
                 ) : (
                   <button type="button" className="link" onClick={() => keep(s)} data-testid="planner-keep">
