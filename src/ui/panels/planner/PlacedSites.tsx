@@ -10,6 +10,7 @@ import { useAppStore } from '../../../state/app-store';
 import type { CandidateMode } from '../../../state/planning-pipeline';
 import { MAX_PLACED_SITES, MAX_SITE_NAME_LENGTH } from '../../../state/url/sites';
 import type { UrlPlacedSite } from '../../../state/url-state';
+import { usePlannerMap } from '../../planner-store';
 
 /** Labels of placed sites for the planner: the name, else "Site N"; repeated labels get "(2)", "(3)"… */
 export function placedSiteLabels(sites: readonly UrlPlacedSite[]): string[] {
@@ -48,8 +49,8 @@ export function PlacedSites({
 
   useEffect(() => {
     if (!placing || !map) return;
-    // While placing, map clicks belong to the placing (not to area selection), as while drawing.
-    useAppStore.setState({ drawing: true });
+    // While placing, map clicks belong to the placing, not to area selection.
+    usePlannerMap.getState().set({ placing: true });
     const canvas = map.getCanvas();
     const cursor = canvas.style.cursor;
     canvas.style.cursor = 'crosshair';
@@ -64,7 +65,7 @@ export function PlacedSites({
     return () => {
       map.off('click', onClick);
       canvas.style.cursor = cursor;
-      setTimeout(() => useAppStore.setState({ drawing: false }), 250);
+      usePlannerMap.getState().set({ placing: false });
     };
   }, [placing, map]);
 
@@ -111,6 +112,7 @@ export function PlacedSites({
                 type="text"
                 value={s.name}
                 maxLength={MAX_SITE_NAME_LENGTH}
+                size={16}
                 placeholder={labels[i]}
                 aria-label={`Name of site ${i + 1}`}
                 onChange={(e) => update(sites.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)))}
