@@ -1,14 +1,17 @@
 /**
  * `plan --candidates` on the real NYPD shootings of 2023–2024, with five public places in New York City as
  * the only candidates (coordinates read off a map, to about 50 m: they stand for "a place a team could work
- * from", nothing more). The command's answer is checked against native DuckDB (`@duckdb/node-api`) reading
- * the Parquet file itself: one point per INCIDENT_KEY (its first row), the great-circle distance written here in SQL,
- * the greedy picks and the optimum over every pair of places enumerated here.
+ * from", nothing more). The command reads the Parquet file; the reference reads it with native DuckDB
+ * (`@duckdb/node-api`), keeps one point per INCIDENT_KEY (its earliest victim row; rows without latitude and
+ * longitude placed from their State Plane feet with proj4), measures with turf's distance, and enumerates the
+ * greedy picks and the optimum over every pair of places here.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { distance } from '@turf/turf';
+import proj4 from 'proj4';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliJson } from '../support/cli';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
@@ -89,36 +92,56 @@ describe.runIf(sharedDataAvailable(NYPD))('plan among given places on NYPD shoot
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
     const file = sharedDataPath(NYPD).replaceAll("'", "''");
-    await conn.run(`CREATE TABLE inc AS
-      SELECT INCIDENT_KEY AS key, arg_min(lat, rn) AS lat, arg_min(lon, rn) AS lon, arg_min(d, rn) AS d,
-        bool_or(fatal) AS fatal, count(*) AS victims
-      FROM (SELECT INCIDENT_KEY, row_number() OVER () AS rn, TRY_CAST(Latitude AS DOUBLE) AS lat,
-          TRY_CAST(Longitude AS DOUBLE) AS lon, CAST(OCCUR_DATE AS DATE) AS d,
-          lower(CAST(STATISTICAL_MURDER_FLAG AS VARCHAR)) IN ('true', 'y') AS fatal
-        FROM read_parquet('${file}'))
-      WHERE lat IS NOT NULL AND lon IS NOT NULL
-      GROUP BY INCIDENT_KEY
-      HAVING arg_min(d, rn) BETWEEN DATE '2023-01-01' AND DATE '2024-12-31'`);
+    // Every victim row, earliest first; a row without latitude/longitude is placed from its New York
+    // State Plane feet (EPSG:2263) with proj4, as the import does.
     const rows = (await (
-      await conn.runAndReadAll('SELECT key, fatal, victims FROM inc')
+      await conn.runAndReadAll(`SELECT CAST(INCIDENT_KEY AS VARCHAR) AS key, CAST(OCCUR_DATE AS DATE)::VARCHAR AS d,
+          TRY_CAST(Latitude AS DOUBLE) AS lat, TRY_CAST(Longitude AS DOUBLE) AS lon,
+          TRY_CAST(replace(CAST(X_COORD_CD AS VARCHAR), ',', '') AS DOUBLE) AS x,
+          TRY_CAST(replace(CAST(Y_COORD_CD AS VARCHAR), ',', '') AS DOUBLE) AS y,
+          lower(CAST(STATISTICAL_MURDER_FLAG AS VARCHAR)) IN ('true', 'y') AS fatal
+        FROM read_parquet('${file}', file_row_number = true)
+        ORDER BY OCCUR_DATE, OCCUR_TIME, file_row_number`)
     ).getRowObjects()) as {
       key: string;
+      d: string;
+      lat: number | null;
+      lon: number | null;
+      x: number | null;
+      y: number | null;
       fatal: boolean;
-      victims: bigint;
     }[];
-    total = rows.length;
-    for (const r of rows) incidents.set(r.key, { key: r.key, fatal: r.fatal, victims: Number(r.victims) });
-    for (const p of PLACES) {
-      // Haversine on a sphere of radius 6,371,008.8 m, written out here.
-      const dist = `2 * 6371008.8 * asin(sqrt(pow(sin(radians(lat - ${p.lat}) / 2), 2)
-        + cos(radians(${p.lat})) * cos(radians(lat)) * pow(sin(radians(lon - ${p.lon}) / 2), 2)))`;
-      const near = (await (
-        await conn.runAndReadAll(`SELECT key, ${dist} AS m FROM inc WHERE ${dist} <= ${RADIUS + 1}`)
-      ).getRowObjects()) as { key: string; m: number }[];
-      borderline += near.filter((r) => Math.abs(r.m - RADIUS) < 0.01).length;
-      covered.push(new Set(near.filter((r) => r.m <= RADIUS).map((r) => r.key)));
-    }
     conn.closeSync();
+    const nyFeet =
+      '+proj=lcc +lat_1=41.03333333333333 +lat_2=40.66666666666666 +lat_0=40.16666666666666 +lon_0=-74 +x_0=300000.0000000001 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=us-ft +no_defs';
+    const first = new Map<string, { d: string; lon: number; lat: number; fatal: boolean; victims: number }>();
+    for (const r of rows) {
+      let lon = r.lon;
+      let lat = r.lat;
+      if ((lon === null || lat === null) && r.x !== null && r.y !== null)
+        [lon, lat] = proj4(nyFeet, 'WGS84', [r.x, r.y]) as [number, number];
+      if (lon === null || lat === null) continue;
+      const e = first.get(r.key);
+      if (e) {
+        e.victims++;
+        e.fatal ||= r.fatal;
+      } else first.set(r.key, { d: r.d, lon, lat, fatal: r.fatal, victims: 1 });
+    }
+    for (const [key, e] of first) {
+      if (e.d < '2023-01-01' || e.d > '2024-12-31') continue;
+      incidents.set(key, { key, fatal: e.fatal, victims: e.victims });
+    }
+    total = incidents.size;
+    for (const p of PLACES) {
+      const set = new Set<string>();
+      for (const key of incidents.keys()) {
+        const e = first.get(key)!;
+        const m = distance([p.lon, p.lat], [e.lon, e.lat], { units: 'meters' });
+        if (Math.abs(m - RADIUS) < 0.01) borderline++;
+        if (m <= RADIUS) set.add(key);
+      }
+      covered.push(set);
+    }
   }, 300_000);
 
   it('counts the same incidents and victims as DuckDB, and the places are the candidates', () => {
