@@ -1,8 +1,8 @@
 /**
  * The deployment planner's pipeline, shared by the app (in a worker) and the command line so both give the
- * same answer: coverage of the existing catchments, demand weights, H3 candidate sites, greedy (and
- * optionally exact) maximal covering, caseload sizing, the sensitivity table, and an explanation of every
- * suggested site. Places only: nothing here describes or ranks people.
+ * same answer: coverage of the existing catchments, demand weights, candidate sites (H3 cell centres, sites
+ * the user places, or both), greedy (and optionally exact) maximal covering, caseload sizing, the sensitivity
+ * table, and an explanation of every suggested site. Places only: nothing here describes or ranks people.
  */
 import { booleanIntersects, circle, point, pointToPolygonDistance } from '@turf/turf';
 import type { Highs } from 'highs';
@@ -18,6 +18,12 @@ import { nearRepeatChains } from '../analysis/planning/near-repeat-chains';
 import { h3CandidateSites } from '../geo/h3-candidate-sites';
 import { type PolygonFeature, pointInPolygons } from '../geo/point-in-polygons';
 import { catchmentFlags, type ExistingCatchment, type PlanningIncidents, yearsOf } from './planning-inputs';
+
+/** Which candidates the planner chooses among. */
+export type CandidateMode = 'cells' | 'sites' | 'both';
+
+/** Every candidate mode. */
+export const CANDIDATE_MODES: readonly CandidateMode[] = ['cells', 'sites', 'both'];
 
 /** A hot spot cell, to say which suggestions hold one. */
 export interface PlanHotSpot {
@@ -46,8 +52,14 @@ export interface PlanOptions {
   windowDays?: number;
   /** Near-repeat window for chain weights and pair counts (null: none measured). */
   chainWindow?: { distanceMetres: number; days: number } | null;
-  /** Sites placed by the user; when given they are the candidates instead of H3 cells. */
+  /** Sites placed by the user (a church, a community centre): candidates by `candidateMode`. */
   userSites?: { label: string; lon: number; lat: number }[];
+  /**
+   * Which candidates the sites are chosen among: `cells` (H3 cell centres), `sites` (the user's sites) or
+   * `both` (the user's sites first, so a tie goes to a user's site, then the cells). Default: `sites` when
+   * user sites are given, else `cells`.
+   */
+  candidateMode?: CandidateMode;
   /** Exact solve with a loaded HiGHS runtime. */
   exact?: { highs: Pick<Highs, 'solve'>; timeLimitSeconds?: number; maxNonzeros?: number };
   /** Size sites by caseload within a team budget (K is then the budget). */
@@ -63,8 +75,10 @@ export interface PlanOptions {
 /** One suggested site and why. */
 export interface SiteSuggestion {
   rank: number;
-  /** H3 cell of the centre (or the user's label for a user site). */
+  /** H3 cell of the centre, or the label of a user's site. */
   cell: string;
+  /** `cell`: an H3 cell centre; `site`: a site the user placed. */
+  source: 'cell' | 'site';
   lat: number;
   lon: number;
   radiusMetres: number;
@@ -92,7 +106,8 @@ export interface PlanResult {
   walkMetres: number;
   /** Incidents in the window, those outside every catchment (the demand), and its weight. */
   demand: { incidents: number; open: number; openWeight: number };
-  candidates: { kind: 'h3' | 'user'; count: number; resolution: number | null };
+  /** The candidates: mode, how many in all and how many are the user's sites; H3 resolution when used. */
+  candidates: { mode: CandidateMode; count: number; userSites: number; resolution: number | null };
   suggestions: SiteSuggestion[];
   greedy: { coveredWeight: number; share: number };
   exact: (Omit<MaxCoverageExactResult, 'picks'> & { picks: string[]; gap: number }) | null;
@@ -104,20 +119,50 @@ export interface PlanResult {
   inside: Uint8Array;
 }
 
+/** The candidate mode an options record asks for (checked). */
+export function candidateModeOf(options: Pick<PlanOptions, 'userSites' | 'candidateMode'>): CandidateMode {
+  const placed = options.userSites?.length ?? 0;
+  const mode = options.candidateMode ?? (placed > 0 ? 'sites' : 'cells');
+  if (!CANDIDATE_MODES.includes(mode))
+    throw new RangeError(`candidate mode must be one of ${CANDIDATE_MODES.join(', ')} (got ${mode})`);
+  if (mode !== 'cells' && placed === 0)
+    throw new RangeError(`Candidate mode "${mode}" needs at least one placed site; none was given.`);
+  return mode;
+}
+
+interface Candidates {
+  keys: string[];
+  source: ('cell' | 'site')[];
+  lon: Float64Array;
+  lat: Float64Array;
+}
+
 function candidatesFor(
   open: { lon: Float64Array; lat: Float64Array },
   options: PlanOptions,
+  mode: CandidateMode,
   radius: number,
-): { keys: string[]; lon: Float64Array; lat: Float64Array } {
-  if (options.userSites && options.userSites.length > 0) {
-    return {
-      keys: options.userSites.map((s) => s.label),
-      lon: Float64Array.from(options.userSites, (s) => s.lon),
-      lat: Float64Array.from(options.userSites, (s) => s.lat),
-    };
+): Candidates {
+  const sites = mode === 'cells' ? [] : (options.userSites ?? []);
+  const labels = new Set<string>();
+  for (const s of sites) {
+    if (!(Math.abs(s.lon) <= 180 && Math.abs(s.lat) <= 90))
+      throw new RangeError(`site "${s.label}" has invalid coordinates (${s.lon}, ${s.lat})`);
+    if (labels.has(s.label)) throw new RangeError(`two sites are labelled "${s.label}"; labels must differ`);
+    labels.add(s.label);
   }
-  const c = h3CandidateSites(open.lon, open.lat, options.resolution ?? 9, radius);
-  return { keys: c.cells, lon: c.lon, lat: c.lat };
+  const cells =
+    mode === 'sites'
+      ? { cells: [], lon: new Float64Array(0), lat: new Float64Array(0) }
+      : h3CandidateSites(open.lon, open.lat, options.resolution ?? 9, radius);
+  for (const c of cells.cells)
+    if (labels.has(c)) throw new RangeError(`site label "${c}" is also an H3 cell; choose another label`);
+  return {
+    keys: [...sites.map((s) => s.label), ...cells.cells],
+    source: [...sites.map(() => 'site' as const), ...cells.cells.map(() => 'cell' as const)],
+    lon: Float64Array.from([...sites.map((s) => s.lon), ...cells.lon]),
+    lat: Float64Array.from([...sites.map((s) => s.lat), ...cells.lat]),
+  };
 }
 
 function nearestProgram(
@@ -187,7 +232,8 @@ export function planSites(
   const openWeights = Float64Array.from(openIdx, (i) => weights[i]!);
 
   const radius = options.radiusMetres;
-  const cand = candidatesFor(open, options, radius);
+  const mode = candidateModeOf(options);
+  const cand = candidatesFor(open, options, mode, radius);
   const sets = coveringSets(cand, open, radius);
   const budget = options.caseload ? options.caseload.teams : options.k;
   const greedy = maxCoverageGreedy(sets, { k: budget, weights: openWeights });
@@ -227,6 +273,7 @@ export function planSites(
     return {
       rank: r + 1,
       cell: cand.keys[j]!,
+      source: cand.source[j]!,
       lat,
       lon,
       radiusMetres: radius,
@@ -266,7 +313,7 @@ export function planSites(
     const ks = [...new Set([...options.sensitivity.ks, options.k])].sort((a, b) => a - b);
     const kMax = Math.max(...ks);
     const runs = radii.map((rad) => {
-      const s: CoveringSets = rad === radius && !options.userSites ? sets : coveringSets(cand, open, rad);
+      const s: CoveringSets = rad === radius ? sets : coveringSets(cand, open, rad);
       const g: MaxCoverageResult = maxCoverageGreedy(s, { k: kMax, weights: openWeights });
       return { radiusMetres: rad, greedy: g, siteKeys: cand.keys };
     });
@@ -278,9 +325,10 @@ export function planSites(
     walkMetres,
     demand: { incidents: n, open: openIdx.length, openWeight: greedy.openWeight },
     candidates: {
-      kind: options.userSites?.length ? 'user' : 'h3',
+      mode,
       count: cand.keys.length,
-      resolution: options.userSites?.length ? null : (options.resolution ?? 9),
+      userSites: mode === 'cells' ? 0 : (options.userSites?.length ?? 0),
+      resolution: mode === 'sites' ? null : (options.resolution ?? 9),
     },
     suggestions,
     greedy: {

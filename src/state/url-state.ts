@@ -31,6 +31,8 @@
  * - `publish=on`, `k=5|10|11` — publish mode and its small-count threshold (default off, k 11).
  * - `lang=es` — language of the interface (default English, never written).
  * - `archive=<url>` — the archive the user dataset was opened from (plain http(s) only; see `./url/archive.ts`).
+ * - `site=<lon>,<lat>[,<name>]` — a candidate site placed for the planner, repeated in placing order (see
+ *   `./url/sites.ts`).
  *
  * Each group of parameters is a section in `./url/` (camera, filters, display, areas, scope) with its own
  * encoder and decoder; this module runs them in order and owns only the parsing of the query string.
@@ -45,6 +47,7 @@ import { languageSection } from './url/language';
 import { publishSection } from './url/publish';
 import { datasetSection, programSection } from './url/scope';
 import { quoteForNotice, type UrlDecodeInput, type UrlSection } from './url/section';
+import { siteSection } from './url/sites';
 import { defaultUrlViewState, type UrlViewState } from './url/types';
 
 export { coordinatePrecision } from './url/camera';
@@ -78,6 +81,7 @@ const SECTIONS: readonly UrlSection[] = [
   publishSection,
   languageSection,
   archiveSection,
+  siteSection,
 ];
 
 const SCALAR_KEYS = new Set(SECTIONS.flatMap((s) => s.scalarKeys));

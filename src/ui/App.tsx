@@ -351,7 +351,7 @@ export function App() {
               <ProgramPanel dataset={dataset} view={view} onView={onView} />
             </PanelBoundary>
             <PanelBoundary name={t('views:planner')} resetKey={viewKey}>
-              <PlannerPanel dataset={dataset} view={view} />
+              <PlannerPanel dataset={dataset} view={view} map={map} />
             </PanelBoundary>
           </Suspense>
         )}

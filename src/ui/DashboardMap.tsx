@@ -20,6 +20,7 @@ import type { UrlViewState } from '../state/url-state';
 import { useCatchmentOutlines } from './catchment-outlines';
 import { useHotspotMapLayers } from './hotspot-map';
 import { usePlannerMapLayers } from './planner-map';
+import { usePlannerMap } from './planner-store';
 import { useCoordinated } from './use-coordinated';
 import type { DashboardData } from './use-dashboard';
 
@@ -73,6 +74,7 @@ export function DashboardMap({
 
   const baseMap = useAppStore((st) => st.baseMap);
   const drawing = useAppStore((st) => st.drawing);
+  const placing = usePlannerMap((st) => st.placing);
   const baseKey =
     baseMap?.kind === 'style'
       ? `style:${baseMap.url}`
@@ -210,7 +212,7 @@ export function DashboardMap({
       selectedIds={view.areas.ids}
       focus={focus}
       onCameraChange={onCamera}
-      onFeatureClick={drawing ? undefined : onToggleArea}
+      onFeatureClick={drawing || placing ? undefined : onToggleArea}
       inspectLayers={INSPECT_LAYERS}
       onInspectClick={onInspectClick}
       getTooltip={getTooltip}

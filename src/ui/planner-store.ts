@@ -10,6 +10,8 @@ export interface PlannerMapState {
   hotNow: { cells: string[]; boost: number[] } | null;
   /** Show uncovered incidents and outside hot spots. */
   uncoveredMode: boolean;
+  /** True while the user places candidate sites (map clicks then add sites, not select areas). */
+  placing: boolean;
   set(patch: Partial<Omit<PlannerMapState, 'set'>>): void;
 }
 
@@ -20,5 +22,6 @@ export const usePlannerMap = create<PlannerMapState>((set) => ({
   outsideHotSpots: [],
   hotNow: null,
   uncoveredMode: false,
+  placing: false,
   set: (patch) => set(patch),
 }));

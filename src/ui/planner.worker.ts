@@ -24,7 +24,17 @@ export type PlannerRequest =
       catchments: ExistingCatchment[];
       neighborhoods: PlanOptions['neighborhoods'];
       area: StudyArea;
-      options: Pick<PlanOptions, 'k' | 'radiusMetres' | 'resolution' | 'weights' | 'walkMetres' | 'caseload'>;
+      options: Pick<
+        PlanOptions,
+        | 'k'
+        | 'radiusMetres'
+        | 'resolution'
+        | 'weights'
+        | 'walkMetres'
+        | 'caseload'
+        | 'userSites'
+        | 'candidateMode'
+      >;
       /** Solve exactly with HiGHS within this many seconds (0: greedy only). */
       exactSeconds: number;
     }

@@ -17,7 +17,9 @@ interface PlanJson {
   coverage: { overall: Record<'incidents' | 'fatal' | 'victims', { total: number; inside: number }> };
   sites: {
     rank: number;
-    centre: { lat: number; lon: number; h3: string };
+    source: 'cell' | 'site';
+    name?: string;
+    centre: { lat: number; lon: number; h3?: string };
     newlyCovered: number;
     weight: number;
   }[];
@@ -147,7 +149,7 @@ describe('plan and backtest on the command line', () => {
         ],
       }),
     );
-    const j = await runCliJson<PlanJson & { candidates: { kind: string; count: number } }>([
+    const j = await runCliJson<PlanJson & { candidates: { mode: string; count: number } }>([
       'plan',
       '--input',
       demo('incidents.csv'),
@@ -164,8 +166,9 @@ describe('plan and backtest on the command line', () => {
       '--sites-id',
       'name',
     ]);
-    expect(j.candidates).toMatchObject({ kind: 'user', count: 3 });
-    expect(j.sites.map((s) => s.centre.h3).sort()).toEqual(['E1', 'H4']);
+    expect(j.candidates).toMatchObject({ mode: 'sites', count: 3, userSites: 3, resolution: null });
+    expect(j.sites.map((s) => s.name).sort()).toEqual(['E1', 'H4']);
+    expect(j.sites.every((s) => s.source === 'site' && s.centre.h3 === undefined)).toBe(true);
   }, 120_000);
 
   it('rejects bad flags with usage errors', async () => {

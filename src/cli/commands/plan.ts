@@ -15,7 +15,12 @@ import {
   incidentsBetween,
   loadPlanningIncidents,
 } from '../../state/planning-inputs';
-import { type PlanOptions, planSites } from '../../state/planning-pipeline';
+import {
+  CANDIDATE_MODES,
+  type CandidateMode,
+  type PlanOptions,
+  planSites,
+} from '../../state/planning-pipeline';
 import type { CliCommand } from '../command';
 import { dateFlag, importOptionsFrom, parseCommandArgs, requireString, UsageError } from '../options';
 import { openSession, readBoundaries } from '../session';
@@ -51,30 +56,53 @@ export function weightsFlag(text: string | undefined): NonNullable<PlanOptions['
   return out;
 }
 
-/** `--sites GEOJSON [--sites-id PROP]`: candidate sites the user places (Point features). */
+/**
+ * `--candidates GEOJSON [--candidate-name PROP]` (also spelled `--sites`, `--sites-id`): candidate sites the
+ * user places, one Point feature each, labelled by the property (default `site-1`, `site-2`, … in file
+ * order). Labels must differ.
+ */
 export function userSitesFrom(values: Values): PlanOptions['userSites'] {
-  const path = values.sites;
+  const flag = typeof values.candidates === 'string' ? '--candidates' : '--sites';
+  const path = values.candidates ?? values.sites;
   if (typeof path !== 'string') return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`Cannot read --sites ${path}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot read ${flag} ${path}: ${(error as Error).message}`);
   }
   const features = (parsed as { features?: unknown }).features;
   if (!Array.isArray(features) || features.length === 0)
-    throw new UsageError(`--sites ${path} must be a GeoJSON FeatureCollection of Point features`);
-  const prop = values['sites-id'];
+    throw new UsageError(`${flag} ${path} must be a GeoJSON FeatureCollection of Point features`);
+  const prop = values['candidate-name'] ?? values['sites-id'];
+  const seen = new Map<string, number>();
   return features.map((f, k) => {
     const g = (f as { geometry?: { type?: string; coordinates?: unknown } }).geometry;
     const c = g?.coordinates as number[] | undefined;
     if (g?.type !== 'Point' || !Array.isArray(c) || !(Math.abs(c[0]!) <= 180 && Math.abs(c[1]!) <= 90))
-      throw new UsageError(`--sites feature ${k}: must be a Point with [longitude, latitude] in degrees`);
+      throw new UsageError(`${flag} feature ${k}: must be a Point with [longitude, latitude] in degrees`);
     const props = (f as { properties?: Record<string, unknown> | null }).properties ?? {};
-    const label =
-      typeof prop === 'string' && props[prop] !== undefined ? String(props[prop]) : `site-${k + 1}`;
+    if (typeof prop === 'string' && (props[prop] === undefined || props[prop] === null))
+      throw new UsageError(`${flag} feature ${k}: has no property "${prop}"`);
+    const label = typeof prop === 'string' ? String(props[prop]).trim() : `site-${k + 1}`;
+    if (label === '') throw new UsageError(`${flag} feature ${k}: its "${prop}" is empty`);
+    const before = seen.get(label);
+    if (before !== undefined)
+      throw new UsageError(`${flag} features ${before} and ${k} have the same name "${label}"`);
+    seen.set(label, k);
     return { label, lon: c[0]!, lat: c[1]! };
   });
+}
+
+/** `--candidates-mode cells|sites|both` (default: sites when candidate sites are given, else cells). */
+export function candidateModeFrom(values: Values, placed: boolean): CandidateMode {
+  const text = values['candidates-mode'];
+  if (text === undefined) return placed ? 'sites' : 'cells';
+  if (!CANDIDATE_MODES.includes(text as CandidateMode))
+    throw new UsageError(`--candidates-mode must be one of ${CANDIDATE_MODES.join(', ')}, not "${text}"`);
+  if (text !== 'cells' && !placed)
+    throw new UsageError(`--candidates-mode ${text} needs --candidates GEOJSON`);
+  return text as CandidateMode;
 }
 
 function catchmentsFrom(values: Values): ExistingCatchment[] {
@@ -94,7 +122,7 @@ function catchmentsFrom(values: Values): ExistingCatchment[] {
 export const planCommand: CliCommand = {
   name: 'plan',
   usage:
-    'plan --input FILE [mapping flags] --since D [--to D] --k K --radius-m R [--existing GEOJSON] [--existing-id PROP] [--h3-res 9] [--weights fatal=2,nonfatal=1[,halflife=DAYS][,chain=X]] [--exact] [--time-limit 10] [--walk-m 400] [--neighborhoods GEOJSON [--neighborhood-id PROP]] [--caseload N --teams T] [--sites GEOJSON [--sites-id PROP]] [--json]',
+    'plan --input FILE [mapping flags] --since D [--to D] --k K --radius-m R [--existing GEOJSON] [--existing-id PROP] [--h3-res 9] [--weights fatal=2,nonfatal=1[,halflife=DAYS][,chain=X]] [--exact] [--time-limit 10] [--walk-m 400] [--neighborhoods GEOJSON [--neighborhood-id PROP]] [--caseload N --teams T] [--candidates GEOJSON [--candidate-name PROP]] [--candidates-mode cells|sites|both] [--json]',
   async run(argv) {
     const values = parseCommandArgs(argv, {
       since: { type: 'string' },
@@ -111,6 +139,9 @@ export const planCommand: CliCommand = {
       'neighborhood-id': { type: 'string' },
       caseload: { type: 'string' },
       teams: { type: 'string' },
+      candidates: { type: 'string' },
+      'candidate-name': { type: 'string' },
+      'candidates-mode': { type: 'string' },
       sites: { type: 'string' },
       'sites-id': { type: 'string' },
     });
@@ -134,6 +165,7 @@ export const planCommand: CliCommand = {
         : undefined;
     const catchments = catchmentsFrom(values);
     const userSites = userSitesFrom(values);
+    const candidateMode = candidateModeFrom(values, userSites !== undefined);
     let neighborhoods: PlanOptions['neighborhoods'];
     if (typeof values.neighborhoods === 'string') {
       const layer = readBoundaries(values.neighborhoods);
@@ -182,6 +214,7 @@ export const planCommand: CliCommand = {
       hotSpots: hot,
       neighborhoods,
       ...(userSites ? { userSites } : {}),
+      candidateMode,
     });
     const tDone = performance.now();
     const { coveredBy: _c, inside: _i, ...rest } = r;
@@ -203,7 +236,9 @@ export const planCommand: CliCommand = {
       ...rest,
       sites: r.suggestions.map((s) => ({
         rank: s.rank,
-        centre: { lat: s.lat, lon: s.lon, h3: s.cell },
+        source: s.source,
+        ...(s.source === 'site' ? { name: s.cell } : {}),
+        centre: { lat: s.lat, lon: s.lon, ...(s.source === 'cell' ? { h3: s.cell } : {}) },
         newlyCovered: s.newlyCovered,
         newlyCoveredFatal: s.newlyCoveredFatal,
         newlyCoveredVictims: s.newlyCoveredVictims,
@@ -224,7 +259,7 @@ export const planCommand: CliCommand = {
     };
     const c = r.coverage.overall;
     const text = [
-      `Plan for ${formatCount(win.day.length, { unit: 'incidents' })} from ${since} to ${dayDate(toDay)}: K = ${k}, radius ${radius} m.`,
+      `Plan for ${formatCount(win.day.length, { unit: 'incidents' })} from ${since} to ${dayDate(toDay)}: K = ${k}, radius ${radius} m, among ${formatCount(r.candidates.count)} candidates (${candidateMode === 'cells' ? 'H3 cell centres' : candidateMode === 'sites' ? 'the given sites' : `${r.candidates.userSites} given sites and H3 cell centres`}).`,
       `Inside existing catchments: ${formatShare(c.incidents.insideShare)} of incidents, ${formatShare(c.fatal.insideShare)} of fatal incidents, ${formatShare(c.victims.insideShare)} of victims; within ${walk} m: ${formatShare(c.incidents.nearShare)} of incidents.`,
       ...r.suggestions.map(
         (s) =>

@@ -33,6 +33,24 @@ export function suggestedSitesLayer(sites: readonly SiteMark[]) {
   });
 }
 
+/** Candidate sites the user placed: small orange markers with a white ring, above the coverage circles. */
+export function placedSitesLayer(sites: readonly { lon: number; lat: number; name: string }[]) {
+  return new ScatterplotLayer<{ lon: number; lat: number; name: string }>({
+    id: 'planner-placed',
+    data: sites,
+    getPosition: (s) => [s.lon, s.lat],
+    getRadius: 7,
+    radiusUnits: 'pixels',
+    getFillColor: [230, 97, 1, 255],
+    getLineColor: [255, 255, 255, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    stroked: true,
+    filled: true,
+    pickable: true,
+  });
+}
+
 /** Incidents outside every catchment. */
 export function uncoveredIncidentsLayer(points: { lon: Float64Array; lat: Float64Array }) {
   const positions = new Float64Array(points.lon.length * 2);

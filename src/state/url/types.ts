@@ -79,6 +79,15 @@ export interface UrlHotspotSettings {
   slice: (typeof HOTSPOT_SLICES)[number];
 }
 
+/** A candidate site the user placed for the deployment planner (a church, a community centre). */
+export interface UrlPlacedSite {
+  /** Degrees, rounded to 5 decimals. */
+  lon: number;
+  lat: number;
+  /** The user's name for it; empty when unnamed. */
+  name: string;
+}
+
 /** Everything a shared link carries. */
 export interface UrlViewState {
   dataset: UrlDataset;
@@ -109,6 +118,8 @@ export interface UrlViewState {
   lang?: UrlLanguage;
   /** The archive the user dataset was opened from (http(s), no query string or credentials), or null. */
   archive: string | null;
+  /** Candidate sites placed for the deployment planner, in the order placed. */
+  sites: UrlPlacedSite[];
 }
 
 /** Thresholds offered for publish mode. */
@@ -170,5 +181,6 @@ export function defaultUrlViewState(): UrlViewState {
     program: null,
     publish: { ...DEFAULT_PUBLISH_MODE },
     archive: null,
+    sites: [],
   };
 }

@@ -1,5 +1,5 @@
 /** Parts of the planner's result: coverage figures and trend, solver summary, sensitivity table. */
-
+import i18next from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 import type { SensitivityRow } from '../../../analysis/planning/coverage-sensitivity';
 import type { CoverageShares } from '../../../analysis/planning/coverage-shares';
@@ -83,6 +83,18 @@ export function CoverageSummary({
   );
 }
 
+function candidatesText(c: PlanResult['candidates']): string {
+  const cells = formatCount(c.count - c.userSites);
+  if (c.mode === 'sites') return i18next.t('planner:candidatesSites', { count: formatCount(c.count) });
+  if (c.mode === 'cells')
+    return i18next.t('planner:candidatesCells', { count: cells, resolution: c.resolution });
+  return i18next.t('planner:candidatesBoth', {
+    sites: formatCount(c.userSites),
+    count: cells,
+    resolution: c.resolution,
+  });
+}
+
 /** How the sites were chosen: greedy share, and the exact optimum and gap when HiGHS ran. */
 export function SolverSummary({ plan }: { plan: PlanResult }) {
   const { t } = useTranslation('planner');
@@ -90,8 +102,7 @@ export function SolverSummary({ plan }: { plan: PlanResult }) {
   return (
     <p className="small muted" data-testid="planner-solver">
       {t('solver', {
-        count: formatCount(plan.candidates.count),
-        resolution: plan.candidates.resolution,
+        candidates: candidatesText(plan.candidates),
         share: formatShare(plan.greedy.share),
       })}{' '}
       {e === null

@@ -5,6 +5,7 @@
  */
 import { circle } from '@turf/turf';
 import i18next from 'i18next';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../../../analysis/privacy/count-format';
@@ -17,6 +18,7 @@ import {
   type ExistingCatchment,
   loadPlanningIncidents,
 } from '../../../state/planning-inputs';
+import type { CandidateMode } from '../../../state/planning-pipeline';
 import {
   catchmentFeatures,
   mergePrograms,
@@ -33,6 +35,7 @@ import { draftProgramId } from '../../planner-map';
 import { usePlannerMap } from '../../planner-store';
 import { useProgramStore } from '../../program-store';
 import { BacktestTable } from './BacktestTable';
+import { PlacedSites, placedSiteLabels } from './PlacedSites';
 import { CoverageSummary, SensitivityTable, SolverSummary } from './PlanSummary';
 
 type PlanReply = Extract<PlannerReply, { kind: 'plan' }>;
@@ -58,7 +61,16 @@ async function registryCatchments(dataset: Dataset, user: Program[]): Promise<Ex
 }
 
 /** The planner panel. */
-export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
+export function PlannerPanel({
+  dataset,
+  view,
+  map: mapInstance = null,
+}: {
+  dataset: Dataset;
+  view: UrlViewState;
+  /** The dashboard map, for placing candidate sites by clicking it. */
+  map?: MapLibreMap | null;
+}) {
   const { t } = useTranslation('planner');
   const engine = useAppStore((s) => s.engine);
   const user = useProgramStore((s) => s.user);
@@ -70,6 +82,9 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
   const [exactSeconds, setExactSeconds] = useState(10);
   const [caseload, setCaseload] = useState(0);
   const [teams, setTeams] = useState(5);
+  const [candidateMode, setCandidateMode] = useState<CandidateMode>('cells');
+  // Without placed sites the only candidates are the cell centres.
+  const mode: CandidateMode = view.sites.length === 0 ? 'cells' : candidateMode;
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [plan, setPlan] = useState<(PlanReply & { from: string; to: string; programs: number }) | null>(null);
@@ -132,6 +147,16 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           walkMetres: 400,
           weights: { fatal: fatalWeight, nonfatal: 1, ...(halfLife > 0 ? { halfLifeDays: halfLife } : {}) },
           ...(caseload > 0 ? { caseload: { caseload, teams } } : {}),
+          candidateMode: mode,
+          ...(mode !== 'cells'
+            ? {
+                userSites: placedSiteLabels(view.sites).map((label, i) => ({
+                  label,
+                  lon: view.sites[i]!.lon,
+                  lat: view.sites[i]!.lat,
+                })),
+              }
+            : {}),
         },
         exactSeconds: caseload > 0 ? 0 : exactSeconds,
       });
@@ -180,14 +205,17 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
   const keep = (s: PlanReply['plan']['suggestions'][number]) => {
     const disc = circle([s.lon, s.lat], s.radiusMetres, { units: 'meters', steps: 48 });
     const program: Program = {
-      id: draftProgramId(s.cell),
-      name: i18next.t('planner:draftName', { rank: s.rank, place: s.neighborhoods[0] ?? s.cell }),
+      id: draftProgramId(s),
+      name: i18next.t(s.source === 'site' ? 'planner:draftNameSite' : 'planner:draftName', {
+        rank: s.rank,
+        place: s.source === 'site' ? s.cell : (s.neighborhoods[0] ?? s.cell),
+      }),
       model: 'other',
       modelDetail: i18next.t('planner:draftDetail'),
       city: dataset.label,
       launch: new Date().toISOString().slice(0, 10),
       catchment: { type: 'geometry', geometry: disc.geometry },
-      notes: i18next.t('planner:draftNotes', {
+      notes: i18next.t(s.source === 'site' ? 'planner:draftNotesSite' : 'planner:draftNotes', {
         rank: s.rank,
         radius: s.radiusMetres,
         cell: s.cell,
@@ -292,6 +320,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           />
         </label>
       </div>
+      <PlacedSites map={mapInstance} sites={view.sites} mode={mode} onMode={setCandidateMode} />
       <div className="row">
         <button type="button" disabled={!engine || busy !== null} onClick={runPlan} data-testid="planner-run">
           {t('suggest')}
@@ -329,8 +358,9 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
           <SolverSummary plan={plan.plan} />
           <ol className="small" data-testid="planner-sites">
             {plan.plan.suggestions.map((s) => (
-              <li key={s.cell} data-testid="planner-site">
-                <b>{s.cell}</b>:{' '}
+              <li key={s.cell} data-testid="planner-site" data-source={s.source}>
+                <b>{s.cell}</b>
+                {s.source === 'site' ? t('yourSite') : ''}:{' '}
                 {t('siteGain', {
                   covered: formatCount(s.newlyCovered),
                   fatal: formatDecimal(s.newlyCoveredFatal, 0),
@@ -347,7 +377,7 @@ export function PlannerPanel({ dataset, view }: { dataset: Dataset; view: UrlVie
                   : ''}
                 {s.neighborhoods.length > 0 ? t('siteTouches', { names: s.neighborhoods.join(', ') }) : ''}
                 {s.teams !== undefined ? t('siteTeams', { count: s.teams }) : ''}.{' '}
-                {kept.has(draftProgramId(s.cell)) ? (
+                {kept.has(draftProgramId(s)) ? (
                   <span className="badge">{t('keptDraft')}</span>
                 ) : (
                   <button type="button" className="link" onClick={() => keep(s)} data-testid="planner-keep">
