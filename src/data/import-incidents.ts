@@ -174,6 +174,9 @@ export async function importIncidents(
     split: `__import_${n}_split`,
     fields: `__import_${n}_fields`,
     badLines: `__import_${n}_bad_lines`,
+    recordRanges: `__import_${n}_record_ranges`,
+    recordMembers: `__import_${n}_record_members`,
+    records: `__import_${n}_records`,
     unified: `__import_${n}_unified`,
   };
   const scratch = [
@@ -187,6 +190,8 @@ export async function importIncidents(
     names.csvRejectLines,
     names.unified,
     names.badLines,
+    names.recordRanges,
+    names.recordMembers,
   ];
   let registered = false;
   try {
@@ -398,7 +403,9 @@ export async function importIncidents(
   } finally {
     await db.query(dropTablesQuery([names.staging])).catch(() => {});
     await db.query(dropViewsQuery([names.staging])).catch(() => {});
-    await db.query(dropViewsQuery([names.fields, names.split, names.numbered, names.lines])).catch(() => {});
+    await db
+      .query(dropViewsQuery([names.fields, names.split, names.records, names.numbered, names.lines]))
+      .catch(() => {});
     await db.query(dropTablesQuery(scratch)).catch(() => {});
     if (registered) await db.dropFile(names.file).catch(() => {});
   }
