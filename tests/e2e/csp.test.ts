@@ -233,4 +233,41 @@ describe('Content-Security-Policy and planted payloads', () => {
     await ctx.page.screenshot({ path: `${ARTIFACTS}/csp-planner.png` });
     await nothingRan('planner draft');
   });
+
+  it('the network card: hostile unit and site names in a program table and panel file are read as data', async () => {
+    const units = Array.from({ length: 10 }, (_, i) => `${PAYLOAD}u${i}`);
+    const panel = [
+      'unit,period,count',
+      ...units.flatMap((u, i) =>
+        Array.from({ length: 11 }, (_, y) => `${csvField(u)},${2010 + y},${5 + ((i * 7 + y * 3) % 11)}`),
+      ),
+    ].join('\n');
+    const table = [
+      'precinct,launch,name',
+      ...units.slice(0, 3).map((u) => `${csvField(u)},2015-01-01,${csvField(PAYLOAD)}`),
+    ].join('\n');
+    await ctx.page.selectOption('[data-testid="network-program"]', 'cure-violence-new-york');
+    const inputs = ctx.page.locator('[data-testid="network-panel"] input[type="file"]');
+    await inputs
+      .nth(0)
+      .setInputFiles({ name: 'panel.csv', mimeType: 'text/csv', buffer: Buffer.from(panel) });
+    await inputs
+      .nth(1)
+      .setInputFiles({ name: `${PAYLOAD}.csv`, mimeType: 'text/csv', buffer: Buffer.from(table) });
+    await ctx.page.click('[data-testid="network-run"]');
+    await ctx.page.waitForFunction(
+      () => !document.querySelector('[data-testid="network-run"]')?.textContent?.includes('Evaluating'),
+      null,
+      { timeout: 120_000 },
+    );
+    await ctx.page.waitForTimeout(1000);
+    // The hostile unit names were read as data: three of the ten units form the 2015 cohort.
+    await ctx.page.waitForSelector('[data-testid="network-result"]');
+    const card = (await ctx.page.textContent('[data-testid="network-panel"]'))!;
+    assert.match(card, /2015 \(3\)/);
+    await ctx.page
+      .locator('[data-testid="network-panel"]')
+      .screenshot({ path: `${ARTIFACTS}/csp-network.png` });
+    await nothingRan('network card');
+  });
 });
