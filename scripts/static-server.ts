@@ -1,6 +1,8 @@
 /**
  * A plain static file server for the production build (`dist/`), used by end-to-end tests and benchmarks.
- * It serves files as they are (no on-the-fly compression) on 127.0.0.1.
+ * It serves files as they are (no on-the-fly compression) on 127.0.0.1. Like nginx with its default
+ * `large_client_header_buffers`, it refuses a request line longer than 8 KB with 414 (URI Too Long), so the
+ * tests see the limit a real deployment has.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -25,10 +27,23 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Longest request line (method, target and protocol) served by default, in bytes: nginx's default. */
+export const MAX_REQUEST_LINE_BYTES = 8192;
+
 /** Serves `root` on an ephemeral port of 127.0.0.1. */
-export function serveStatic(root: string, port = 0): Promise<StaticServer> {
+export function serveStatic(
+  root: string,
+  port = 0,
+  maxRequestLineBytes = MAX_REQUEST_LINE_BYTES,
+): Promise<StaticServer> {
   const base = resolve(root);
-  const server: Server = createServer((req, res) => {
+  // Node's own header limit (16 KB, answered with 431) is raised so that the request-line rule below decides.
+  const server: Server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
+    const line = `${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/${req.httpVersion}`;
+    if (Buffer.byteLength(line) > maxRequestLineBytes) {
+      res.writeHead(414, { 'content-type': 'text/plain' }).end('Request-URI Too Large\n');
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {

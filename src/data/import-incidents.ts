@@ -18,12 +18,8 @@ import { detectPreset, guessMapping, isCompleteMapping, nearPreset, type Preset 
 import { arrowRows } from './rows';
 import { type ColumnMapping, type MappedField, REJECT_REASON_LABELS, type RejectReason } from './schema';
 import {
-  aliasViewQuery,
   applyRecoveredCoordinatesQuery,
-  badLineSamplesQuery,
-  badLinesQuery,
   canonicalIncidentsQuery,
-  copyToTempTableQuery,
   countRowsQuery,
   dateFormatCandidates,
   dateFormatCheckQuery,
@@ -36,30 +32,24 @@ import {
   dropViewsQuery,
   EPOCH_MILLISECONDS,
   EPOCH_SECONDS,
-  engineRejectCountQuery,
-  engineRejectsSnapshotQuery,
   FATAL_SPELLINGS,
   importQualityQuery,
   incidentSummaryQuery,
   LINE_COLUMN,
-  lineCountsQuery,
   NONFATAL_SPELLINGS,
-  numberedLinesQuery,
   parseIncidentsQuery,
   ROW_COLUMN,
   rejectCountsQuery,
   rejectedRowsQuery,
   rejectSamplesQuery,
   replaceTableQuery,
-  splitLinesQuery,
   stagedRowCountQuery,
-  stageFieldsQuery,
-  stageLinesQuery,
   stageNumberedQuery,
   stateplaneCandidatesQuery,
   unifyIncidentPlaceTimeQuery,
   unrecognisedAgesQuery,
 } from './sql/import-queries';
+import { stageDelimitedText } from './stage-delimited-text';
 
 /** A file to import: bytes (Node, tests, small files) or a browser Blob read lazily by the engine. */
 export interface ImportSource {
@@ -184,6 +174,9 @@ export async function importIncidents(
     split: `__import_${n}_split`,
     fields: `__import_${n}_fields`,
     badLines: `__import_${n}_bad_lines`,
+    recordRanges: `__import_${n}_record_ranges`,
+    recordMembers: `__import_${n}_record_members`,
+    records: `__import_${n}_records`,
     unified: `__import_${n}_unified`,
   };
   const scratch = [
@@ -197,6 +190,8 @@ export async function importIncidents(
     names.csvRejectLines,
     names.unified,
     names.badLines,
+    names.recordRanges,
+    names.recordMembers,
   ];
   let registered = false;
   try {
@@ -227,75 +222,15 @@ export async function importIncidents(
       else if (source.blob && db.registerFileHandle) await db.registerFileHandle(names.file, source.blob);
       else await db.registerFile(names.file, await sourceBytes(source));
       registered = true;
-      const headerLine = sniff.headerLine ?? 1;
-      await db.query(
-        stageLinesQuery({
-          view: names.lines,
-          file: names.file,
-          rejectsTable: names.csvRejects,
-          rejectsScan: names.csvScan,
-          maxLineBytes: limits.maxLineBytes,
-        }),
+      const staged = await stageDelimitedText(
+        db,
+        names,
+        sniff,
+        limits,
+        options.uncompressedScratchMaxRows ?? UNCOMPRESSED_SCRATCH_MAX_ROWS,
       );
-      // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
-      const counts = arrowRows(await db.query(lineCountsQuery(names.lines)))[0] ?? {};
-      await db.query(engineRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
-      const engineRejects = Number(
-        arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, headerLine)))[0]?.n ?? 0,
-      );
-      const allEngineRejects = Number(
-        arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, -1)))[0]?.n ?? 0,
-      );
-      const anyEngineReject = allEngineRejects > 0;
-      await db.query(
-        numberedLinesQuery(names.numbered, names.lines, anyEngineReject ? names.csvRejectLines : null),
-      );
-      await db.query(
-        splitLinesQuery({
-          view: names.split,
-          lines: names.numbered,
-          headerLine,
-          delimiter: sniff.delimiter!,
-          columnCount: sniff.columns!.length,
-        }),
-      );
-      // Scan 2: the lines that cannot be split, kept (few) for the report.
-      await db.query(badLinesQuery(names.badLines, names.split));
-      await db.query(stageFieldsQuery(names.fields, names.split, sniff.columns!, headerLine));
-      const samples = arrowRows(
-        await db.query(badLineSamplesQuery(names.badLines, names.csvRejectLines, headerLine)),
-      );
-      badLineCount = Number(samples[0]?.total ?? 0);
-      const splitProblems = badLineCount - engineRejects;
-      // The header is one of the non-blank lines unless the engine could not read it.
-      const headerReadable = allEngineRejects === engineRejects;
-      const nonblank = Number(counts.nonblank ?? 0);
-      const dataLines = nonblank - (headerReadable ? 1 : 0);
-      rowsRead = dataLines + engineRejects;
-      stagedRows = dataLines - splitProblems;
-      // Small files are split once into a scratch table; large ones stream from the file at every scan.
-      stagingIsTable = stagedRows <= (options.uncompressedScratchMaxRows ?? UNCOMPRESSED_SCRATCH_MAX_ROWS);
-      await db.query(
-        stagingIsTable
-          ? copyToTempTableQuery(names.staging, names.fields)
-          : aliasViewQuery(names.staging, names.fields),
-      );
-      badLineSamples = samples.map((r) => ({
-        sourceRow: Number(r.line),
-        incidentId: null,
-        date: null,
-        time: null,
-        lat: null,
-        lon: null,
-        detail: badLineDetail(String(r.problem), r.found, sniff.columns!.length, limits.maxLineBytes),
-        text: r.text === null || r.text === undefined ? null : String(r.text),
-      }));
-      if (badLineCount > 0) {
-        const first = badLineSamples
-          .map((r) => `line ${r.sourceRow}: ${r.detail} (“${(r.text ?? '').slice(0, 80)}”)`)
-          .join('; ');
-        notes.push(`${badLineCount} line(s) could not be split into columns and were left out: ${first}`);
-      }
+      ({ badLineCount, stagedRows, rowsRead, badLineSamples, stagingIsTable } = staged);
+      notes.push(...staged.notes);
     } else {
       try {
         if (sniff.format === 'parquet') {
@@ -468,7 +403,9 @@ export async function importIncidents(
   } finally {
     await db.query(dropTablesQuery([names.staging])).catch(() => {});
     await db.query(dropViewsQuery([names.staging])).catch(() => {});
-    await db.query(dropViewsQuery([names.fields, names.split, names.numbered, names.lines])).catch(() => {});
+    await db
+      .query(dropViewsQuery([names.fields, names.split, names.records, names.numbered, names.lines]))
+      .catch(() => {});
     await db.query(dropTablesQuery(scratch)).catch(() => {});
     if (registered) await db.dropFile(names.file).catch(() => {});
   }
@@ -498,16 +435,6 @@ function swappedDayMonth(format: string): string | null {
 /** Text in another encoding as UTF-8 bytes (byte-order marks dropped). */
 function utf8Of(bytes: Uint8Array, encoding: TextEncodingName): Uint8Array {
   return new TextEncoder().encode(new TextDecoder(encoding).decode(bytes).replace(/^\ufeff+/, ''));
-}
-
-/** Why a line could not be split, in words. */
-function badLineDetail(problem: string, found: unknown, expected: number, maxLineBytes: number): string {
-  if (problem === 'fields') return `${Number(found)} fields where the header has ${expected}`;
-  if (problem === 'quote') return 'a quote is not closed on this line, or stands inside an unquoted field';
-  if (problem === 'INVALID ENCODING') return 'the line is not valid UTF-8 text';
-  if (problem === 'LINE SIZE OVER MAXIMUM') return `the line is longer than ${maxLineBytes} bytes`;
-  if (problem === 'TOO MANY COLUMNS') return 'the line contains the control character U+0001';
-  return `the line could not be read (${problem.toLowerCase()})`;
 }
 
 async function sourceBytes(source: ImportSource): Promise<Uint8Array> {

@@ -36,6 +36,13 @@
  *
  * Each group of parameters is a section in `./url/` (camera, filters, display, areas, scope) with its own
  * encoder and decoder; this module runs them in order and owns only the parsing of the query string.
+ *
+ * Long links: servers and proxies refuse long request lines (nginx answers 414 past 8 KB by default), and a
+ * link with many areas, attribute values or a detailed polygon can pass that. A link is therefore written by
+ * {@link encodeUrlLink}: when its query would pass {@link QUERY_BUDGET} characters, the parameters of the
+ * bulky sections (`attr.*`, `area`, `polygon`) go in the fragment (`#…`), which a browser never sends to a
+ * server. The fragment has the same `key=value&…` form, and {@link decodeUrlState} reads both places, so
+ * older links with everything in the query keep working.
  */
 
 import { archiveSection } from './url/archive';
@@ -98,6 +105,35 @@ export function canonicalUrlState(state: UrlViewState): UrlViewState {
   return decodeUrlState(encodeUrlState(state)).state;
 }
 
+/** Longest query string {@link encodeUrlLink} writes before it moves the bulky parameters to the fragment. */
+export const QUERY_BUDGET = 2000;
+
+/** A link's two parts, each without its leading `?` or `#` (empty when there is nothing to write). */
+export interface UrlLinkParts {
+  query: string;
+  fragment: string;
+}
+
+/**
+ * Encodes the view state for the address bar: everything in the query while it fits in
+ * {@link QUERY_BUDGET} characters, else the bulky sections (attribute values, areas, drawn polygon) in the
+ * fragment and the rest in the query. The same state always gives the same parts. Throws like
+ * {@link encodeUrlState}.
+ */
+export function encodeUrlLink(state: UrlViewState): UrlLinkParts {
+  const whole = encodeUrlState(state);
+  if (whole.length <= QUERY_BUDGET) return { query: whole, fragment: '' };
+  const query = new URLSearchParams();
+  const fragment = new URLSearchParams();
+  for (const section of SECTIONS) section.encode(state, section.bulky ? fragment : query);
+  return { query: query.toString(), fragment: fragment.toString() };
+}
+
+/** The path-relative form of a link: `?query#fragment`, either part left out when empty. */
+export function linkSuffix(parts: UrlLinkParts): string {
+  return `${parts.query ? `?${parts.query}` : ''}${parts.fragment ? `#${parts.fragment}` : ''}`;
+}
+
 /**
  * Encodes the view state as a query string without the leading '?' (empty string for the default state).
  * Defaults are omitted and parameters always come in the same order (see the module header). Throws
@@ -110,13 +146,17 @@ export function encodeUrlState(state: UrlViewState): string {
 }
 
 /**
- * Decodes a query string (with or without the leading '?') into a view state. Every malformed or
- * out-of-range value is rejected: its field keeps the default and a notice such as
- * "Ignored zoom=99: zoom must be between 0 and 22" is returned. Unknown parameters are ignored with a
- * notice. Never throws.
+ * Decodes a query string (with or without the leading '?') and, optionally, a fragment of the same form
+ * (with or without the leading '#') into a view state: the fragment's parameters count as if they followed
+ * the query's. Every malformed or out-of-range value is rejected: its field keeps the default and a notice
+ * such as "Ignored zoom=99: zoom must be between 0 and 22" is returned. Unknown parameters are ignored with
+ * a notice; a parameter given in both places is a repeat (the query's is used). Never throws.
  */
-export function decodeUrlState(search: string): UrlStateDecodeResult {
-  const params = new URLSearchParams(search);
+export function decodeUrlState(search: string, fragment = ''): UrlStateDecodeResult {
+  const params = [
+    ...new URLSearchParams(search),
+    ...new URLSearchParams(fragment.startsWith('#') ? fragment.slice(1) : fragment),
+  ];
   const state = defaultUrlViewState();
   const notices: string[] = [];
   const single = new Map<string, string>();

@@ -13,7 +13,8 @@ import { publishedView } from '../state/publish-view';
 import {
   createThrottledUrlWriter,
   DATASET_KEYS,
-  encodeUrlState,
+  encodeUrlLink,
+  linkSuffix,
   type UrlViewState,
 } from '../state/url-state';
 import { Brief } from './brief/Brief';
@@ -60,8 +61,8 @@ function LoadingPanel() {
 }
 const loadingPanel = <LoadingPanel />;
 
-const urlWriter = createThrottledUrlWriter((query) => {
-  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+const urlWriter = createThrottledUrlWriter((suffix) => {
+  window.history.replaceState(null, '', `${window.location.pathname}${suffix}`);
 }, 250);
 
 function toggle<T>(list: readonly T[], value: T, all: readonly T[]): T[] {
@@ -107,7 +108,7 @@ export function App() {
   const language = useTranslation().i18n.language;
   useEffect(() => {
     const lang = isLanguage(language) ? language : 'en';
-    urlWriter.push(encodeUrlState({ ...storedView, dataset: active, lang }));
+    urlWriter.push(linkSuffix(encodeUrlLink({ ...storedView, dataset: active, lang })));
   }, [storedView, active, language]);
 
   const onView = useCallback((patch: Partial<UrlViewState>) => updateView(patch), [updateView]);

@@ -6,14 +6,21 @@ import type { TerraDraw } from 'terra-draw';
 import { useAppStore } from '../state/app-store';
 import { MAX_POLYGON_VERTICES } from '../state/url-state';
 
-/** Simplifies a ring to at most `max` vertices by keeping every k-th one, rounded to 5 decimals, closed. */
-export function urlRing(coordinates: number[][], max = MAX_POLYGON_VERTICES): [number, number][] {
+/**
+ * A drawn ring as a link carries it: rounded to 5 decimals and closed. A ring of at most `max` distinct
+ * vertices is kept whole; a larger one keeps every k-th vertex, and `simplifiedFrom` gives the count it had
+ * so that the user can be told.
+ */
+export function urlRing(
+  coordinates: number[][],
+  max = MAX_POLYGON_VERTICES,
+): { ring: [number, number][]; simplifiedFrom: number | null } {
   const open = coordinates.slice(0, -1);
   const step = Math.max(1, Math.ceil(open.length / max));
   const kept = open
     .filter((_, i) => i % step === 0)
     .map(([x, y]) => [Math.round(x! * 1e5) / 1e5, Math.round(y! * 1e5) / 1e5] as [number, number]);
-  return [...kept, kept[0]!];
+  return { ring: [...kept, kept[0]!], simplifiedFrom: step > 1 ? open.length : null };
 }
 
 export function DrawAreaButton({
@@ -52,8 +59,14 @@ export function DrawAreaButton({
     td.setMode('polygon');
     td.on('finish', (id) => {
       const feature = td.getSnapshotFeature(id);
-      if (feature?.geometry.type === 'Polygon')
-        onPolygon(urlRing(feature.geometry.coordinates[0] as number[][]));
+      if (feature?.geometry.type === 'Polygon') {
+        const { ring, simplifiedFrom } = urlRing(feature.geometry.coordinates[0] as number[][]);
+        if (simplifiedFrom !== null)
+          useAppStore
+            .getState()
+            .notify('info', t('polygonSimplified', { from: simplifiedFrom, to: ring.length - 1 }));
+        onPolygon(ring);
+      }
       stop();
     });
     draw.current = td;

@@ -35,8 +35,9 @@ export async function boot(): Promise<void> {
   setPolygonAssigner(workerPolygonAssigner);
   const store = useAppStore.getState();
   // Read before the app writes its own view into the address bar.
-  const hasLink = window.location.search.length > 1;
-  const decoded = decodeUrlState(window.location.search);
+  const hasLink = window.location.search.length > 1 || window.location.hash.length > 1;
+  // A long link carries its bulky parameters in the fragment, which never reaches the server.
+  const decoded = decodeUrlState(window.location.search, window.location.hash);
   for (const notice of decoded.notices) store.notify('error', t('boot:linkNotice', { notice }));
   if (!linkSetsPublish(window.location.search))
     decoded.state.publish = storedPublishMode(globalThis.localStorage ?? null);

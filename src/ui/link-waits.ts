@@ -16,7 +16,8 @@ function drop(prefix: string): void {
 }
 
 function areaList(ids: readonly string[]): string {
-  const shown = ids.slice(0, 5).map((id) => `"${id}"`);
+  // Ids come from the link: a long one is cut so that the notice stays a few lines.
+  const shown = ids.slice(0, 5).map((id) => `"${id.length > 40 ? `${id.slice(0, 39)}…` : id}"`);
   return ids.length > 5 ? t('andMore', { list: shown.join(', '), more: ids.length - 5 }) : shown.join(', ');
 }
 

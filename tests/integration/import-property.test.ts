@@ -1,30 +1,47 @@
 /**
  * Property-based hostile-file suite: fast-check generates damaged files from the known families (ragged
  * lines, unbalanced quotes, CRLF/LF mixes, invalid and overlong UTF-8, long lines, blank lines, byte-order
- * marks) and from windows of the real NYPD file corrupted at random, all from a fixed seed. For every case:
- * no crash (only an ImportError may be thrown), no hang (each import is time-boxed), rows read = rows loaded +
- * rows rejected = the data lines written, every bad line is named by line and reason, and a dataset loaded
- * before is untouched. The counts per run are printed.
+ * marks, quoted fields with line breaks) and from windows of the real NYPD file corrupted at random, all from
+ * a fixed seed. For every case: no crash (only an ImportError may be thrown), no hang (each import is
+ * time-boxed), rows read = rows loaded + rows rejected = the records of the file as a reference reader
+ * (`tests/support/csv-records.ts`, a character scanner) counts them, the rejected lines are the records that
+ * reader cannot split plus the unreadable lines, every bad line is named by line and reason, and a dataset
+ * loaded before is untouched. The counts per run are printed.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/data/connector';
 import { readFileBytes } from '../../src/data/engine-node';
 import { type ImportReport, importIncidents } from '../../src/data/import-incidents';
-import { ImportError } from '../../src/data/loaders/sniff';
+import { ImportError, sniffSource } from '../../src/data/loaders/sniff';
 import { arrowRows } from '../../src/data/rows';
+import { referenceRecords } from '../support/csv-records';
 import { bytesOf, sharedEngine } from '../support/engine';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
 
 const TODAY = '2026-11-27';
 const TIME_BOX_MS = 20_000;
 const NYPD = 'NYPD_Shooting_Incident_Data__Historic_.csv';
-const stats = { cases: 0, loaded: 0, refused: 0, crashes: 0, hangs: 0, unaccounted: 0 };
+const stats = { cases: 0, loaded: 0, refused: 0, crashes: 0, hangs: 0, unaccounted: 0, multiLine: 0 };
 let db: Connector;
 let nypdLines: string[] = [];
 
 /** One data line damaged in one of the families' ways (a line stays one line). */
-const damage = fc.constantFrom('cut', 'extra', 'quote', 'utf8', 'overlong', 'crlf', 'long', 'none');
+const damage = fc.constantFrom(
+  'cut',
+  'extra',
+  'quote',
+  'utf8',
+  'overlong',
+  'crlf',
+  'long',
+  'none',
+  'multiline',
+  'multiline-crlf',
+);
+
+/** Damage kinds after which the engine cannot read the line at all. */
+const UNREADABLE = new Set(['utf8', 'overlong']);
 
 function damaged(line: string, kind: string, at: number): Uint8Array {
   const p = Math.max(1, Math.floor(at * line.length));
@@ -43,6 +60,14 @@ function damaged(line: string, kind: string, at: number): Uint8Array {
       return bytesOf(`${line}\r`);
     case 'long':
       return bytesOf(`${line}${'z'.repeat(3000)}`);
+    case 'multiline':
+    case 'multiline-crlf': {
+      // The last field becomes a quoted narrative with line breaks (a blank line and a doubled quote too).
+      const cut = line.lastIndexOf(',');
+      const nl = kind === 'multiline' ? '\n' : '\r\n';
+      const story = `said ""stop""${nl}${nl}ran, north${nl}${'x'.repeat(Math.floor(at * 5))}`;
+      return bytesOf(`${line.slice(0, cut + 1)}"${line.slice(cut + 1)} ${story}"`);
+    }
     default:
       return bytesOf(line);
   }
@@ -62,7 +87,7 @@ const nypdCase = fc.record({
   damage: fc.array(fc.tuple(fc.nat(), damage, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 12 }),
 });
 
-/** Joins a header and data lines (with damage and blank lines) into file bytes; returns the data line count. */
+/** Joins a header and data lines (with damage and blank lines) into file bytes; counts the unreadable lines. */
 function build(
   header: string,
   data: string[],
@@ -70,9 +95,13 @@ function build(
   blanks: number[],
   boms: number,
   crlfHeader: boolean,
-): { bytes: Uint8Array; dataLines: number } {
+): { bytes: Uint8Array; unreadable: number } {
   const lines = data.map((l) => bytesOf(l));
-  for (const [i, kind, at] of damages) lines[i % lines.length] = damaged(data[i % data.length]!, kind, at);
+  const kinds = data.map(() => 'none');
+  for (const [i, kind, at] of damages) {
+    lines[i % lines.length] = damaged(data[i % data.length]!, kind, at);
+    kinds[i % lines.length] = kind;
+  }
   const out: number[] = [
     ...bytesOf('\ufeff'.repeat(boms)),
     ...bytesOf(header),
@@ -83,11 +112,24 @@ function build(
     out.push(...l, 10);
     if (blankAfter.has(i)) out.push(10);
   });
-  return { bytes: new Uint8Array(out), dataLines: lines.length };
+  const unreadable = kinds.filter((k) => UNREADABLE.has(k)).length;
+  return { bytes: new Uint8Array(out), unreadable };
 }
 
-async function check(name: string, bytes: Uint8Array, dataLines: number): Promise<void> {
+async function check(name: string, bytes: Uint8Array, unreadableCount: number): Promise<void> {
   stats.cases++;
+  // The importer reads a file with invalid UTF-8 in its first 64 KiB as Latin-1 (and says so); the
+  // reference reader decodes the text the same way.
+  const encoding = sniffSource(name, bytes.subarray(0, 65_536), bytes.length).encoding ?? 'utf-8';
+  const text = new TextDecoder(encoding).decode(bytes).replace(/^\ufeff+/, '');
+  const columns = text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(',').length;
+  // Invalid UTF-8 decodes to U+FFFD, which the generated data never holds otherwise.
+  const records = referenceRecords(text, { unreadable: (line) => line.includes('\ufffd') });
+  const unreadable = records.unreadableLines;
+  expect(unreadable.length).toBe(encoding === 'utf-8' ? unreadableCount : 0);
+  if (records.some((r) => r.lines > 1)) stats.multiLine++;
+  const dataLines = records.length + unreadable.length;
+  const bad = records.filter((r) => r.fields === null || r.fields.length !== columns);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hang = new Promise<'hang'>((resolve) => {
     timer = setTimeout(() => resolve('hang'), TIME_BOX_MS);
@@ -121,6 +163,11 @@ async function check(name: string, bytes: Uint8Array, dataLines: number): Promis
     }
     expect(report.rowsRead).toBe(dataLines);
     expect(report.victims + report.rejectedTotal).toBe(report.rowsRead);
+    const malformed = report.rejected.find((g) => g.reason === 'malformed_line');
+    expect(malformed?.count ?? 0).toBe(bad.length + unreadable.length);
+    expect(malformed?.samples.map((x) => x.sourceRow) ?? []).toEqual(
+      [...bad.map((r) => r.line), ...unreadable].sort((a, b) => a - b).slice(0, 5),
+    );
     for (const group of report.rejected) {
       expect(group.label.length).toBeGreaterThan(0);
       for (const sample of group.samples) {
@@ -153,7 +200,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.log(
-    `hostile-file property suite: ${stats.cases} cases (${stats.loaded} loaded, ${stats.refused} refused), crashes ${stats.crashes}, hangs ${stats.hangs}, unaccounted rows ${stats.unaccounted}`,
+    `hostile-file property suite: ${stats.cases} cases (${stats.loaded} loaded, ${stats.refused} refused, ${stats.multiLine} with records over several lines), crashes ${stats.crashes}, hangs ${stats.hangs}, unaccounted rows ${stats.unaccounted}`,
   );
 });
 
@@ -166,8 +213,8 @@ describe('generated hostile files', () => {
           { length: c.rows },
           (_, i) => `i${i},2024-0${(i % 9) + 1}-1${i % 10},40.${7 + (i % 2)}${i},-73.9${i},${i % 3 === 0}`,
         );
-        const { bytes, dataLines } = build(header, data, c.damage, c.blanks, c.boms, c.crlfHeader);
-        await check('synthetic.csv', bytes, dataLines);
+        const { bytes, unreadable } = build(header, data, c.damage, c.blanks, c.boms, c.crlfHeader);
+        await check('synthetic.csv', bytes, unreadable);
       }),
       { seed: 20261205, numRuns: 25, endOnFailure: true },
     );
@@ -181,8 +228,8 @@ describe('generated hostile files', () => {
           const body = nypdLines.slice(1);
           const from = c.start % Math.max(1, body.length - c.rows);
           const data = body.slice(from, from + c.rows);
-          const { bytes, dataLines } = build(nypdLines[0]!, data, c.damage, [], 0, false);
-          await check('nypd-window.csv', bytes, dataLines);
+          const { bytes, unreadable } = build(nypdLines[0]!, data, c.damage, [], 0, false);
+          await check('nypd-window.csv', bytes, unreadable);
         }),
         { seed: 1205, numRuns: 15, endOnFailure: true },
       );

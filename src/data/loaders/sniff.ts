@@ -37,6 +37,12 @@ export const IMPORT_LIMITS = {
   maxHeaderBytes: 65_536,
   /** Bytes in one data line (longer lines are rejected with their number). */
   maxLineBytes: 1_048_576,
+  /**
+   * Lines one record may span when a quoted field holds line breaks; a quote not closed within them is
+   * taken as unbalanced: its line is rejected alone and reading goes on with the next line. A record that
+   * spans several lines is also held to `maxLineBytes` in all.
+   */
+  maxRecordLines: 100,
   /** Bytes of a source that must be held in memory whole (GeoJSON, Arrow, text that is not UTF-8). */
   maxInMemoryBytes: 1024 * 1024 * 1024,
   /** Bytes of any source. */

@@ -57,43 +57,6 @@ ASOF LEFT JOIN (
 ) AS r ON l.n > r.q`;
 }
 
-function regexEscape(ch: string): string {
-  return /[\\^$.|?*+()[\]{}]/.test(ch) ? `\\${ch}` : ch;
-}
-
-/** Options of {@link splitLinesQuery}. */
-export interface SplitLinesOptions {
-  view: string;
-  lines: string;
-  headerLine: number;
-  delimiter: string;
-  columnCount: number;
-}
-
-/**
- * The data lines split into fields (`f`, a list) with `problem` NULL for a good line, else `quote` (a quote
- * that is not closed on its line, or one inside an unquoted field) or `fields` (not as many fields as the
- * header). Fields may be quoted with `"` (doubled inside); lines without a quote take the fast split.
- * Blank lines are left out.
- */
-export function splitLinesQuery(o: SplitLinesOptions): string {
-  const d = regexEscape(o.delimiter);
-  const field = ` *"(?:[^"]|"")*" *|[^${d === '\\|' ? '|' : d}"]*`;
-  const whole = `(?:${field})(?:${d}(?:${field}))*`;
-  const unquote = `list_transform(regexp_extract_all(${lit(o.delimiter)} || text, ${lit(`${d}(${field})`)}, 1),
-      x -> CASE WHEN contains(x, '"') THEN replace(substr(trim(x), 2, length(trim(x)) - 2), '""', '"') ELSE x END)`;
-  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
-SELECT line, text, f,
-  CASE WHEN f IS NULL THEN 'quote' WHEN len(f) <> ${Math.floor(o.columnCount)} THEN 'fields' END AS problem
-FROM (
-  SELECT line, text,
-    CASE WHEN NOT contains(text, '"') THEN string_split(text, ${lit(o.delimiter)})
-      WHEN regexp_full_match(text, ${lit(whole)}) THEN ${unquote} END AS f
-  FROM ${id(o.lines)}
-  WHERE line > ${Math.floor(o.headerLine)} AND text IS NOT NULL AND trim(text) <> ''
-)`;
-}
-
 /** The data lines that cannot be split (line, problem, field count, start of the text), materialised once. */
 export function badLinesQuery(target: string, split: string): string {
   return `CREATE OR REPLACE TABLE ${id(target)} AS

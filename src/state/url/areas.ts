@@ -11,6 +11,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Boundary feature ids and the drawn polygon. */
 export const areaSection: UrlSection = {
+  bulky: true,
   scalarKeys: ['polygon'],
   listKeys: ['area'],
   encode(state, params) {

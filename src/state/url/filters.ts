@@ -77,6 +77,7 @@ export const filterSection: UrlSection = {
  * URLSearchParams, so any text (including `&`, `=`, `<script>`, non-Latin scripts) survives as data.
  */
 export const attributeSection: UrlSection = {
+  bulky: true,
   scalarKeys: [],
   prefixes: [ATTR],
   encode(state, params) {

@@ -27,6 +27,11 @@ export interface UrlSection {
   listKeys?: readonly string[];
   /** Key prefixes (e.g. `attr.`) whose remainder is data. */
   prefixes?: readonly string[];
+  /**
+   * True for a section whose parameters can grow long (lists of free text, polygons): when the whole link
+   * would pass the query budget, these are written in the fragment instead (see `encodeUrlLink`).
+   */
+  bulky?: boolean;
   /** Appends this section's parameters (defaults omitted). Throws for a state no URL can express. */
   encode: (state: UrlViewState, params: URLSearchParams) => void;
   /** Reads this section's parameters into `state` (which starts as the default). Never throws. */

@@ -150,8 +150,11 @@ export const DEFAULT_HOTSPOT_SETTINGS: Readonly<UrlHotspotSettings> = {
   fdr: true,
   slice: 'year',
 };
-/** Largest number of distinct vertices a drawn polygon may have in a URL. */
-export const MAX_POLYGON_VERTICES = 200;
+/**
+ * Largest number of distinct vertices a drawn polygon may have in a URL (at 4–8 characters each, at most
+ * about 8 KB, which a long link carries in its fragment).
+ */
+export const MAX_POLYGON_VERTICES = 1000;
 /** Largest number of attribute columns, values per column, and area ids a URL may carry. */
 export const MAX_URL_LIST_LENGTH = 200;
 /** Longest attribute column name, value, area id or program id (characters). */

@@ -1,0 +1,253 @@
+/**
+ * Stages a delimited text file for the import: the engine reads it as lines (nothing split, so one bad line
+ * cannot swallow the next); lines joined by a quoted field with line breaks become one record (RFC 4180);
+ * the records are split into the header's fields, and those that cannot be read or split are kept with
+ * their numbers for the report. Every record is counted once, as staged or as bad, and is named by its
+ * first line. A quote that is not closed within {@link ImportLimits.maxRecordLines} lines (or before an
+ * unreadable line or the end of the file) is unbalanced: its line alone is rejected and reading
+ * resynchronises on the next line, so one stray quote never swallows the rest of the file.
+ */
+
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { Connector } from './connector';
+import type { ImportLimits, SniffResult } from './loaders/sniff';
+import { arrowRows } from './rows';
+import {
+  aliasViewQuery,
+  badLineSamplesQuery,
+  badLinesQuery,
+  copyToTempTableQuery,
+  engineRejectCountQuery,
+  engineRejectsSnapshotQuery,
+  lineCountsQuery,
+  numberedLinesQuery,
+  stageFieldsQuery,
+  stageLinesQuery,
+} from './sql/import-queries';
+import {
+  multiLineCountsQuery,
+  oddQuoteLinesQuery,
+  recordMembersQuery,
+  recordsQuery,
+  splitRecordsQuery,
+} from './sql/record-queries';
+
+/** Scratch names of one import (registered file, views and tables); all dropped by the caller. */
+export interface DelimitedTextNames {
+  file: string;
+  lines: string;
+  csvRejects: string;
+  csvScan: string;
+  csvRejectLines: string;
+  numbered: string;
+  split: string;
+  badLines: string;
+  fields: string;
+  staging: string;
+  recordRanges: string;
+  recordMembers: string;
+  records: string;
+}
+
+/** A data line with an odd number of quotes (`opens`: it can open a multi-line record), or an unreadable line (`opens` null). */
+export interface OddQuoteLine {
+  line: number;
+  opens: boolean | null;
+}
+
+/** Which lines form multi-line records, and which opening lines are unbalanced quotes. */
+export interface RecordPlan {
+  /** First and last physical line of each record that spans several lines, in order. */
+  ranges: [start: number, stop: number][];
+  /** Lines whose quote was not closed in time: each is a bad record of its own. */
+  runaways: number[];
+}
+
+/**
+ * Groups lines into records from the lines with an odd number of quotes, in order: a line that can open a
+ * record is joined with the lines up to the next odd line, provided that one comes within `maxRecordLines`
+ * lines (counting both) and no unreadable line comes first; otherwise the opening line is a runaway and the
+ * lines after it are read afresh (the odd line that came too late may open a record itself).
+ */
+export function planRecords(odd: readonly OddQuoteLine[], maxRecordLines: number): RecordPlan {
+  const plan: RecordPlan = { ranges: [], runaways: [] };
+  let open: number | null = null;
+  for (const { line, opens } of odd) {
+    if (open !== null) {
+      if (opens !== null && line - open + 1 <= maxRecordLines) {
+        plan.ranges.push([open, line]);
+        open = null;
+        continue;
+      }
+      plan.runaways.push(open);
+      open = null;
+    }
+    if (opens === true) open = line;
+  }
+  if (open !== null) plan.runaways.push(open);
+  return plan;
+}
+
+/** A line that could not be read or split, for the report. */
+export interface BadLineSample {
+  sourceRow: number;
+  incidentId: null;
+  date: null;
+  time: null;
+  lat: null;
+  lon: null;
+  detail: string;
+  text: string | null;
+}
+
+/** What staging found: counts that add up (`rowsRead` = `stagedRows` + `badLineCount`), samples and notes. */
+export interface StagedDelimitedText {
+  /** Data records in the file (blank lines not counted). */
+  rowsRead: number;
+  /** Records split into the header's fields, staged in `names.staging`. */
+  stagedRows: number;
+  /** Records the engine could not read or that could not be split. */
+  badLineCount: number;
+  badLineSamples: BadLineSample[];
+  /** Whether `names.staging` is a table (small files) or a view streaming from the file. */
+  stagingIsTable: boolean;
+  notes: string[];
+}
+
+/**
+ * Stages the registered text file `names.file` (UTF-8) as `names.staging`: one text column per header name
+ * plus the record and line number columns. Small files (up to `uncompressedScratchMaxRows` records) are split
+ * once into a temporary table; larger ones stream from the file at every scan.
+ */
+export async function stageDelimitedText(
+  db: Connector,
+  names: DelimitedTextNames,
+  sniff: SniffResult,
+  limits: ImportLimits,
+  uncompressedScratchMaxRows: number,
+): Promise<StagedDelimitedText> {
+  const notes: string[] = [];
+  const headerLine = sniff.headerLine ?? 1;
+  await db.query(
+    stageLinesQuery({
+      view: names.lines,
+      file: names.file,
+      rejectsTable: names.csvRejects,
+      rejectsScan: names.csvScan,
+      maxLineBytes: limits.maxLineBytes,
+    }),
+  );
+  // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
+  const counts = arrowRows(await db.query(lineCountsQuery(names.lines)))[0] ?? {};
+  await db.query(engineRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
+  const engineRejects = Number(
+    arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, headerLine)))[0]?.n ?? 0,
+  );
+  const allEngineRejects = Number(
+    arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, -1)))[0]?.n ?? 0,
+  );
+  const anyEngineReject = allEngineRejects > 0;
+  await db.query(
+    numberedLinesQuery(names.numbered, names.lines, anyEngineReject ? names.csvRejectLines : null),
+  );
+  // Quoted fields with line breaks: which lines form one record (an extra scan of the lines).
+  const odd = arrowRows(
+    await db.query(
+      oddQuoteLinesQuery({
+        lines: names.numbered,
+        rejects: anyEngineReject ? names.csvRejectLines : null,
+        headerLine,
+        delimiter: sniff.delimiter!,
+      }),
+    ),
+  ).map((r) => ({ line: Number(r.line), opens: r.opens === null ? null : Boolean(r.opens) }));
+  const plan = planRecords(odd, limits.maxRecordLines);
+  const multi = { records: 0, nonblank: 0 };
+  const grouped = plan.ranges.length + plan.runaways.length > 0;
+  if (grouped) {
+    const ranges = [...plan.ranges.map((r) => [...r, 0]), ...plan.runaways.map((l) => [l, l, 1])];
+    await db.insertArrowIpc(
+      names.recordRanges,
+      tableToIPC(
+        tableFromArrays({
+          start: Float64Array.from(ranges, (r) => r[0]!),
+          stop: Float64Array.from(ranges, (r) => r[1]!),
+          runaway: Int32Array.from(ranges, (r) => r[2]!),
+        }),
+        'stream',
+      ),
+    );
+    await db.query(recordMembersQuery(names.recordMembers, names.recordRanges));
+    const row = arrowRows(await db.query(multiLineCountsQuery(names.numbered, names.recordMembers)))[0];
+    multi.records = Number(row?.records ?? 0);
+    multi.nonblank = Number(row?.nonblank ?? 0);
+  }
+  await db.query(recordsQuery(names.records, names.numbered, grouped ? names.recordMembers : null));
+  await db.query(
+    splitRecordsQuery({
+      view: names.split,
+      records: names.records,
+      headerLine,
+      delimiter: sniff.delimiter!,
+      columnCount: sniff.columns!.length,
+      maxRecordBytes: limits.maxLineBytes,
+    }),
+  );
+  // Scan 2: the lines that cannot be split, kept (few) for the report.
+  await db.query(badLinesQuery(names.badLines, names.split));
+  await db.query(stageFieldsQuery(names.fields, names.split, sniff.columns!, headerLine));
+  const samples = arrowRows(
+    await db.query(badLineSamplesQuery(names.badLines, names.csvRejectLines, headerLine)),
+  );
+  const badLineCount = Number(samples[0]?.total ?? 0);
+  const splitProblems = badLineCount - engineRejects;
+  // The header is one of the non-blank lines unless the engine could not read it.
+  const headerReadable = allEngineRejects === engineRejects;
+  const nonblank = Number(counts.nonblank ?? 0);
+  // A record of several lines counts once (its blank lines were never counted).
+  const dataLines = nonblank - (headerReadable ? 1 : 0) - multi.nonblank + multi.records;
+  const rowsRead = dataLines + engineRejects;
+  const stagedRows = dataLines - splitProblems;
+  // Small files are split once into a scratch table; large ones stream from the file at every scan.
+  const stagingIsTable = stagedRows <= uncompressedScratchMaxRows;
+  await db.query(
+    stagingIsTable
+      ? copyToTempTableQuery(names.staging, names.fields)
+      : aliasViewQuery(names.staging, names.fields),
+  );
+  const badLineSamples = samples.map((r) => ({
+    sourceRow: Number(r.line),
+    incidentId: null,
+    date: null,
+    time: null,
+    lat: null,
+    lon: null,
+    detail: badLineDetail(String(r.problem), r.found, sniff.columns!.length, limits),
+    text: r.text === null || r.text === undefined ? null : String(r.text).replace(/\r?\n/g, ' ⏎ '),
+  }));
+  if (badLineCount > 0) {
+    const first = badLineSamples
+      .map((r) => `line ${r.sourceRow}: ${r.detail} (“${(r.text ?? '').slice(0, 80)}”)`)
+      .join('; ');
+    notes.push(`${badLineCount} line(s) could not be split into columns and were left out: ${first}`);
+  }
+  if (multi.records > 0)
+    notes.push(
+      `${multi.records} record(s) span several lines (a quoted field holds line breaks); each counts as one row and is named by its first line.`,
+    );
+  return { rowsRead, stagedRows, badLineCount, badLineSamples, stagingIsTable, notes };
+}
+
+/** Why a record could not be split, in words. */
+function badLineDetail(problem: string, found: unknown, expected: number, limits: ImportLimits): string {
+  const { maxLineBytes, maxRecordLines } = limits;
+  if (problem === 'fields') return `${Number(found)} fields where the header has ${expected}`;
+  if (problem === 'quote') return 'a quote is not closed on this line, or stands inside an unquoted field';
+  if (problem === 'unclosed')
+    return `a quote is not closed on this line nor within ${maxRecordLines} lines (or before an unreadable line or the end of the file); this line alone was left out`;
+  if (problem === 'long') return `the record (over several lines) is longer than ${maxLineBytes} bytes`;
+  if (problem === 'INVALID ENCODING') return 'the line is not valid UTF-8 text';
+  if (problem === 'LINE SIZE OVER MAXIMUM') return `the line is longer than ${maxLineBytes} bytes`;
+  if (problem === 'TOO MANY COLUMNS') return 'the line contains the control character U+0001';
+  return `the line could not be read (${problem.toLowerCase()})`;
+}
