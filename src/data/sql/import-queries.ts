@@ -419,7 +419,9 @@ WHERE (${rejectReasonExpression(today)}) IS NULL`;
  * ties broken by row order). Every row of an incident whose victims carry different dates, coordinates or
  * police units is rewritten with the values of that row, so that each incident falls in exactly one month,
  * hour, map cell and area in every count, series, map and evaluation. Returns nothing; run it on the
- * canonical table before it is published.
+ * canonical table before it is published. Two values differ among an incident's rows exactly when their
+ * smallest and largest differ (NULLs ignored, as a distinct count would), which is cheaper to find than a
+ * distinct count.
  */
 export function unifyIncidentPlaceTimeQuery(table: string, conflicts: string): string {
   const t = id(table);
@@ -429,9 +431,9 @@ SELECT incident_id, occurred_at, occurred_date, month, hour, weekday, lon, lat, 
 FROM ${t}
 WHERE incident_id IN (
   SELECT incident_id FROM ${t} GROUP BY incident_id
-  HAVING count(*) > 1 AND (count(DISTINCT occurred_at) > 1 OR count(DISTINCT hour) > 1 OR count(DISTINCT lon) > 1
-    OR count(DISTINCT lat) > 1 OR count(DISTINCT precinct) > 1 OR count(DISTINCT district) > 1
-    OR count(DISTINCT location_type) > 1)
+  HAVING count(*) > 1 AND (${['occurred_at', 'hour', 'lon', 'lat', 'precinct', 'district', 'location_type']
+    .map((c) => `min(${id(c)}) <> max(${id(c)})`)
+    .join(' OR ')})
 )
 QUALIFY row_number() OVER (PARTITION BY incident_id ORDER BY occurred_at, row_id) = 1;
 UPDATE ${t} AS i SET occurred_at = f.occurred_at, occurred_date = f.occurred_date, month = f.month, hour = f.hour,
