@@ -78,6 +78,8 @@ export function MapView(props: MapViewProps) {
   propsRef.current = props;
   const markers = useRef<Marker[]>([]);
   const selectedRef = useRef<readonly string[]>([]);
+  // The camera the map last reported: the same camera coming back as a prop (rounded) is not a move.
+  const reportedRef = useRef<MapCamera | null>(null);
 
   const focusKey = props.focus?.key ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new key moves the camera.
@@ -117,7 +119,8 @@ export function MapView(props: MapViewProps) {
     map.addControl(overlay);
     map.on('moveend', () => {
       const c = map.getCenter();
-      propsRef.current.onCameraChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+      reportedRef.current = { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+      propsRef.current.onCameraChange(reportedRef.current);
     });
     map.on('error', (e) => {
       const event = e as { error?: { message?: string }; sourceId?: string };
@@ -165,6 +168,16 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     const cam = props.camera;
     if (!map || !cam) return;
+    // An echo of the map's own report must not jump: it would cancel a move begun since (a fit to a
+    // selected area that stopped a scroll zoom reports the scroll's end while the fit is under way).
+    const echo = reportedRef.current;
+    if (
+      echo &&
+      Math.abs(echo.lon - cam.lon) < 1e-6 &&
+      Math.abs(echo.lat - cam.lat) < 1e-6 &&
+      Math.abs(echo.zoom - cam.zoom) <= 0.005 + 1e-9
+    )
+      return;
     const c = map.getCenter();
     if (
       Math.abs(c.lng - cam.lon) > 1e-6 ||
