@@ -5,6 +5,7 @@
  */
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Connector } from './connector';
+import { blobChunks } from './line-endings';
 import { geojsonPointsToArrowIpc } from './loaders/geojson-points';
 import {
   IMPORT_LIMITS,
@@ -168,7 +169,9 @@ export async function importIncidents(
     result: `__import_${n}_result`,
     csvRejects: `__import_${n}_csv_rejects`,
     csvScan: `__import_${n}_csv_scan`,
+    engineRejectLines: `__import_${n}_engine_reject_lines`,
     csvRejectLines: `__import_${n}_csv_reject_lines`,
+    crLfEmpty: `__import_${n}_crlf_empty`,
     lines: `__import_${n}_lines`,
     numbered: `__import_${n}_numbered`,
     split: `__import_${n}_split`,
@@ -187,7 +190,9 @@ export async function importIncidents(
     names.result,
     names.csvRejects,
     names.csvScan,
+    names.engineRejectLines,
     names.csvRejectLines,
+    names.crLfEmpty,
     names.unified,
     names.badLines,
     names.recordRanges,
@@ -228,6 +233,7 @@ export async function importIncidents(
         sniff,
         limits,
         options.uncompressedScratchMaxRows ?? UNCOMPRESSED_SCRATCH_MAX_ROWS,
+        () => (text ? oneChunk(text) : source.blob ? blobChunks(source.blob) : oneChunk(source.bytes!)),
       );
       ({ badLineCount, stagedRows, rowsRead, badLineSamples, stagingIsTable } = staged);
       notes.push(...staged.notes);
@@ -440,6 +446,10 @@ function utf8Of(bytes: Uint8Array, encoding: TextEncodingName): Uint8Array {
 async function sourceBytes(source: ImportSource): Promise<Uint8Array> {
   if (source.bytes) return source.bytes;
   return new Uint8Array(await source.blob!.arrayBuffer());
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
 }
 
 /** The source as a Blob (Parquet is read from it by byte ranges). */

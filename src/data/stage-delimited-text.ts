@@ -10,6 +10,7 @@
 
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Connector } from './connector';
+import { crLfEmptyLines } from './line-endings';
 import type { ImportLimits, SniffResult } from './loaders/sniff';
 import { arrowRows } from './rows';
 import {
@@ -17,6 +18,7 @@ import {
   badLineSamplesQuery,
   badLinesQuery,
   copyToTempTableQuery,
+  editorRejectLinesQuery,
   engineRejectCountQuery,
   engineRejectsSnapshotQuery,
   lineCountsQuery,
@@ -38,7 +40,11 @@ export interface DelimitedTextNames {
   lines: string;
   csvRejects: string;
   csvScan: string;
+  /** The engine's rejected lines in its own numbering, and renumbered as an editor counts (`csvRejectLines`). */
+  engineRejectLines: string;
   csvRejectLines: string;
+  /** The empty lines the engine reads inside CR LF line ends (see `line-endings.ts`). */
+  crLfEmpty: string;
   numbered: string;
   split: string;
   badLines: string;
@@ -117,7 +123,8 @@ export interface StagedDelimitedText {
 /**
  * Stages the registered text file `names.file` (UTF-8) as `names.staging`: one text column per header name
  * plus the record and line number columns. Small files (up to `uncompressedScratchMaxRows` records) are split
- * once into a temporary table; larger ones stream from the file at every scan.
+ * once into a temporary table; larger ones stream from the file at every scan. `fileChunks` reads the same
+ * bytes from the start; it is used only when the engine reads empty lines (to number lines after CR LF).
  */
 export async function stageDelimitedText(
   db: Connector,
@@ -125,6 +132,7 @@ export async function stageDelimitedText(
   sniff: SniffResult,
   limits: ImportLimits,
   uncompressedScratchMaxRows: number,
+  fileChunks: () => AsyncIterable<Uint8Array>,
 ): Promise<StagedDelimitedText> {
   const notes: string[] = [];
   const headerLine = sniff.headerLine ?? 1;
@@ -139,7 +147,17 @@ export async function stageDelimitedText(
   );
   // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
   const counts = arrowRows(await db.query(lineCountsQuery(names.lines)))[0] ?? {};
-  await db.query(engineRejectsSnapshotQuery(names.csvRejectLines, names.csvRejects));
+  await db.query(engineRejectsSnapshotQuery(names.engineRejectLines, names.csvRejects));
+  // An empty line may be the engine's reading of a CR LF: only then are the bytes read to tell.
+  const blankLines = Number(counts.readable ?? 0) - Number(counts.nonblank ?? 0);
+  const crLfEmpty = blankLines > 0 ? await crLfEmptyLines(fileChunks()) : [];
+  if (crLfEmpty.length > 0)
+    await db.insertArrowIpc(
+      names.crLfEmpty,
+      tableToIPC(tableFromArrays({ line: Float64Array.from(crLfEmpty) }), 'stream'),
+    );
+  const crLfTable = crLfEmpty.length > 0 ? names.crLfEmpty : null;
+  await db.query(editorRejectLinesQuery(names.csvRejectLines, names.engineRejectLines, crLfTable));
   const engineRejects = Number(
     arrowRows(await db.query(engineRejectCountQuery(names.csvRejectLines, headerLine)))[0]?.n ?? 0,
   );
@@ -148,7 +166,12 @@ export async function stageDelimitedText(
   );
   const anyEngineReject = allEngineRejects > 0;
   await db.query(
-    numberedLinesQuery(names.numbered, names.lines, anyEngineReject ? names.csvRejectLines : null),
+    numberedLinesQuery(
+      names.numbered,
+      names.lines,
+      anyEngineReject ? names.engineRejectLines : null,
+      crLfTable,
+    ),
   );
   // Quoted fields with line breaks: which lines form one record (an extra scan of the lines).
   const odd = arrowRows(

@@ -129,6 +129,16 @@ describe('damaged lines are rejected with their numbers, the rest is loaded', ()
     expect(report.source.columns.at(-1)).toBe('fatal');
   });
 
+  it('lines after a CR LF in an LF file keep the numbers an editor shows', async () => {
+    // editor lines: 1 header, 2–4 rows (the first two end in CR LF), 5 ragged, 6 blank, 7 row, 8 invalid UTF-8
+    const text = `${HEADER}\n${rows(1, 1)}\r\n${rows(2, 1)}\r\n${rows(3, 1)}\ni9,2024-05-01,40.8\n\n${rows(4, 1)}\n`;
+    const bytes = new Uint8Array([...bytesOf(text), 0x69, 0xff, 0x0a]);
+    const report = await load('lf-then-crlf.csv', bytes);
+    expectAccounted(report, 6);
+    expect(report.rejectedTotal).toBe(2);
+    expect(malformedLines(report)).toEqual([5, 8]);
+  });
+
   it('two ragged lines count as two rejects', async () => {
     const text = [
       HEADER,

@@ -5,8 +5,8 @@
  * lines and no unreadable line comes first; otherwise the opening line is a bad record of its own. Records
  * are then split into fields (quote `"`, doubled inside, spaces allowed around a quoted field).
  *
- * Line breaks are counted as the engine counts them: in a file whose first line ends in CR LF, CR LF, LF
- * and CR each end a line; otherwise CR and LF each end a line, so a CR LF there ends a line and an empty one.
+ * Line breaks are counted as an editor counts them: CR LF, LF and a lone CR each end one line, whatever the
+ * first line ends with (the importer renumbers the engine's lines to match; see `src/data/line-endings.ts`).
  */
 
 /** One record: its first physical line and its fields, or null when it cannot be split. */
@@ -109,9 +109,9 @@ function quoteCount(line: string): number {
   return n;
 }
 
-/** The physical lines of a text as the engine breaks them (see the module header). */
+/** The physical lines of a text as an editor breaks them (see the module header). */
 export function physicalLines(text: string): string[] {
-  const lines = text.split(/^[^\r\n]*\r\n/.test(text) ? /\r\n|\r|\n/ : /\r|\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines;
 }

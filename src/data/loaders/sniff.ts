@@ -242,7 +242,7 @@ export function sniffSource(
     );
   }
   const skipped = text.slice(0, text.length - trimmed.length);
-  const headerLine = (skipped.match(/\n/g)?.length ?? 0) + 1;
+  const headerLine = (skipped.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
   const headerText = newline < 0 ? trimmed : trimmed.slice(0, newline);
   const delimiter = detectDelimiter(headerText);
   const names = splitHeader(headerText, delimiter);

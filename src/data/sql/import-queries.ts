@@ -44,17 +44,41 @@ export function lineCountsQuery(lines: string): string {
 }
 
 /**
- * Physical line numbers for the readable lines: the engine's own count skips the lines it rejected
- * (`rejects`, a snapshot), so each readable line moves down by the rejected lines before it.
+ * Physical line numbers for the readable lines, as an editor counts them. The engine's own count skips the
+ * lines it rejected (`rejects`, a snapshot in the engine's numbering), so each readable line moves down by
+ * the rejected lines before it; and it counts an empty line inside each CR LF of a file whose first line
+ * ends in LF (`crLfEmpty`, see `line-endings.ts`), so those lines are dropped and the lines after each move up.
  */
-export function numberedLinesQuery(view: string, lines: string, rejects: string | null): string {
-  if (!rejects) return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT n AS line, text FROM ${id(lines)}`;
+export function numberedLinesQuery(
+  view: string,
+  lines: string,
+  rejects: string | null,
+  crLfEmpty: string | null = null,
+): string {
   // q = readable lines before the k-th rejected line; a readable line n follows the rejects with q < n.
-  return `CREATE OR REPLACE VIEW ${id(view)} AS
-SELECT l.n + coalesce(r.k, 0) AS line, l.text FROM ${id(lines)} AS l
+  const engineLines = rejects
+    ? `SELECT l.n + coalesce(r.k, 0) AS line, l.text FROM ${id(lines)} AS l
 ASOF LEFT JOIN (
   SELECT q, max(k) AS k FROM (SELECT line - row_number() OVER (ORDER BY line) AS q, row_number() OVER (ORDER BY line) AS k FROM ${id(rejects)}) GROUP BY q
-) AS r ON l.n > r.q`;
+) AS r ON l.n > r.q`
+    : `SELECT n AS line, text FROM ${id(lines)}`;
+  if (!crLfEmpty) return `CREATE OR REPLACE VIEW ${id(view)} AS ${engineLines}`;
+  // k = the empty CR LF lines up to and including this line; the line itself when it is one of them.
+  return `CREATE OR REPLACE VIEW ${id(view)} AS
+SELECT e.line - coalesce(c.k, 0) AS line, e.text FROM (${engineLines}) AS e
+ASOF LEFT JOIN (SELECT line, row_number() OVER (ORDER BY line) AS k FROM ${id(crLfEmpty)}) AS c ON e.line >= c.line
+WHERE c.line IS DISTINCT FROM e.line`;
+}
+
+/** The engine's rejected lines renumbered as an editor counts them (see {@link numberedLinesQuery}). */
+export function editorRejectLinesQuery(
+  target: string,
+  engineRejects: string,
+  crLfEmpty: string | null,
+): string {
+  const shift = crLfEmpty ? `(SELECT count(*) FROM ${id(crLfEmpty)} AS c WHERE c.line < r.line)` : '0';
+  return `CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT r.line - ${shift} AS line, r.error_type, r.error_message, r.csv_line FROM ${id(engineRejects)} AS r`;
 }
 
 /** The data lines that cannot be split (line, problem, field count, start of the text), materialised once. */
