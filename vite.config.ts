@@ -23,7 +23,10 @@ function contentSecurityPolicy(): Plugin {
  */
 function firstScreenPreloads(): Plugin {
   const wanted: [RegExp, Record<string, string>][] = [
-    [/^assets\/(manifest|first-screen)-[\w-]+\.json$/, { rel: 'preload', as: 'fetch', crossorigin: 'anonymous' }],
+    [
+      /^assets\/(manifest|first-screen)-[\w-]+\.json$/,
+      { rel: 'preload', as: 'fetch', crossorigin: 'anonymous' },
+    ],
     [/^assets\/neighborhoods-[\w-]+\.geojson$/, { rel: 'preload', as: 'fetch', crossorigin: 'anonymous' }],
   ];
   const modules = { rel: 'modulepreload', crossorigin: '' };
@@ -35,7 +38,9 @@ function firstScreenPreloads(): Plugin {
       handler: (_html, ctx) => {
         const bundle = Object.values(ctx.bundle ?? {});
         // h3-js as the page loads it (the geometry worker has a copy of its own)
-        const h3 = bundle.flatMap((c) => (c.type === 'chunk' && c.name === 'h3-loader' ? c.dynamicImports : []));
+        const h3 = bundle.flatMap((c) =>
+          c.type === 'chunk' && c.name === 'h3-loader' ? c.dynamicImports : [],
+        );
         const data = bundle.flatMap((c) => {
           const attrs = wanted.find(([pattern]) => pattern.test(c.fileName))?.[1];
           return attrs ? [{ attrs, file: c.fileName }] : [];
