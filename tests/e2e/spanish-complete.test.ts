@@ -21,6 +21,8 @@ const ENGLISH = [
   'Suggested sites',
   'Keep as draft program',
   'Hot now',
+  'days of an incident',
+  'Knox bands with',
   'Networks & city panels',
   'Evaluate',
   'Map colours',

@@ -30,6 +30,7 @@ import type { UrlViewState } from '../../../state/url-state';
 import { monthEnd, viewFilter } from '../../../state/view-filter';
 import { DEMO_ASSETS } from '../../demo-assets';
 import { datasetStudyArea } from '../../hotspot-analysis';
+import { nearRepeatWindowText } from '../../knox-labels';
 import type { PlannerReply, PlannerRequest } from '../../planner.worker';
 import { draftProgramId } from '../../planner-map';
 import { usePlannerMap } from '../../planner-store';
@@ -352,10 +353,10 @@ export function PlannerPanel({
           {plan.plan.sensitivity && <SensitivityTable rows={plan.plan.sensitivity} />}
           <h3>{t('hotNow')}</h3>
           <p className="small" data-testid="planner-hot-now">
-            {plan.hotNow.statement
+            {plan.hotNow.window
               ? t('hotNowText', {
                   to: plan.to,
-                  statement: plan.hotNow.statement,
+                  statement: nearRepeatWindowText(plan.hotNow.window, t),
                   cells: formatCount(plan.hotNow.cells.length),
                 })
               : t('noHotNow')}
