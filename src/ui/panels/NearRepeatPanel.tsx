@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnoxResult } from '../../analysis/nearrepeat/knox-test';
+import type { NearRepeatFacts } from '../../analysis/nearrepeat/near-repeat-sentence';
 import { formatCount, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
@@ -14,7 +15,7 @@ import { loadHotspotPoints } from '../../state/hotspot-pipeline';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import type { KnoxWorkerMessage, KnoxWorkerRequest } from '../knox.worker';
-import { knoxSpaceLabels, knoxTimeLabels } from '../knox-labels';
+import { knoxSpaceLabels, knoxTimeLabels, nearRepeatText } from '../knox-labels';
 
 function parseBands(text: string): number[] | null {
   const parts = text.split(',').map((s) => Number(s.trim()));
@@ -41,7 +42,9 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
   const [permutations, setPermutations] = useState(999);
   const [seed, setSeed] = useState(1);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ result: KnoxResult; sentence: string; millis: number } | null>(null);
+  const [result, setResult] = useState<{ result: KnoxResult; facts: NearRepeatFacts; millis: number } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const workerRef = useRef<Worker | null>(null);
 
@@ -218,7 +221,7 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
             </tbody>
           </table>
           <p data-testid="knox-sentence" style={{ fontSize: 13 }}>
-            {result.sentence}
+            {nearRepeatText(result.facts, t)}
           </p>
           <p style={{ fontSize: 11, color: '#555' }}>
             {t('footer', {
