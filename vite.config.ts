@@ -73,8 +73,8 @@ export default defineConfig({
           ) {
             return 'deckgl';
           }
-          if (id.includes('node_modules/@duckdb') || id.includes('node_modules/apache-arrow'))
-            return 'duckdb';
+          if (id.includes('node_modules/@duckdb')) return 'duckdb';
+          if (id.includes('node_modules/apache-arrow')) return 'arrow';
           return undefined;
         },
       },
