@@ -5,13 +5,14 @@ import {
   type ProgramEvaluation,
 } from '../../../state/program-evaluation';
 import { designDifferences, type Program } from '../../../state/programs';
+import { displayProgram } from './program-display';
 
 /**
  * The published evidence of a program, each figure with how its design differs from the one on screen,
  * and the computed comparison of the catchment's own change with the comparison units'.
  */
 export function EvidenceCard({
-  program,
+  program: registered,
   evaluation,
   geometry,
 }: {
@@ -19,7 +20,8 @@ export function EvidenceCard({
   evaluation: ProgramEvaluation | null;
   geometry: EvaluationGeometry | null;
 }) {
-  const { t } = useTranslation('programs');
+  const { t, i18n } = useTranslation('programs');
+  const program = displayProgram(registered, i18n.language);
   const sourceOf = (id: string) => program.sources.find((s) => s.id === id);
   const s = evaluation?.series;
   const comparisonCount = geometry?.comparison.length ?? 0;
