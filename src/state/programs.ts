@@ -627,18 +627,38 @@ export interface ScreenDesign {
   window: string;
 }
 
+/** One aspect of a published design beside the one on screen (`published` absent when not stated). */
+export interface DesignAspect {
+  aspect: 'design' | 'outcome' | 'unit' | 'window';
+  published?: string;
+  here: string;
+}
+
+/** A published outcome's design and the one on screen, aspect by aspect (design, outcome, unit, window). */
+export function designAspects(outcome: PublishedOutcome, screen: ScreenDesign): DesignAspect[] {
+  const rows: [DesignAspect['aspect'], string | undefined, string][] = [
+    ['design', outcome.design, screen.design],
+    ['outcome', outcome.outcome, screen.outcome],
+    ['unit', outcome.unit, screen.unit],
+    ['window', outcome.window, screen.window],
+  ];
+  return rows.map(([aspect, published, here]) => ({ aspect, ...(published ? { published } : {}), here }));
+}
+
+const ASPECT_NAMES: Record<DesignAspect['aspect'], string> = {
+  design: 'Design',
+  outcome: 'Outcome',
+  unit: 'Unit',
+  window: 'Time step and window',
+};
+
 /**
  * How a published outcome's design differs from the one on screen, aspect by aspect (design, outcome,
  * unit, window): one line each, "published … ; here …". Missing published aspects read "not stated".
  */
 export function designDifferences(outcome: PublishedOutcome, screen: ScreenDesign): string[] {
-  const rows: [string, string | undefined, string][] = [
-    ['Design', outcome.design, screen.design],
-    ['Outcome', outcome.outcome, screen.outcome],
-    ['Unit', outcome.unit, screen.unit],
-    ['Time step and window', outcome.window, screen.window],
-  ];
-  return rows.map(
-    ([aspect, published, here]) => `${aspect}: published ${published ?? 'not stated'}; here ${here}.`,
+  return designAspects(outcome, screen).map(
+    ({ aspect, published, here }) =>
+      `${ASPECT_NAMES[aspect]}: published ${published ?? 'not stated'}; here ${here}.`,
   );
 }

@@ -52,6 +52,8 @@ const ENGLISH = [
   'Click an area',
   'per year',
   'Counting',
+  'Planted effect',
+  'Synthetic program',
 ];
 
 /** The rendered text of the page, lower-cased (headings are upper-cased by CSS). */
@@ -105,6 +107,7 @@ describe('Spanish interface, complete', { timeout: 900_000 }, () => {
       'Salvaguardas',
       'Colores del mapa',
       'Cada área por año',
+      'Efecto plantado: ninguno',
     ]);
     assert.deepEqual(englishIn(text), []);
     await page.screenshot({ path: join(ARTIFACTS, 'spanish-panels.png'), fullPage: true });
