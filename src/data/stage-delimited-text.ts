@@ -182,12 +182,7 @@ export async function stageDelimitedText(
   );
   const anyEngineReject = allEngineRejects > 0;
   await db.query(
-    numberedLinesQuery(
-      names.numbered,
-      lines,
-      anyEngineReject ? names.engineRejectLines : null,
-      crLfTable,
-    ),
+    numberedLinesQuery(names.numbered, lines, anyEngineReject ? names.engineRejectLines : null, crLfTable),
   );
   // Quoted fields with line breaks: which lines form one record (an extra scan of the lines).
   const odd = arrowRows(
