@@ -75,6 +75,7 @@ const SAME_IN_BOTH = new Set([
   'lat',
   'RMSPE',
   'UTF',
+  'no',
 ]);
 
 /** Whole texts that are the same in both languages: names of programs. */
