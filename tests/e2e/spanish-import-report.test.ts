@@ -2,7 +2,7 @@
  * End-to-end: with the interface in Spanish, the import report of a malformed CSV is Spanish throughout,
  * including the notes and reasons the importer composes (lines that could not be split, rows without a date,
  * repeated rows, unrecognised values), with the file's own line numbers; and a file that cannot be imported
- * is refused with a Spanish notice. Screenshot in tests/artifacts/spanish-import-report.png.
+ * (or a boundary file without polygons) is refused with a Spanish notice. Screenshot in tests/artifacts/spanish-import-report.png.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -96,5 +96,29 @@ describe('Spanish import report', { timeout: 600_000 }, () => {
     for (const phrase of ENGLISH) assert.ok(!text.includes(phrase), `English "${phrase}" in: ${text}`);
     assert.match(text, /«una-columna\.csv» tiene una sola columna \(«solo»\)/);
     assert.match(text, /Sus datos y vistas no han cambiado\./);
+  });
+
+  it('refuses a boundary file without polygons with a Spanish notice', async () => {
+    const { page } = ctx;
+    const points = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [-95.25, 38.95] } },
+      ],
+    };
+    await page.setInputFiles('[data-testid="boundary-file"]', {
+      name: 'puntos.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(points)),
+    });
+    const notice = page.locator('[data-testid="notice"]', { hasText: 'puntos.geojson' });
+    await notice.waitFor({ timeout: 60_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees.
+    const text = await notice.evaluate((el) => (el as HTMLElement).innerText);
+    assert.match(
+      text,
+      /«puntos\.geojson» no tiene elementos Polygon ni MultiPolygon: los límites deben ser polígonos\. Los límites ya cargados no han cambiado\./,
+    );
+    assert.ok(!/has no Polygon|boundaries must be/.test(text), text);
   });
 });
