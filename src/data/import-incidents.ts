@@ -5,6 +5,7 @@
  */
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Connector } from './connector';
+import { type ImportMessage, msg, renderEnglish } from './import-messages';
 import { blobChunks } from './line-endings';
 import { geojsonPointsToArrowIpc } from './loaders/geojson-points';
 import {
@@ -17,7 +18,13 @@ import {
 } from './loaders/sniff';
 import { detectPreset, guessMapping, isCompleteMapping, nearPreset, type Preset } from './presets';
 import { arrowRows } from './rows';
-import { type ColumnMapping, type MappedField, REJECT_REASON_LABELS, type RejectReason } from './schema';
+import {
+  type ColumnMapping,
+  type MappedField,
+  REJECT_REASON_LABELS,
+  type RejectReason,
+  rejectReasonMessage,
+} from './schema';
 import {
   applyRecoveredCoordinatesQuery,
   canonicalIncidentsQuery,
@@ -90,8 +97,9 @@ export interface RejectSample {
   time: string | null;
   lat: string | null;
   lon: string | null;
-  /** Why a line could not be split (malformed lines only). */
+  /** Why a line could not be split (malformed lines only), in English; `detailMessage` as a code. */
   detail?: string;
+  detailMessage?: ImportMessage;
   /** The start of the line as written (malformed lines only). */
   text?: string | null;
 }
@@ -125,7 +133,9 @@ export interface ImportReport {
   withoutTime: number;
   rejected: RejectGroup[];
   rejectedTotal: number;
+  /** Things the user should know, in English; `noteMessages` holds the same notes as codes, in order. */
   notes: string[];
+  noteMessages?: ImportMessage[];
 }
 
 /** The result of a successful import. */
@@ -211,11 +221,21 @@ export async function importIncidents(
       ? source.bytes.subarray(0, 65536)
       : new Uint8Array(await source.blob!.slice(0, 65536).arrayBuffer());
     const sniff = sniffSource(source.name, head, size, limits);
-    const notes: string[] = [...(sniff.notes ?? [])];
+    const notes: ImportMessage[] = [...(sniff.notes ?? [])];
     const inMemory = sniff.format === 'geojson' || sniff.format === 'arrow' || sniff.encoding !== 'utf-8';
     if (sniff.format !== 'parquet' && inMemory && size > limits.maxInMemoryBytes) {
+      const code =
+        sniff.format === 'csv'
+          ? 'error.tooBigText'
+          : sniff.format === 'arrow'
+            ? 'error.tooBigArrow'
+            : 'error.tooBigGeojson';
       throw new ImportError(
-        `"${source.name}" is ${Math.round(size / 2 ** 20)} MiB; ${sniff.format === 'csv' ? `text that is not UTF-8` : `a ${sniff.format === 'arrow' ? 'Arrow' : 'GeoJSON'} file`} is read whole into memory and can be at most ${Math.round(limits.maxInMemoryBytes / 2 ** 20)} MiB. Convert it to UTF-8 CSV or Parquet.`,
+        msg(code, {
+          name: source.name,
+          size: Math.round(size / 2 ** 20),
+          limit: Math.round(limits.maxInMemoryBytes / 2 ** 20),
+        }),
       );
     }
 
@@ -249,16 +269,18 @@ export async function importIncidents(
           let groups = 0;
           for await (const ipc of db.parquetRowGroups(sourceBlob(source)))
             await db.insertArrowIpc(names.raw, ipc, { append: groups++ > 0 });
-          if (groups === 0) throw new ImportError(`"${source.name}" is a Parquet file without rows.`);
+          if (groups === 0) throw new ImportError(msg('error.parquetEmpty', { name: source.name }));
         } else {
           await db.insertArrowIpc(names.raw, await toArrowIpc(source, sniff.format));
         }
       } catch (error) {
         if (error instanceof ImportError || sniff.format === 'geojson') throw error;
-        const kind = sniff.format === 'parquet' ? 'Parquet' : 'Arrow';
-        const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
         throw new ImportError(
-          `"${source.name}" ${sniff.format === 'parquet' ? 'starts like a Parquet file' : 'is named or marked as an Arrow file'} but could not be decoded as ${kind} (${detail}); the file may be cut short or damaged.`,
+          msg(sniff.format === 'parquet' ? 'error.parquetDamaged' : 'error.arrowDamaged', {
+            name: source.name,
+            detail,
+          }),
         );
       }
       await db.query(stageNumberedQuery(names.staging, names.raw));
@@ -266,10 +288,17 @@ export async function importIncidents(
       rowsRead = stagedRows;
     }
     if (stagedRows === 0) {
+      const first = badLineSamples[0];
       throw new ImportError(
         badLineCount > 0
-          ? `None of the lines of "${source.name}" could be split into its ${sniff.columns?.length ?? 0} columns (${badLineSamples[0] ? `line ${badLineSamples[0].sourceRow}: ${badLineSamples[0].detail}` : ''}).`
-          : `"${source.name}" has a header but no data rows.`,
+          ? msg('error.noLineSplit', {
+              name: source.name,
+              columns: sniff.columns?.length ?? 0,
+              first: first
+                ? msg('badLine.first', { line: first.sourceRow, detail: first.detailMessage! })
+                : '',
+            })
+          : msg('error.noDataRows', { name: source.name }),
       );
     }
     const columns = arrowRows(await db.query(describeTableQuery(names.staging)))
@@ -280,8 +309,16 @@ export async function importIncidents(
     if (options.dateFormat) await checkDateFormat(db, options.dateFormat);
     const near = preset ? null : nearPreset(columns);
     if (near && (options.preset ?? 'auto') === 'auto') {
+      const ownIncidents =
+        near.preset.rowsAreVictims && near.missing.includes(near.preset.mapping.incidentId ?? '');
+      const consequence = `note.guessed${ownIncidents ? 'OwnIncidents' : ''}${near.preset.mapping.stateX ? 'NoStatePlane' : ''}`;
       notes.push(
-        `The columns look like the ${near.preset.name} file but ${near.missing.join(', ')} ${near.missing.length === 1 ? 'is' : 'are'} missing, so its preset is off: ${near.preset.rowsAreVictims && near.missing.includes(near.preset.mapping.incidentId ?? '') ? 'each row counts as its own incident, ' : ''}columns were guessed from their names${near.preset.mapping.stateX ? ' and coordinates are not recovered from state-plane X/Y' : ''}.`,
+        msg('note.nearPreset', {
+          count: near.missing.length,
+          preset: near.preset.name,
+          missing: near.missing.join(', '),
+          consequence: msg(consequence),
+        }),
       );
     }
     const attributes = await categoricalSourceColumns(db, names.staging, columns, mapping);
@@ -318,7 +355,11 @@ export async function importIncidents(
       const other = Number(conflict?.other_order ?? 0);
       if (other > 0)
         notes.push(
-          `The dates mix day-first and month-first order: ${other} value(s) such as "${String(conflict!.example)}" read only as ${swapped.startsWith('%d') ? 'day-first' : 'month-first'} and were rejected, while the file was read as ${dateFormat}; dates such as 03/04 are ambiguous in such a file. Give the date format explicitly or fix the source.`,
+          msg(swapped.startsWith('%d') ? 'note.dateOrderDayFirst' : 'note.dateOrderMonthFirst', {
+            count: other,
+            example: String(conflict!.example),
+            format: dateFormat,
+          }),
         );
     }
     const quality = arrowRows(await db.query(importQualityQuery(names.parsed, today)))[0] ?? {};
@@ -328,20 +369,25 @@ export async function importIncidents(
         .join(', ');
     if (Number(quality.bad_times) > 0)
       notes.push(
-        `${Number(quality.bad_times)} time value(s) could not be read (e.g. ${examples(quality.time_examples)}); those rows have a date but no hour.`,
+        msg('note.badTimes', { count: Number(quality.bad_times), examples: examples(quality.time_examples) }),
       );
     if (Number(quality.bad_fatal) > 0)
       notes.push(
-        `${Number(quality.bad_fatal)} value(s) of the fatal column were not recognised (e.g. ${examples(quality.fatal_examples)}) and count as unknown; recognised are ${FATAL_SPELLINGS.slice(0, 6).join('/')}… and ${NONFATAL_SPELLINGS.slice(0, 6).join('/')}….`,
+        msg('note.badFatal', {
+          count: Number(quality.bad_fatal),
+          examples: examples(quality.fatal_examples),
+          fatal: FATAL_SPELLINGS.slice(0, 6).join('/'),
+          nonfatal: NONFATAL_SPELLINGS.slice(0, 6).join('/'),
+        }),
       );
     if (Number(quality.copies) > 0)
       notes.push(
-        `${Number(quality.copies)} row(s) repeat an earlier row in every column; they were loaded as separate ${preset?.rowsAreVictims ? 'victims' : 'rows'}. If they are copies, remove them from the source.`,
+        msg(preset?.rowsAreVictims ? 'note.copiesVictims' : 'note.copiesRows', {
+          count: Number(quality.copies),
+        }),
       );
     if (Number(quality.antarctic) > Number(quality.n) / 2)
-      notes.push(
-        `${Number(quality.antarctic)} of ${Number(quality.n)} points lie south of 60° S (Antarctica): latitude and longitude look swapped. Map the latitude column to lat and the longitude column to lon.`,
-      );
+      notes.push(msg('note.antarctic', { south: Number(quality.antarctic), total: Number(quality.n) }));
     const unrecognisedAges = Number(
       arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
     );
@@ -354,10 +400,7 @@ export async function importIncidents(
     if (mapping.incidentId) {
       await db.query(unifyIncidentPlaceTimeQuery(names.result, names.unified));
       const unified = Number(arrowRows(await db.query(countRowsQuery(names.unified)))[0]?.n ?? 0);
-      if (unified > 0)
-        notes.push(
-          `${unified} incident(s) have victims with different dates, times or places; each is counted once, at the date, time and place of its earliest victim row.`,
-        );
+      if (unified > 0) notes.push(msg('note.unified', { count: unified }));
     }
 
     if (badLineCount > 0) {
@@ -374,11 +417,17 @@ export async function importIncidents(
     if (victims === 0) {
       const top = rejected[0];
       throw new ImportError(
-        `None of the ${rejectedTotal} rows of "${source.name}" could be used${top ? `: most were rejected because ${top.label} (${top.count} rows)` : ''}.`,
+        top
+          ? msg('error.noneUsableBecause', {
+              count: rejectedTotal,
+              name: source.name,
+              reason: rejectReasonMessage(top.reason),
+              rows: top.count,
+            })
+          : msg('error.noneUsable', { count: rejectedTotal, name: source.name }),
       );
     }
-    if (unrecognisedAges > 0)
-      notes.push(`${unrecognisedAges} victim age value(s) were not a known age band and count as unknown.`);
+    if (unrecognisedAges > 0) notes.push(msg('note.ages', { count: unrecognisedAges }));
 
     progress('saving', 0.95);
     await db.query(replaceTableQuery(names.result, options.table));
@@ -407,7 +456,8 @@ export async function importIncidents(
         withoutTime: Number(summary.without_time),
         rejected,
         rejectedTotal,
-        notes,
+        notes: notes.map(renderEnglish),
+        noteMessages: notes,
       },
     };
   } catch (error) {
@@ -432,7 +482,9 @@ async function checkDateFormat(db: Connector, format: string): Promise<void> {
     const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
     const detail = /Unrecognized format for strftime\/strptime: (.*)$/.exec(why)?.[1];
     throw new ImportError(
-      `The date format "${format}" is not valid${detail ? ` (it cannot read ${detail})` : ''}: use strptime codes such as %Y-%m-%d, %m/%d/%Y %H:%M or %d.%m.%Y, or epoch-seconds / epoch-milliseconds.`,
+      detail
+        ? msg('error.dateFormatInvalidPart', { format, part: detail })
+        : msg('error.dateFormatInvalid', { format }),
     );
   }
 }
@@ -483,7 +535,7 @@ function chooseMapping(
   else if (requested !== 'generic') {
     if (detected?.id !== requested) {
       throw new ImportError(
-        `"${name}" does not have the columns of the ${requested.toUpperCase()} preset; its columns are: ${columns.join(', ')}.`,
+        msg('error.presetColumns', { name, preset: requested.toUpperCase(), columns: columns.join(', ') }),
       );
     }
     preset = detected;
@@ -497,20 +549,18 @@ function chooseMapping(
     const userGave = options.mapping?.[field] !== undefined;
     const required = field === 'date' || field === 'lat' || field === 'lon';
     if (userGave || required) {
-      throw new ImportError(
-        `Column "${column}" (for ${field}) is not in "${name}"; its columns are: ${columns.join(', ')}.`,
-      );
+      throw new ImportError(msg('error.columnMissing', { column, field, name, columns: columns.join(', ') }));
     }
     delete mapping[field];
   }
   if (!isCompleteMapping(mapping)) {
     const missing = (['date', 'lat', 'lon'] as const).filter((f) => !mapping[f]);
     throw new ImportError(
-      `"${name}" does not look like incident data: no ${missing.join(', ')} column was recognised among its columns (${columns
-        .slice(0, 30)
-        .join(
-          ', ',
-        )}${columns.length > 30 ? ', …' : ''}). Expected at least a date, a latitude and a longitude column; name them in the column mapping.`,
+      msg('error.notIncidentData', {
+        name,
+        missing: missing.join(', '),
+        columns: `${columns.slice(0, 30).join(', ')}${columns.length > 30 ? ', …' : ''}`,
+      }),
     );
   }
   return { mapping, preset };
@@ -543,7 +593,7 @@ async function categoricalSourceColumns(
 async function detectDateFormat(db: Connector, table: string, mapping: ColumnMapping): Promise<string> {
   const row = arrowRows(await db.query(dateFormatScoresQuery(table, mapping.date)))[0]!;
   const total = Number(row.total);
-  if (total === 0) throw new ImportError(`The date column "${mapping.date}" is empty in every row.`);
+  if (total === 0) throw new ImportError(msg('error.dateColumnEmpty', { column: mapping.date }));
   const candidates = dateFormatCandidates();
   let best = 0;
   let bestScore = -1;
@@ -558,9 +608,7 @@ async function detectDateFormat(db: Connector, table: string, mapping: ColumnMap
     const examples = arrowRows(await db.query(distinctValuesQuery(table, mapping.date, 3)))
       .map((r) => `"${String(r.v)}"`)
       .join(', ');
-    throw new ImportError(
-      `The dates in column "${mapping.date}" are in no known format (e.g. ${examples}); expected ISO 8601 (2024-05-31 or 2024-05-31T22:15:00), MM/DD/YYYY with optional time, or epoch seconds/milliseconds. Give the format explicitly.`,
-    );
+    throw new ImportError(msg('error.dateFormatUnknown', { column: mapping.date, examples }));
   }
   return candidates[best]!;
 }
@@ -617,9 +665,7 @@ function asImportError(error: unknown, name: string): Error {
     .split('\n')[0]!
     .replace(/"?__import_\d+_[^\s"]*"?/g, 'the file');
   if (/sniffing file|CSV Error|Could not convert|unterminated/i.test(message)) {
-    return new ImportError(
-      `"${name}" could not be read as delimited text (${message}). A common cause is a quoted field whose closing quote is missing.`,
-    );
+    return new ImportError(msg('error.unreadableText', { name, detail: message }));
   }
-  return new ImportError(`"${name}" could not be read: ${message}`);
+  return new ImportError(msg('error.unreadable', { name, detail: message }));
 }

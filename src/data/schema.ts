@@ -3,6 +3,7 @@
  * mappings, presets and the reasons a row can be rejected. `docs/DATA.md` describes the same schema for
  * people.
  */
+import { type ImportMessage, msg, renderEnglish } from './import-messages';
 
 /** One column of the canonical incident table. */
 export interface CanonicalColumn {
@@ -86,30 +87,31 @@ export type MappedField =
 /** Which source column feeds each canonical field. `date`, `lat` and `lon` are required. */
 export type ColumnMapping = Partial<Record<MappedField, string>> & { date: string; lat: string; lon: string };
 
-/** Why a row could not be used. */
-export type RejectReason =
-  | 'malformed_line'
-  | 'missing_date'
-  | 'unparsable_date'
-  | 'date_before_1900'
-  | 'date_in_future'
-  | 'missing_coordinates'
-  | 'coordinates_out_of_range'
-  | 'coordinates_zero'
-  | 'duplicate_row_id';
+/** Every reason a row can be rejected. */
+export const REJECT_REASONS = [
+  'malformed_line',
+  'missing_date',
+  'unparsable_date',
+  'date_before_1900',
+  'date_in_future',
+  'missing_coordinates',
+  'coordinates_out_of_range',
+  'coordinates_zero',
+  'duplicate_row_id',
+] as const;
 
-/** Plain-language explanation of each rejection reason, for the report. */
-export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = {
-  malformed_line: 'the line could not be split into the expected columns',
-  missing_date: 'the date is empty',
-  unparsable_date: 'the date could not be read in the detected format',
-  date_before_1900: 'the date is before 1900',
-  date_in_future: 'the date is in the future',
-  missing_coordinates: 'latitude/longitude are missing (and could not be recovered)',
-  coordinates_out_of_range: 'latitude must be within ±90 and longitude within ±180',
-  coordinates_zero: 'the coordinates are 0, 0 (a placeholder, not a place)',
-  duplicate_row_id: 'the row id repeats an earlier row (the first one is kept)',
-};
+/** Why a row could not be used. */
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** Plain-language explanation of each rejection reason, for the report (English; see {@link rejectReasonMessage}). */
+export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = Object.fromEntries(
+  REJECT_REASONS.map((reason) => [reason, renderEnglish(rejectReasonMessage(reason))]),
+) as Record<RejectReason, string>;
+
+/** The message code of a rejection reason (`reject.<reason in camelCase>`). */
+export function rejectReasonMessage(reason: RejectReason): ImportMessage {
+  return msg(`reject.${reason.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}`);
+}
 
 /** Values that mean "unknown" in any text column (compared case-insensitively after trimming). */
 export const MISSING_SPELLINGS: readonly string[] = ['', '(null)', 'null', 'unknown', 'u', 'n/a', 'na'];

@@ -10,6 +10,7 @@
 
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { Connector } from './connector';
+import { type ImportMessage, msg, renderEnglish } from './import-messages';
 import { crLfEmptyLines } from './line-endings';
 import type { ImportLimits, SniffResult } from './loaders/sniff';
 import { arrowRows } from './rows';
@@ -112,7 +113,9 @@ export interface BadLineSample {
   time: null;
   lat: null;
   lon: null;
+  /** Why, in English; `detailMessage` is the same as a code for the interface's language. */
   detail: string;
+  detailMessage: ImportMessage;
   text: string | null;
 }
 
@@ -127,7 +130,7 @@ export interface StagedDelimitedText {
   badLineSamples: BadLineSample[];
   /** Whether `names.staging` is a table (small files) or a view streaming from the file. */
   stagingIsTable: boolean;
-  notes: string[];
+  notes: ImportMessage[];
 }
 
 /**
@@ -145,7 +148,7 @@ export async function stageDelimitedText(
   fileChunks: () => AsyncIterable<Uint8Array>,
   fileBytes: number,
 ): Promise<StagedDelimitedText> {
-  const notes: string[] = [];
+  const notes: ImportMessage[] = [];
   const headerLine = sniff.headerLine ?? 1;
   // Small files are read from the file once, into memory, and every later step reads the lines there
   // (the record count is not known yet, so the file's size decides).
@@ -254,39 +257,48 @@ export async function stageDelimitedText(
       ? copyToTempTableQuery(names.staging, names.fields)
       : aliasViewQuery(names.staging, names.fields),
   );
-  const badLineSamples = samples.map((r) => ({
-    sourceRow: Number(r.line),
-    incidentId: null,
-    date: null,
-    time: null,
-    lat: null,
-    lon: null,
-    detail: badLineDetail(String(r.problem), r.found, sniff.columns!.length, limits),
-    text: r.text === null || r.text === undefined ? null : String(r.text).replace(/\r?\n/g, ' ⏎ '),
-  }));
+  const badLineSamples = samples.map((r) => {
+    const detailMessage = badLineDetail(String(r.problem), r.found, sniff.columns!.length, limits);
+    return {
+      sourceRow: Number(r.line),
+      incidentId: null,
+      date: null,
+      time: null,
+      lat: null,
+      lon: null,
+      detail: renderEnglish(detailMessage),
+      detailMessage,
+      text: r.text === null || r.text === undefined ? null : String(r.text).replace(/\r?\n/g, ' ⏎ '),
+    };
+  });
   if (badLineCount > 0) {
-    const first = badLineSamples
-      .map((r) => `line ${r.sourceRow}: ${r.detail} (“${(r.text ?? '').slice(0, 80)}”)`)
-      .join('; ');
-    notes.push(`${badLineCount} line(s) could not be split into columns and were left out: ${first}`);
-  }
-  if (multi.records > 0)
-    notes.push(
-      `${multi.records} record(s) span several lines (a quoted field holds line breaks); each counts as one row and is named by its first line.`,
+    const list = badLineSamples.map((r) =>
+      msg('badLine.sample', {
+        line: r.sourceRow,
+        detail: r.detailMessage,
+        text: (r.text ?? '').slice(0, 80),
+      }),
     );
+    notes.push(msg('note.badLines', { count: badLineCount, samples: { list, separator: '; ' } }));
+  }
+  if (multi.records > 0) notes.push(msg('note.multiLine', { count: multi.records }));
   return { rowsRead, stagedRows, badLineCount, badLineSamples, stagingIsTable, notes };
 }
 
-/** Why a record could not be split, in words. */
-function badLineDetail(problem: string, found: unknown, expected: number, limits: ImportLimits): string {
+/** Why a record could not be split, as a message. */
+function badLineDetail(
+  problem: string,
+  found: unknown,
+  expected: number,
+  limits: ImportLimits,
+): ImportMessage {
   const { maxLineBytes, maxRecordLines } = limits;
-  if (problem === 'fields') return `${Number(found)} fields where the header has ${expected}`;
-  if (problem === 'quote') return 'a quote is not closed on this line, or stands inside an unquoted field';
-  if (problem === 'unclosed')
-    return `a quote is not closed on this line nor within ${maxRecordLines} lines (or before an unreadable line or the end of the file); this line alone was left out`;
-  if (problem === 'long') return `the record (over several lines) is longer than ${maxLineBytes} bytes`;
-  if (problem === 'INVALID ENCODING') return 'the line is not valid UTF-8 text';
-  if (problem === 'LINE SIZE OVER MAXIMUM') return `the line is longer than ${maxLineBytes} bytes`;
-  if (problem === 'TOO MANY COLUMNS') return 'the line contains the control character U+0001';
-  return `the line could not be read (${problem.toLowerCase()})`;
+  if (problem === 'fields') return msg('badLine.fields', { found: Number(found), expected });
+  if (problem === 'quote') return msg('badLine.quote');
+  if (problem === 'unclosed') return msg('badLine.unclosed', { maxRecordLines });
+  if (problem === 'long') return msg('badLine.long', { maxLineBytes });
+  if (problem === 'INVALID ENCODING') return msg('badLine.encoding');
+  if (problem === 'LINE SIZE OVER MAXIMUM') return msg('badLine.tooLong', { maxLineBytes });
+  if (problem === 'TOO MANY COLUMNS') return msg('badLine.control');
+  return msg('badLine.unreadable', { problem: problem.toLowerCase() });
 }

@@ -5,6 +5,7 @@
  * parquet-wasm row-group path as incident files.
  */
 import type { Connector } from './connector';
+import { msg } from './import-messages';
 import { ImportError, sniffSource } from './loaders/sniff';
 import { arrowRows } from './rows';
 import { describeTableQuery, dropTablesQuery } from './sql/import-queries';
@@ -45,15 +46,17 @@ export async function readTableColumns(
       let groups = 0;
       for await (const ipc of db.parquetRowGroups(new Blob([file.bytes as Uint8Array<ArrayBuffer>])))
         await db.insertArrowIpc(tag, ipc, { append: groups++ > 0 });
-      if (groups === 0) throw new ImportError(`"${file.name}" is a Parquet file without rows.`);
+      if (groups === 0) throw new ImportError(msg('error.parquetEmpty', { name: file.name }));
     } else {
-      throw new ImportError(`"${file.name}" is not a CSV or Parquet table.`);
+      throw new ImportError(msg('error.notTable', { name: file.name }));
     }
     const present = arrowRows(await db.query(describeTableQuery(tag))).map((r) => String(r.column_name));
     const resolved = wanted.map((w) => {
       const exact = present.find((p) => p === w) ?? present.find((p) => p.toLowerCase() === w.toLowerCase());
       if (!exact) {
-        throw new ImportError(`"${file.name}" has no column "${w}"; its columns are: ${present.join(', ')}`);
+        throw new ImportError(
+          msg('error.tableColumnMissing', { name: file.name, column: w, columns: present.join(', ') }),
+        );
       }
       return exact;
     });

@@ -24,6 +24,7 @@ import { decodeUrlState } from '../state/url-state';
 import { loadDemoArchive, showDemoFirstScreen } from './demo-archive';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
+import { errorText } from './i18n/data-message';
 import { loadStage } from './i18n/load-stage';
 import { keepImport, restoreKeptData, startKeeping } from './keep-data';
 import { announceLinkWaiting, areasInBoundaries, checkLinkedValues, linkDataLoaded } from './link-waits';
@@ -158,7 +159,7 @@ export async function importUserFile(
   } catch (error) {
     const message =
       error instanceof ImportError
-        ? error.message
+        ? errorText(error)
         : t('boot:fileError', { name: file.name, message: (error as Error).message });
     store.notify('error', t('boot:unchanged', { message }));
     return null;
@@ -181,7 +182,7 @@ export async function addBoundaries(file: File, key: DatasetKey): Promise<void> 
     store.setDataset({ ...dataset, boundaries });
     store.replaceView(key, { ...view, areas: { ...view.areas, ids } });
   } catch (error) {
-    store.notify('error', t('boot:boundariesUnchanged', { message: (error as Error).message }));
+    store.notify('error', t('boot:boundariesUnchanged', { message: errorText(error) }));
   } finally {
     store.setProgress(null);
   }

@@ -24,6 +24,7 @@ import {
   saveViews,
 } from '../state/saved-data';
 import { decodeUrlState, encodeUrlState, type UrlViewState } from '../state/url-state';
+import { errorText } from './i18n/data-message';
 import { loadStage } from './i18n/load-stage';
 
 /** False after "forget": nothing is written again until the next file is loaded. */
@@ -183,7 +184,7 @@ export async function restoreKeptData(db: Connector, link: UrlViewState | null):
     } catch (error) {
       store.notify(
         'error',
-        i18next.t('datafiles:restoreFailed', { name: record.label, message: (error as Error).message }),
+        i18next.t('datafiles:restoreFailed', { name: record.label, message: errorText(error) }),
       );
     }
   }

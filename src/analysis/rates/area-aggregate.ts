@@ -157,7 +157,8 @@ export function areaAggregate(input: AreaAggregateInput): AreaAggregate {
   };
 }
 
-const CSV_COLUMNS = [
+/** The CSV's columns, by their stable machine names (the command line's header). */
+export const CSV_COLUMNS = [
   'area',
   'name',
   'period',
@@ -166,7 +167,31 @@ const CSV_COLUMNS = [
   'smoothed_rate',
   'unreliable',
   'suppressed',
-];
+] as const;
+
+/** The words of the CSV: header, yes/no, the totals' names and how a period is written. */
+export interface AggregateCsvLabels {
+  columns: Record<(typeof CSV_COLUMNS)[number], string>;
+  yes: string;
+  no: string;
+  total: string;
+  areaTotal: string;
+  cityTotal: string;
+  allPeriods: string;
+  period(label: string): string;
+}
+
+/** Stable English machine names: the command line's CSV, read by scripts. */
+export const CSV_MACHINE_LABELS: AggregateCsvLabels = {
+  columns: Object.fromEntries(CSV_COLUMNS.map((c) => [c, c])) as AggregateCsvLabels['columns'],
+  yes: 'yes',
+  no: 'no',
+  total: '(total)',
+  areaTotal: 'area total',
+  cityTotal: 'city total',
+  allPeriods: 'all periods',
+  period: (label) => label,
+};
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -174,22 +199,28 @@ function csvField(value: string): string {
 
 /**
  * The table as CSV text: one line per area and period (hidden counts as shown, e.g. "<11", and their rates
- * empty), then the totals that were shown, each on a line whose area is "(total)".
+ * empty), then the totals that were shown, each on a line whose area is "(total)". `labels` word the header
+ * and the texts (default: the machine names); numbers are always written plainly (no digit grouping, a
+ * decimal point), so that the file reads the same into any program.
  */
-export function aggregateCsv(aggregate: AreaAggregate): string {
+export function aggregateCsv(
+  aggregate: AreaAggregate,
+  labels: AggregateCsvLabels = CSV_MACHINE_LABELS,
+): string {
   const rate = (v: number | null) => (v === null ? '' : v.toFixed(2));
-  const lines = [CSV_COLUMNS.join(',')];
+  const yesNo = (v: boolean) => (v ? labels.yes : labels.no);
+  const lines = [CSV_COLUMNS.map((c) => csvField(labels.columns[c])).join(',')];
   for (const r of aggregate.rows) {
     lines.push(
       [
         r.area,
         r.name,
-        r.period,
+        labels.period(r.period),
         r.countText.replace(/,/g, ''),
         rate(r.rate),
         rate(r.smoothedRate),
-        r.unreliable ? 'yes' : 'no',
-        r.suppressed ? 'yes' : 'no',
+        yesNo(r.unreliable),
+        yesNo(r.suppressed),
       ]
         .map(csvField)
         .join(','),
@@ -198,20 +229,20 @@ export function aggregateCsv(aggregate: AreaAggregate): string {
   for (const t of aggregate.totals) {
     const [area, period] =
       t.kind === 'area'
-        ? [t.key, 'all periods']
+        ? [t.key, labels.allPeriods]
         : t.kind === 'period'
-          ? ['(total)', t.key]
-          : ['(total)', 'all periods'];
+          ? [labels.total, labels.period(t.key)]
+          : [labels.total, labels.allPeriods];
     lines.push(
       [
         area,
-        t.kind === 'area' ? 'area total' : 'city total',
+        t.kind === 'area' ? labels.areaTotal : labels.cityTotal,
         period,
         t.countText.replace(/,/g, ''),
         '',
         '',
         '',
-        t.suppressed ? 'yes' : 'no',
+        yesNo(t.suppressed),
       ]
         .map(csvField)
         .join(','),

@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { PolygonFeature } from '../../geo/point-in-polygons';
+import { msg } from '../import-messages';
 import { ImportError } from './sniff';
 
 /** A loaded boundary layer. */
@@ -28,25 +29,23 @@ export function parseBoundaries(name: string, text: string): BoundaryLayer {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`"${name}" is not valid JSON (${(error as Error).message}).`);
+    throw new ImportError(msg('error.invalidJson', { name, detail: (error as Error).message }));
   }
   const fc = parsed as Partial<FeatureCollection>;
   if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new ImportError(`"${name}" is not a GeoJSON FeatureCollection of polygons.`);
+    throw new ImportError(msg('error.notPolygonCollection', { name }));
   }
   const features = fc.features.filter(
     (f): f is PolygonFeature => f?.geometry?.type === 'Polygon' || f?.geometry?.type === 'MultiPolygon',
   );
   if (features.length === 0) {
-    throw new ImportError(`"${name}" has no Polygon or MultiPolygon features: boundaries must be polygons.`);
+    throw new ImportError(msg('error.noPolygons', { name }));
   }
   for (const f of features) {
     const first =
       f.geometry.type === 'Polygon' ? f.geometry.coordinates[0]?.[0] : f.geometry.coordinates[0]?.[0]?.[0];
     if (!first || Math.abs(first[0]!) > 180 || Math.abs(first[1]!) > 90) {
-      throw new ImportError(
-        `"${name}" has coordinates outside longitude/latitude range (e.g. ${JSON.stringify(first)}): boundaries must be WGS84 lon/lat (EPSG:4326).`,
-      );
+      throw new ImportError(msg('error.notLonLat', { name, example: JSON.stringify(first) }));
     }
   }
   const properties: string[] = [];
@@ -83,13 +82,15 @@ export function selectFeatures(
 ): PolygonFeature[] {
   if (!layer.properties.includes(property)) {
     throw new ImportError(
-      `"${layer.name}" has no property "${property}"; its properties are: ${layer.properties.join(', ')}.`,
+      msg('error.noProperty', { name: layer.name, property, properties: layer.properties.join(', ') }),
     );
   }
   const wanted = new Set(values);
   const hits = layer.features.filter((f) => wanted.has(featureValue(f, property) ?? ''));
   if (hits.length === 0) {
-    throw new ImportError(`No feature of "${layer.name}" has ${property} = ${values.join(' or ')}.`);
+    throw new ImportError(
+      msg('error.noFeatureWith', { name: layer.name, property, values: values.join(' or ') }),
+    );
   }
   return hits;
 }

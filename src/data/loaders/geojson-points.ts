@@ -3,6 +3,7 @@
  * `longitude` and `latitude` from the geometry.
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { msg } from '../import-messages';
 import { ImportError } from './sniff';
 
 interface PointFeature {
@@ -16,11 +17,11 @@ export function geojsonPointsToArrowIpc(name: string, text: string): Uint8Array 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`"${name}" is not valid JSON (${(error as Error).message}).`);
+    throw new ImportError(msg('error.invalidJson', { name, detail: (error as Error).message }));
   }
   const features = (parsed as { type?: string; features?: unknown }).features;
   if ((parsed as { type?: string }).type !== 'FeatureCollection' || !Array.isArray(features)) {
-    throw new ImportError(`"${name}" is JSON but not a GeoJSON FeatureCollection of incident points.`);
+    throw new ImportError(msg('error.notPointCollection', { name }));
   }
   const points = (features as PointFeature[]).filter((f) => f?.geometry?.type === 'Point');
   if (points.length === 0) {
@@ -28,7 +29,7 @@ export function geojsonPointsToArrowIpc(name: string, text: string): Uint8Array 
       ', ',
     );
     throw new ImportError(
-      `"${name}" has no point features (found: ${kinds || 'no features'}): incidents must be points. Polygons belong in a boundary layer.`,
+      kinds ? msg('error.noPoints', { name, found: kinds }) : msg('error.noPointsNoFeatures', { name }),
     );
   }
   const keys = new Set<string>();

@@ -4,12 +4,22 @@
  * incident data gets one clear sentence instead of a database error.
  */
 
+import { type ImportMessage, msg, renderEnglish } from '../import-messages';
+
 /** Formats the importer reads. */
 export type SourceFormat = 'csv' | 'parquet' | 'geojson' | 'arrow';
 
-/** An import problem the user can act on; `message` is a complete sentence. */
+/**
+ * An import problem the user can act on; `message` is a complete sentence in English, and `structured` the
+ * same sentence as a code with parameters (see `import-messages.ts`) for an interface in another language.
+ */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  readonly structured?: ImportMessage;
+  constructor(message: string | ImportMessage) {
+    super(typeof message === 'string' ? message : renderEnglish(message));
+    if (typeof message !== 'string') this.structured = message;
+  }
 }
 
 /** Text encodings the importer reads (anything else is converted to UTF-8 first). */
@@ -26,7 +36,7 @@ export interface SniffResult {
   /** For CSV: the physical line of the header (1 unless blank lines precede it). */
   headerLine?: number;
   /** Things the user should know about how the file was read (renamed columns, encoding). */
-  notes?: string[];
+  notes?: ImportMessage[];
 }
 
 /** Limits checked before anything is loaded; each refusal names its limit. */
@@ -103,16 +113,20 @@ export function detectDelimiter(headerLine: string): string {
  * Column names made usable: empty names become `column_<n>`, repeated names and the importer's reserved
  * names get a suffix `_2`, `_3`, …. Returns the names and one sentence per change.
  */
-export function uniqueColumnNames(names: readonly string[]): { columns: string[]; renamed: string[] } {
+export function uniqueColumnNames(names: readonly string[]): { columns: string[]; renamed: ImportMessage[] } {
   const used = new Set<string>(RESERVED_COLUMNS);
-  const renamed: string[] = [];
+  const renamed: ImportMessage[] = [];
   const columns = names.map((raw, i) => {
     const base = raw.length > 0 ? raw : `column_${i + 1}`;
     let name = base;
     for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
     used.add(name);
     if (name !== raw)
-      renamed.push(raw.length > 0 ? `"${raw}" → "${name}"` : `column ${i + 1} (no name) → "${name}"`);
+      renamed.push(
+        raw.length > 0
+          ? msg('note.renamedColumn', { from: raw, to: name })
+          : msg('note.renamedUnnamed', { index: i + 1, to: name }),
+      );
     return name;
   });
   return { columns, renamed };
@@ -180,11 +194,11 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): strin
   return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes).replace(/^\ufeff+/, '');
 }
 
-const ENCODING_NAMES: Record<TextEncodingName, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 (little-endian)',
-  'utf-16be': 'UTF-16 (big-endian)',
-  'windows-1252': 'Latin-1 (Windows-1252)',
+const ENCODING_CODES: Record<TextEncodingName, string> = {
+  'utf-8': 'encoding.utf8',
+  'utf-16le': 'encoding.utf16le',
+  'utf-16be': 'encoding.utf16be',
+  'windows-1252': 'encoding.windows1252',
 };
 
 function formatBytes(n: number): string {
@@ -207,11 +221,10 @@ export function sniffSource(
   size: number = head.length,
   limits: ImportLimits = IMPORT_LIMITS,
 ): SniffResult {
-  if (head.length === 0)
-    throw new ImportError(`"${name}" is empty: expected a CSV, Parquet, GeoJSON or Arrow file of incidents.`);
+  if (head.length === 0) throw new ImportError(msg('error.empty', { name }));
   if (size > limits.maxSourceBytes) {
     throw new ImportError(
-      `"${name}" is ${formatBytes(size)}, more than the ${formatBytes(limits.maxSourceBytes)} that can be imported; split it by year or area.`,
+      msg('error.tooLarge', { name, size: formatBytes(size), limit: formatBytes(limits.maxSourceBytes) }),
     );
   }
   if (startsWith(head, PARQUET_MAGIC)) return { format: 'parquet' };
@@ -220,26 +233,21 @@ export function sniffSource(
   const complete = size <= head.length;
   const encoding = detectTextEncoding(head, complete);
   if (encoding === null) {
-    throw new ImportError(
-      `"${name}" is a binary file that is not Parquet or Arrow: expected a CSV, Parquet, GeoJSON or Arrow file of incidents.`,
-    );
+    throw new ImportError(msg('error.binary', { name }));
   }
   let text = new TextDecoder(encoding, { ignoreBOM: true }).decode(head);
   const boms = /^\ufeff*/.exec(text)![0].length;
   text = text.slice(boms);
-  const notes: string[] = [];
-  if (encoding !== 'utf-8') notes.push(`The file was read as ${ENCODING_NAMES[encoding]} text.`);
-  if (boms > 1) notes.push(`The file starts with ${boms} byte-order marks; all were ignored.`);
+  const notes: ImportMessage[] = [];
+  if (encoding !== 'utf-8') notes.push(msg('note.encoding', { encoding: msg(ENCODING_CODES[encoding]) }));
+  if (boms > 1) notes.push(msg('note.boms', { count: boms }));
   const trimmed = text.trimStart();
-  if (trimmed.length === 0)
-    throw new ImportError(`"${name}" contains only blank space: expected incident records.`);
+  if (trimmed.length === 0) throw new ImportError(msg('error.blank', { name }));
   if (/\.(geo)?json$/i.test(name) || trimmed.startsWith('{')) return { format: 'geojson', encoding, notes };
   const newline = trimmed.search(/\r?\n/);
   const headerBytes = new TextEncoder().encode(newline < 0 ? trimmed : trimmed.slice(0, newline)).length;
   if (headerBytes > limits.maxHeaderBytes || (newline < 0 && !complete)) {
-    throw new ImportError(
-      `"${name}" has a first line longer than ${formatBytes(limits.maxHeaderBytes)}, the limit for a header line: expected a delimited file with one header line of column names.`,
-    );
+    throw new ImportError(msg('error.headerTooLong', { name, limit: formatBytes(limits.maxHeaderBytes) }));
   }
   const skipped = text.slice(0, text.length - trimmed.length);
   const headerLine = (skipped.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
@@ -247,17 +255,16 @@ export function sniffSource(
   const delimiter = detectDelimiter(headerText);
   const names = splitHeader(headerText, delimiter);
   if (names.length < 2) {
-    throw new ImportError(
-      `"${name}" has a single column ("${names[0]?.slice(0, 60) ?? ''}"): expected a delimited file with at least a date, latitude and longitude column.`,
-    );
+    throw new ImportError(msg('error.singleColumn', { name, column: names[0]?.slice(0, 60) ?? '' }));
   }
   if (names.length > limits.maxColumns) {
     throw new ImportError(
-      `"${name}" has ${names.length} columns, more than the ${limits.maxColumns} that can be imported: keep the incident columns (date, time, coordinates, id, fatal, categories).`,
+      msg('error.tooManyColumns', { name, columns: names.length, limit: limits.maxColumns }),
     );
   }
   const { columns, renamed } = uniqueColumnNames(names);
-  if (renamed.length > 0) notes.push(`Column names were made unique: ${renamed.slice(0, 10).join(', ')}.`);
+  if (renamed.length > 0)
+    notes.push(msg('note.renamed', { renamed: { list: renamed.slice(0, 10), separator: ', ' } }));
   return { format: 'csv', columns, delimiter, encoding, headerLine, notes };
 }
 

@@ -9,6 +9,7 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FORMAT_LOCALES, type FormatLocale, setFormatLocale } from '../../analysis/privacy/count-format';
+import { IMPORT_MESSAGES_EN } from '../../data/import-messages';
 
 /** A language of the interface (the same codes as the formatting module's locales). */
 export type Language = FormatLocale;
@@ -24,9 +25,12 @@ const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
   import: 'default',
 });
 
+/** The English wording of the data layer's messages (import notes and errors) is kept with the data layer. */
+const DATA_CATALOGUES: Resource = { en: { 'import-messages': IMPORT_MESSAGES_EN as Record<string, string> } };
+
 /** The catalogues as i18next resources: language → namespace → keys. */
 export function catalogues(): Resource {
-  const resources: Resource = {};
+  const resources: Resource = structuredClone(DATA_CATALOGUES);
   for (const [path, keys] of Object.entries(files)) {
     const match = /\.\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
     if (!match) continue;

@@ -1,7 +1,9 @@
 /** The validation report of the last import: what loaded, what was rejected and why, downloadable as JSON. */
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatDate } from '../../analysis/privacy/count-format';
-import type { ImportReport } from '../../data/import-incidents';
+import type { ImportReport, RejectSample } from '../../data/import-incidents';
+import { rejectReasonMessage } from '../../data/schema';
+import { dataMessage } from '../i18n/data-message';
 
 export function ReportPanel({ report, onClose }: { report: ImportReport; onClose(): void }) {
   const { t } = useTranslation('report');
@@ -18,7 +20,8 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
       <h3 id="report-title">{t('loaded', { name: report.source.name })}</h3>
       <p>
         {t('summary', {
-          preset: report.presetName,
+          // Presets named in the interface's words; others (the NYPD's) by their source's own name.
+          preset: t(`preset.${report.preset}`, { defaultValue: report.presetName }),
           victims: formatCount(report.victims, { unit: 'victims' }),
           incidents: formatCount(report.incidents, { unit: 'incidents' }),
           from: safeDate(report.firstDate),
@@ -44,30 +47,23 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
               {report.rejected.map((g) => (
                 <tr key={g.reason}>
                   <td>{formatCount(g.count)}</td>
-                  <td>{g.label}</td>
-                  <td>
-                    {g.samples
-                      .map((s) =>
-                        t('example', {
-                          line: s.sourceRow,
-                          date: JSON.stringify(s.date),
-                          lat: JSON.stringify(s.lat),
-                          lon: JSON.stringify(s.lon),
-                        }),
-                      )
-                      .join('; ')}
-                  </td>
+                  <td>{dataMessage(rejectReasonMessage(g.reason))}</td>
+                  <td>{g.samples.map((s) => sampleText(s, t)).join('; ')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       )}
-      {report.notes.map((n) => (
-        <p key={n} className="muted">
-          {n}
-        </p>
-      ))}
+      {report.notes.map((n, i) => {
+        // Notes kept from before notes had codes, or added in the interface's words, are shown as they are.
+        const coded = report.noteMessages?.[i];
+        return (
+          <p key={n} className="muted" data-testid="import-note">
+            {coded ? dataMessage(coded) : n}
+          </p>
+        );
+      })}
       <div className="actions">
         <button type="button" onClick={download}>
           {t('download')}
@@ -78,6 +74,22 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
       </div>
     </div>
   );
+}
+
+/** One example of a rejected row: a line that could not be split says why, other rows show their values. */
+function sampleText(s: RejectSample, t: (key: string, values: Record<string, unknown>) => string): string {
+  const detail = s.detailMessage ?? s.detail;
+  if (detail !== undefined)
+    return dataMessage({
+      code: 'badLine.sample',
+      params: { line: s.sourceRow, detail, text: (s.text ?? '').slice(0, 80) },
+    });
+  return t('example', {
+    line: s.sourceRow,
+    date: JSON.stringify(s.date),
+    lat: JSON.stringify(s.lat),
+    lon: JSON.stringify(s.lon),
+  });
 }
 
 /** A report date in the display language; anything that is not a plain date is shown as it is. */

@@ -22,8 +22,15 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
+/** Catalogues kept outside the interface: the data layer's messages, whose English wording lives with it. */
+const ELSEWHERE: Record<string, Record<string, string>> = {
+  en: { 'import-messages': join(process.cwd(), 'src/data/import-messages.en.json') },
+};
+
 function load(language: string): Map<string, Map<string, unknown>> {
   const out = new Map<string, Map<string, unknown>>();
+  for (const [namespace, path] of Object.entries(ELSEWHERE[language] ?? {}))
+    out.set(namespace, flatten(JSON.parse(readFileSync(path, 'utf8'))));
   for (const file of readdirSync(join(ROOT, language))
     .filter((f) => f.endsWith('.json'))
     .sort()) {
@@ -32,7 +39,7 @@ function load(language: string): Map<string, Map<string, unknown>> {
       flatten(JSON.parse(readFileSync(join(ROOT, language, file), 'utf8'))),
     );
   }
-  return out;
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Words written the same in English and Spanish: names, acronyms, units and symbols. */
@@ -67,6 +74,8 @@ const SAME_IN_BOTH = new Set([
   'lon',
   'lat',
   'RMSPE',
+  'UTF',
+  'no',
 ]);
 
 /** Whole texts that are the same in both languages: names of programs. */

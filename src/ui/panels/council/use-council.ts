@@ -24,6 +24,7 @@ import { type PublishedData, publishedData } from '../../../state/published-data
 import type { UrlViewState } from '../../../state/url-state';
 import type { DashboardData } from '../../use-dashboard';
 import { type ChoroplethMeasure, useCouncilStore } from './council-store';
+import { csvLabels } from './csv-labels';
 
 /** A period label of the tables ("2019 to 2023", "2019-01 to 2023-12") in the interface's language. */
 function localPeriod(label: string): string {
@@ -257,7 +258,7 @@ export function useCouncil(dataset: Dataset | null, view: UrlViewState, data: Da
       layers: choroplethLayers(layerData),
       tooltip,
       table,
-      csv: () => aggregateCsv(table),
+      csv: () => aggregateCsv(table, csvLabels(localPeriod)),
     };
   }, [
     boundaries,
