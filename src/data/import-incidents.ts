@@ -185,6 +185,8 @@ export async function importIncidents(
     csvRejectLines: `__import_${n}_csv_reject_lines`,
     crLfEmpty: `__import_${n}_crlf_empty`,
     lines: `__import_${n}_lines`,
+    linesRead: `__import_${n}_lines_read`,
+    splitRead: `__import_${n}_split_read`,
     numbered: `__import_${n}_numbered`,
     split: `__import_${n}_split`,
     fields: `__import_${n}_fields`,
@@ -209,6 +211,8 @@ export async function importIncidents(
     names.badLines,
     names.recordRanges,
     names.recordMembers,
+    names.splitRead,
+    names.linesRead,
   ];
   let registered = false;
   try {
@@ -256,6 +260,7 @@ export async function importIncidents(
         limits,
         options.uncompressedScratchMaxRows ?? UNCOMPRESSED_SCRATCH_MAX_ROWS,
         () => (text ? oneChunk(text) : source.blob ? blobChunks(source.blob) : oneChunk(source.bytes!)),
+        text ? text.length : size,
       );
       ({ badLineCount, stagedRows, rowsRead, badLineSamples, stagingIsTable } = staged);
       notes.push(...staged.notes);
@@ -390,6 +395,7 @@ export async function importIncidents(
     );
     // Large files: free the text copy before the canonical table is written, halving peak memory.
     await db.query(stagingIsTable ? dropTablesQuery([names.staging]) : dropViewsQuery([names.staging]));
+    await db.query(dropTablesQuery([names.splitRead, names.linesRead]));
     await db.query(dropTablesQuery([names.raw]));
     await db.query(canonicalIncidentsQuery(names.parsed, names.result, today, attributes));
     await db.query(dropTablesQuery([names.parsed]));

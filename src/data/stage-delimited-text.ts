@@ -19,6 +19,7 @@ import {
   badLineSamplesQuery,
   badLinesQuery,
   copyToTempTableQuery,
+  dropTablesQuery,
   editorRejectLinesQuery,
   engineRejectCountQuery,
   engineRejectsSnapshotQuery,
@@ -39,6 +40,9 @@ import {
 export interface DelimitedTextNames {
   file: string;
   lines: string;
+  /** The lines read into memory once (small files), and the records split once. */
+  linesRead: string;
+  splitRead: string;
   csvRejects: string;
   csvScan: string;
   /** The engine's rejected lines in its own numbering, and renumbered as an editor counts (`csvRejectLines`). */
@@ -55,6 +59,12 @@ export interface DelimitedTextNames {
   recordMembers: string;
   records: string;
 }
+
+/**
+ * A file up to `uncompressedScratchMaxRows` × this many bytes is read into memory once (a typical incident
+ * line is 50-200 bytes, so that is at most about that many records).
+ */
+const SCAN_BYTES_PER_ROW = 64;
 
 /** A data line with an odd number of quotes (`opens`: it can open a multi-line record), or an unreadable line (`opens` null). */
 export interface OddQuoteLine {
@@ -136,9 +146,13 @@ export async function stageDelimitedText(
   limits: ImportLimits,
   uncompressedScratchMaxRows: number,
   fileChunks: () => AsyncIterable<Uint8Array>,
+  fileBytes: number,
 ): Promise<StagedDelimitedText> {
   const notes: ImportMessage[] = [];
   const headerLine = sniff.headerLine ?? 1;
+  // Small files are read from the file once, into memory, and every later step reads the lines there
+  // (the record count is not known yet, so the file's size decides).
+  const inMemory = fileBytes <= uncompressedScratchMaxRows * SCAN_BYTES_PER_ROW;
   await db.query(
     stageLinesQuery({
       view: names.lines,
@@ -149,7 +163,9 @@ export async function stageDelimitedText(
     }),
   );
   // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
-  const counts = arrowRows(await db.query(lineCountsQuery(names.lines)))[0] ?? {};
+  if (inMemory) await db.query(copyToTempTableQuery(names.linesRead, names.lines));
+  const lines = inMemory ? names.linesRead : names.lines;
+  const counts = arrowRows(await db.query(lineCountsQuery(lines)))[0] ?? {};
   await db.query(engineRejectsSnapshotQuery(names.engineRejectLines, names.csvRejects));
   // An empty line may be the engine's reading of a CR LF: only then are the bytes read to tell.
   const blankLines = Number(counts.readable ?? 0) - Number(counts.nonblank ?? 0);
@@ -169,12 +185,7 @@ export async function stageDelimitedText(
   );
   const anyEngineReject = allEngineRejects > 0;
   await db.query(
-    numberedLinesQuery(
-      names.numbered,
-      names.lines,
-      anyEngineReject ? names.engineRejectLines : null,
-      crLfTable,
-    ),
+    numberedLinesQuery(names.numbered, lines, anyEngineReject ? names.engineRejectLines : null, crLfTable),
   );
   // Quoted fields with line breaks: which lines form one record (an extra scan of the lines).
   const odd = arrowRows(
@@ -219,13 +230,17 @@ export async function stageDelimitedText(
       maxRecordBytes: limits.maxLineBytes,
     }),
   );
+  if (inMemory) await db.query(copyToTempTableQuery(names.splitRead, names.split));
+  const split = inMemory ? names.splitRead : names.split;
   // Scan 2: the lines that cannot be split, kept (few) for the report.
-  await db.query(badLinesQuery(names.badLines, names.split));
-  await db.query(stageFieldsQuery(names.fields, names.split, sniff.columns!, headerLine));
+  await db.query(badLinesQuery(names.badLines, split));
+  await db.query(stageFieldsQuery(names.fields, split, sniff.columns!, headerLine));
   const samples = arrowRows(
     await db.query(badLineSamplesQuery(names.badLines, names.csvRejectLines, headerLine)),
   );
   const badLineCount = Number(samples[0]?.total ?? 0);
+  // The split records hold all that is needed from here on: the lines' copy is freed.
+  if (inMemory) await db.query(dropTablesQuery([names.linesRead]));
   const splitProblems = badLineCount - engineRejects;
   // The header is one of the non-blank lines unless the engine could not read it.
   const headerReadable = allEngineRejects === engineRejects;
@@ -234,8 +249,9 @@ export async function stageDelimitedText(
   const dataLines = nonblank - (headerReadable ? 1 : 0) - multi.nonblank + multi.records;
   const rowsRead = dataLines + engineRejects;
   const stagedRows = dataLines - splitProblems;
-  // Small files are split once into a scratch table; large ones stream from the file at every scan.
-  const stagingIsTable = stagedRows <= uncompressedScratchMaxRows;
+  // Records split in memory are only given their column names (no second copy); larger files are split once
+  // into a scratch table when they have few enough records, else stream from the file at every scan.
+  const stagingIsTable = !inMemory && stagedRows <= uncompressedScratchMaxRows;
   await db.query(
     stagingIsTable
       ? copyToTempTableQuery(names.staging, names.fields)

@@ -5,13 +5,15 @@
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import i18next from 'i18next';
-import { Map as MapLibreMap, Marker, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, prewarm, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 
 setWorkerUrl(workerUrl);
+// The map's worker starts as the app loads, while the first screen's data is fetched, not when the map is made.
+prewarm();
 
 /** Camera as the URL holds it. */
 export interface MapCamera {

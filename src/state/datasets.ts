@@ -4,7 +4,7 @@
  */
 
 import type { Connector } from '../data/connector';
-import { type ImportReport, type ImportSource, importIncidents } from '../data/import-incidents';
+import type { ImportReport, ImportSource, importIncidents } from '../data/import-incidents';
 import { incidentPoints } from '../data/incident-points';
 import { type BoundaryLayer, featureValue, parseBoundaries } from '../data/loaders/boundaries';
 import { arrowRows } from '../data/rows';
@@ -100,6 +100,8 @@ export async function loadDataset(
   } & Partial<Parameters<typeof importIncidents>[2]>,
 ): Promise<Dataset> {
   const table = `incidents_${key}`;
+  // The importer is loaded with the first file (the first screen does not need it).
+  const { importIncidents } = await import('../data/import-incidents');
   const { report } = await importIncidents(db, source, { ...options, table });
   return describeDataset(db, key, table, report, options);
 }

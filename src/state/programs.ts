@@ -17,7 +17,7 @@
  * corrupt stored value is kept aside under another key and reported, and a bad workspace file changes
  * nothing.
  */
-import { buffer, featureCollection, point } from '@turf/turf';
+import { circle, featureCollection } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { PolygonFeature } from '../geo/point-in-polygons';
 
@@ -539,7 +539,7 @@ export function catchmentFromBoundaryIds(
 
 /**
  * A catchment of circles of `metres` around points (e.g. program sites), as polygon features
- * (@turf/turf `buffer`, 16 steps per quarter circle). Throws RangeError for no points or a bad radius.
+ * (@turf/turf `circle`: 64 geodesic vertices). Throws RangeError for no points or a bad radius.
  */
 export function catchmentFromPoints(
   points: readonly (readonly [number, number])[],
@@ -548,8 +548,7 @@ export function catchmentFromPoints(
   if (points.length === 0) throw new RangeError('give at least one point');
   if (!(metres > 0 && metres <= 20_000)) throw new RangeError('the radius must be 1 to 20000 metres');
   const features: PolygonFeature[] = points.map(([lon, lat]) => {
-    const f = buffer(point([lon, lat]), metres, { units: 'meters', steps: 16 });
-    if (!f) throw new RangeError(`could not buffer the point ${lon}, ${lat}`);
+    const f = circle([lon, lat], metres, { units: 'meters', steps: 64 });
     return { type: 'Feature', properties: {}, geometry: f.geometry as Polygon };
   });
   return { type: 'features', features };
@@ -628,18 +627,38 @@ export interface ScreenDesign {
   window: string;
 }
 
+/** One aspect of a published design beside the one on screen (`published` absent when not stated). */
+export interface DesignAspect {
+  aspect: 'design' | 'outcome' | 'unit' | 'window';
+  published?: string;
+  here: string;
+}
+
+/** A published outcome's design and the one on screen, aspect by aspect (design, outcome, unit, window). */
+export function designAspects(outcome: PublishedOutcome, screen: ScreenDesign): DesignAspect[] {
+  const rows: [DesignAspect['aspect'], string | undefined, string][] = [
+    ['design', outcome.design, screen.design],
+    ['outcome', outcome.outcome, screen.outcome],
+    ['unit', outcome.unit, screen.unit],
+    ['window', outcome.window, screen.window],
+  ];
+  return rows.map(([aspect, published, here]) => ({ aspect, ...(published ? { published } : {}), here }));
+}
+
+const ASPECT_NAMES: Record<DesignAspect['aspect'], string> = {
+  design: 'Design',
+  outcome: 'Outcome',
+  unit: 'Unit',
+  window: 'Time step and window',
+};
+
 /**
  * How a published outcome's design differs from the one on screen, aspect by aspect (design, outcome,
  * unit, window): one line each, "published … ; here …". Missing published aspects read "not stated".
  */
 export function designDifferences(outcome: PublishedOutcome, screen: ScreenDesign): string[] {
-  const rows: [string, string | undefined, string][] = [
-    ['Design', outcome.design, screen.design],
-    ['Outcome', outcome.outcome, screen.outcome],
-    ['Unit', outcome.unit, screen.unit],
-    ['Time step and window', outcome.window, screen.window],
-  ];
-  return rows.map(
-    ([aspect, published, here]) => `${aspect}: published ${published ?? 'not stated'}; here ${here}.`,
+  return designAspects(outcome, screen).map(
+    ({ aspect, published, here }) =>
+      `${ASPECT_NAMES[aspect]}: published ${published ?? 'not stated'}; here ${here}.`,
   );
 }

@@ -17,7 +17,6 @@ import {
   linkSuffix,
   type UrlViewState,
 } from '../state/url-state';
-import { Brief } from './brief/Brief';
 import { DashboardMap } from './DashboardMap';
 import { DrawAreaButton } from './DrawAreaButton';
 import { ChartExport } from './export/ChartExport';
@@ -54,6 +53,7 @@ const NetworkPanel = lazy(() =>
 const PlannerPanel = lazy(() =>
   import('./panels/planner/PlannerPanel').then((m) => ({ default: m.PlannerPanel })),
 );
+const Brief = lazy(() => import('./brief/Brief').then((m) => ({ default: m.Brief })));
 const ProgramPanel = lazy(() => import('./panels/ProgramPanel').then((m) => ({ default: m.ProgramPanel })));
 function LoadingPanel() {
   const { t } = useTranslation('common');
@@ -381,14 +381,16 @@ export function App() {
       </aside>
       {briefOpen && dataset && (
         <PanelBoundary name={t('views:brief')} resetKey={viewKey}>
-          <Brief
-            dataset={dataset}
-            view={view}
-            data={data}
-            council={council}
-            year={published.year}
-            onClose={() => setBriefOpen(false)}
-          />
+          <Suspense fallback={loadingPanel}>
+            <Brief
+              dataset={dataset}
+              view={view}
+              data={data}
+              council={council}
+              year={published.year}
+              onClose={() => setBriefOpen(false)}
+            />
+          </Suspense>
         </PanelBoundary>
       )}
       {report && reportOpen && (

@@ -6,7 +6,6 @@
 import { t } from 'i18next';
 import type { ArchiveManifest } from '../data/archive/manifest';
 import type { Connector } from '../data/connector';
-import { createBrowserConnector } from '../data/engine-browser';
 import { ImportError } from '../data/loaders/sniff';
 import { setPolygonAssigner } from '../geo/polygon-assigner';
 import { useAppStore } from '../state/app-store';
@@ -56,6 +55,8 @@ export async function boot(): Promise<void> {
   demoFiles.catch(() => {});
   let db: Connector;
   try {
+    // The engine's client is loaded beside the first screen, not before it.
+    const { createBrowserConnector } = await import('../data/engine-browser');
     db = await createBrowserConnector((f) =>
       store.setProgress({ label: t('boot:engine'), fraction: f * 0.4 }),
     );

@@ -3,7 +3,7 @@
  * progress (at most every 100 ms) and the result. Cancelling terminates the worker.
  */
 import { type KnoxOptions, type KnoxResult, knoxTest } from '../analysis/nearrepeat/knox-test';
-import { nearRepeatSentence } from '../analysis/nearrepeat/near-repeat-sentence';
+import { type NearRepeatFacts, nearRepeatFacts } from '../analysis/nearrepeat/near-repeat-sentence';
 
 /** A request: incidents as columns and the test options (without callbacks). */
 export interface KnoxWorkerRequest {
@@ -16,7 +16,7 @@ export interface KnoxWorkerRequest {
 /** Messages from the worker. */
 export type KnoxWorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: KnoxResult; sentence: string; millis: number }
+  | { type: 'result'; result: KnoxResult; facts: NearRepeatFacts; millis: number }
   | { type: 'error'; message: string };
 
 self.onmessage = (event: MessageEvent<KnoxWorkerRequest>) => {
@@ -40,7 +40,7 @@ self.onmessage = (event: MessageEvent<KnoxWorkerRequest>) => {
     self.postMessage({
       type: 'result',
       result,
-      sentence: nearRepeatSentence(result),
+      facts: nearRepeatFacts(result),
       millis: performance.now() - t0,
     } satisfies KnoxWorkerMessage);
   } catch (error) {

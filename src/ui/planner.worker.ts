@@ -6,7 +6,7 @@
 import { cellToLatLng, getHexagonAreaAvg, UNITS } from 'h3-js';
 import highsLoader from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
-import { cellCentreIndex, hotNowRisk } from '../analysis/planning/hot-now';
+import { cellCentreIndex, hotNowRisk, type NearRepeatWindow } from '../analysis/planning/hot-now';
 import type { StudyArea } from '../geo/h3-study-grid';
 import { buildHotspotGrid, emergingAnalysis, hotspotAnalysis } from '../state/hotspot-pipeline';
 import { type BacktestResult, runBacktest } from '../state/planning-backtest';
@@ -49,7 +49,8 @@ export type PlannerRequest =
 
 /** The hot-now surface for the week after the window. */
 export interface HotNowView {
-  statement: string | null;
+  /** The near-repeat window the surface rests on; null when no Knox band is significant. */
+  window: NearRepeatWindow | null;
   cells: string[];
   boost: number[];
 }
@@ -64,7 +65,7 @@ export type PlannerReply =
       uncovered: { lon: Float64Array; lat: Float64Array };
       millis: number;
     }
-  | { kind: 'backtest'; result: BacktestResult; statement: string | null; millis: number }
+  | { kind: 'backtest'; result: BacktestResult; window: NearRepeatWindow | null; millis: number }
   | { kind: 'error'; message: string };
 
 function monthsOf(day: Int32Array): Int32Array {
@@ -94,7 +95,7 @@ async function handle(req: PlannerRequest): Promise<PlannerReply> {
     return {
       kind: 'backtest',
       result,
-      statement: nr?.window?.statement ?? null,
+      window: nr?.window ?? null,
       millis: performance.now() - t0,
     };
   }
@@ -111,7 +112,7 @@ async function handle(req: PlannerRequest): Promise<PlannerReply> {
     hotSpots: hot,
     neighborhoods: req.neighborhoods,
   });
-  const hotNow: HotNowView = { statement: nr?.window?.statement ?? null, cells: [], boost: [] };
+  const hotNow: HotNowView = { window: nr?.window ?? null, cells: [], boost: [] };
   if (nr?.window) {
     const cells = grid.grid.cells;
     const centres = { lon: new Float64Array(cells.length), lat: new Float64Array(cells.length) };

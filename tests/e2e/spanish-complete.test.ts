@@ -21,6 +21,8 @@ const ENGLISH = [
   'Suggested sites',
   'Keep as draft program',
   'Hot now',
+  'days of an incident',
+  'Knox bands with',
   'Networks & city panels',
   'Evaluate',
   'Map colours',
@@ -50,6 +52,8 @@ const ENGLISH = [
   'Click an area',
   'per year',
   'Counting',
+  'Planted effect',
+  'Synthetic program',
 ];
 
 /** The rendered text of the page, lower-cased (headings are upper-cased by CSS). */
@@ -103,6 +107,7 @@ describe('Spanish interface, complete', { timeout: 900_000 }, () => {
       'Salvaguardas',
       'Colores del mapa',
       'Cada área por año',
+      'Efecto plantado: ninguno',
     ]);
     assert.deepEqual(englishIn(text), []);
     await page.screenshot({ path: join(ARTIFACTS, 'spanish-panels.png'), fullPage: true });

@@ -20,6 +20,13 @@
  * `alpha` 0.05, `event` "shooting", `events` event + "s".
  */
 
+import {
+  formatCount,
+  formatDecimal,
+  formatSignificant,
+  formatUpTo,
+  type LocaleOptions,
+} from '../privacy/count-format';
 import type { KnoxResult } from './knox-test';
 
 /** Options of {@link nearRepeatSentence}. */
@@ -36,24 +43,41 @@ export interface NearRepeatSentenceOptions {
   events?: string;
 }
 
-const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const small = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** The numbers the sentence rests on, and which of its four forms applies. */
+export interface NearRepeatFacts {
+  /**
+   * `no-pairs`: no pair in the window, observed or expected; `no-expected`: pairs seen where the shuffles
+   * gave none; `likelier`: significant excess (p < alpha, ratio > 1); `not-detectable`: otherwise.
+   */
+  kind: 'no-pairs' | 'no-expected' | 'likelier' | 'not-detectable';
+  /** The window: outer distance (metres) and outer time (days). */
+  metres: number;
+  days: number;
+  observed: number;
+  expected: number;
+  /** observed / expected (NaN when nothing is expected). */
+  ratio: number;
+  /** Permutation p-value of the window's total. */
+  p: number;
+  permutations: number;
+  /** Whether p is the smallest the permutations allow, 1 / (permutations + 1). */
+  smallestP: boolean;
+  alpha: number;
+}
 
 /**
- * Describes a Knox result in one sentence, e.g. "Within 200 m and 14 days of a shooting, another shooting
- * was 2.1× as likely as chance would give (1,212 pairs seen, 577 expected; p = 0.002, 999 permutations)."
+ * The facts of the sentence for a Knox result: the window's totals, p-value and form (see the module
+ * header for the window rule).
  *
- * @param result - a {@link KnoxResult}.
- * @param options - the window (default second space band and second time band), alpha (0.05) and nouns.
- * @returns one sentence ending with a full stop.
  * @throws {RangeError} when a band index or alpha is out of range.
  */
-export function nearRepeatSentence(result: KnoxResult, options: NearRepeatSentenceOptions = {}): string {
+export function nearRepeatFacts(
+  result: KnoxResult,
+  options: NearRepeatSentenceOptions = {},
+): NearRepeatFacts {
   const spaceBand = options.spaceBand ?? Math.min(1, result.spaceBands.length - 1);
   const timeBand = options.timeBand ?? Math.min(1, result.timeBands.length - 1);
   const alpha = options.alpha ?? 0.05;
-  const event = options.event ?? 'shooting';
-  const events = options.events ?? `${event}s`;
   if (!Number.isInteger(spaceBand) || spaceBand < 0 || spaceBand >= result.spaceBands.length) {
     throw new RangeError(`spaceBand must be an index into spaceBands (got ${spaceBand})`);
   }
@@ -72,43 +96,77 @@ export function nearRepeatSentence(result: KnoxResult, options: NearRepeatSenten
     }
   }
   const p = result.cumulative.p[spaceBand + 1]?.[timeBand] ?? Number.NaN;
-  const metres = result.spaceBands[spaceBand]!;
-  const days = result.timeBands[timeBand]!;
-  const window = `within ${small.format(metres)} m and ${days} ${days === 1 ? 'day' : 'days'}`;
-  const floor = Math.abs(p * (result.permutations + 1) - 1) < 1e-9;
-  const evidence = `p = ${formatP(p)}, ${floor ? 'the smallest possible with ' : ''}${count.format(result.permutations)} permutations`;
-  const tally = `${count.format(observed)} ${observed === 1 ? 'pair' : 'pairs'} seen, ${formatExpected(expected)} expected`;
+  const ratio = expected === 0 ? Number.NaN : observed / expected;
+  const kind =
+    observed === 0 && expected === 0
+      ? 'no-pairs'
+      : expected === 0
+        ? 'no-expected'
+        : p < alpha && ratio > 1
+          ? 'likelier'
+          : 'not-detectable';
+  return {
+    kind,
+    metres: result.spaceBands[spaceBand]!,
+    days: result.timeBands[timeBand]!,
+    observed,
+    expected,
+    ratio,
+    p,
+    permutations: result.permutations,
+    smallestP: Math.abs(p * (result.permutations + 1) - 1) < 1e-9,
+    alpha,
+  };
+}
 
-  if (observed === 0 && expected === 0) {
-    return `No two ${events} happened ${window} of each other, so there is no near-repeat pattern to measure.`;
-  }
+/**
+ * Describes a Knox result in one English sentence, e.g. "Within 200 m and 14 days of a shooting, another
+ * shooting was 2.1× as likely as chance would give (1,212 pairs seen, 577 expected; p = 0.002, 999
+ * permutations)." (The interface writes the same facts in its own language.)
+ *
+ * @param result - a {@link KnoxResult}.
+ * @param options - the window (default second space band and second time band), alpha (0.05) and nouns.
+ * @returns one sentence ending with a full stop.
+ * @throws {RangeError} when a band index or alpha is out of range.
+ */
+export function nearRepeatSentence(result: KnoxResult, options: NearRepeatSentenceOptions = {}): string {
+  const f = nearRepeatFacts(result, options);
+  const event = options.event ?? 'shooting';
+  const events = options.events ?? `${event}s`;
+  const en = { locale: 'en' } as const;
+  const window = `within ${formatUpTo(f.metres, 1, en)} m and ${f.days} ${f.days === 1 ? 'day' : 'days'}`;
+  const evidence = `p = ${formatKnoxP(f.p, en)}, ${f.smallestP ? 'the smallest possible with ' : ''}${formatCount(f.permutations, en)} permutations`;
+  const pairs = `${formatCount(f.observed, en)} ${f.observed === 1 ? 'pair' : 'pairs'}`;
+  const tally = `${pairs} seen, ${formatKnoxExpected(f.expected, en)} expected`;
+  const verdict = f.p < f.alpha ? '' : `; not significant at ${f.alpha}`;
   const lead = `${capitalise(window)} of ${/^[aeiou]/i.test(event) ? 'an' : 'a'} ${event}, another ${event} was`;
-  const verdict = p < alpha ? '' : `; not significant at ${alpha}`;
-  if (expected === 0) {
-    return `${capitalise(window)} of each other, ${count.format(observed)} ${observed === 1 ? 'pair' : 'pairs'} of ${events} happened where the shuffled dates gave none (${evidence}${verdict}).`;
+  switch (f.kind) {
+    case 'no-pairs':
+      return `No two ${events} happened ${window} of each other, so there is no near-repeat pattern to measure.`;
+    case 'no-expected':
+      return `${capitalise(window)} of each other, ${pairs} of ${events} happened where the shuffled dates gave none (${evidence}${verdict}).`;
+    case 'likelier':
+      return `${lead} ${formatKnoxRatio(f.ratio, en)}× as likely as chance would give (${tally}; ${evidence}).`;
+    case 'not-detectable':
+      return `${lead} not detectably more likely than chance would give (ratio ${formatKnoxRatio(f.ratio, en)}, ${tally}; ${evidence}${verdict}).`;
   }
-  const ratio = observed / expected;
-  if (p < alpha && ratio > 1) {
-    return `${lead} ${formatRatio(ratio)}× as likely as chance would give (${tally}; ${evidence}).`;
-  }
-  return `${lead} not detectably more likely than chance would give (ratio ${formatRatio(ratio)}, ${tally}; ${evidence}${verdict}).`;
 }
 
-function formatRatio(ratio: number): string {
-  if (!Number.isFinite(ratio)) return String(ratio);
-  if (Math.abs(ratio - 1) < 0.1) return ratio.toFixed(2);
-  if (ratio >= 10) return count.format(ratio);
-  return ratio.toFixed(1);
+/** The sentence's ratio: two decimals within 0.1 of 1, none from 10 up, one otherwise. */
+export function formatKnoxRatio(ratio: number, options: LocaleOptions = {}): string {
+  const digits = Math.abs(ratio - 1) < 0.1 ? 2 : ratio >= 10 ? 0 : 1;
+  return formatDecimal(ratio, digits, options);
 }
 
-function formatP(p: number): string {
+/** The sentence's p-value: two decimals from 0.1 up, two significant digits below (0.049, 0.001). */
+export function formatKnoxP(p: number, options: LocaleOptions = {}): string {
   if (!Number.isFinite(p)) return 'n/a';
-  if (p >= 0.1) return p.toFixed(2);
-  return String(Number(p.toPrecision(2)));
+  return p >= 0.1 ? formatDecimal(p, 2, options) : formatSignificant(p, 2, options);
 }
 
-function formatExpected(expected: number): string {
-  return expected < 10 ? small.format(expected) : count.format(expected);
+/** The sentence's expected count: one decimal at most below 10, a whole number from 10 up. */
+export function formatKnoxExpected(expected: number, options: LocaleOptions = {}): string {
+  return expected < 10 ? formatUpTo(expected, 1, options) : formatDecimal(expected, 0, options);
 }
 
 function capitalise(text: string): string {

@@ -119,6 +119,18 @@ function fixed(digits: number, locale: FormatLocale): Intl.NumberFormat {
   }
   return format;
 }
+function upTo(kind: 'fraction' | 'significant', digits: number, locale: FormatLocale): Intl.NumberFormat {
+  const key = `${locale}:${kind}:${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      INTL_LOCALE[locale],
+      kind === 'fraction' ? { maximumFractionDigits: digits } : { maximumSignificantDigits: digits },
+    );
+    formats.set(key, format);
+  }
+  return format;
+}
 function integer(locale: FormatLocale): Intl.NumberFormat {
   return fixed(0, locale);
 }
@@ -214,6 +226,24 @@ export function formatDecimal(value: number, digits = 2, options: LocaleOptions 
   checkDigits(digits);
   if (!Number.isFinite(value)) return '—';
   return fixed(digits, resolve(options.locale)).format(value);
+}
+
+/** A measurement with at most `digits` decimals, trailing zeros dropped: 7 → "7", 7.25 → "7.3". Non-finite gives "—". */
+export function formatUpTo(value: number, digits = 1, options: LocaleOptions = {}): string {
+  checkDigits(digits);
+  if (!Number.isFinite(value)) return '—';
+  return upTo('fraction', digits, resolve(options.locale)).format(value);
+}
+
+/**
+ * A small probability to `digits` significant digits (default 2), trailing zeros dropped: 0.0123 → "0.012",
+ * 0.001 → "0.001" (a permutation p-value near its floor). Non-finite gives "—".
+ */
+export function formatSignificant(value: number, digits = 2, options: LocaleOptions = {}): string {
+  if (!(Number.isInteger(digits) && digits >= 1 && digits <= 10))
+    throw new RangeError(`digits must be a whole number from 1 to 10, got ${digits}`);
+  if (!Number.isFinite(value)) return '—';
+  return upTo('significant', digits, resolve(options.locale)).format(value);
 }
 
 /** A share as a percentage: "41.2%" (default 1 decimal). Non-finite gives "—". */

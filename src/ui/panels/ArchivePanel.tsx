@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import { useArchiveStore } from '../../state/archive-store';
-import { ensurePartitions, openArchiveFolder, openArchiveUrl } from '../archive-open';
+
+/** Archive opening, loaded when an archive is opened. */
+const archiveOpen = () => import('../archive-open');
 
 function megabytes(bytes: number): string {
   return i18next.t('datafiles:megabytes', { value: formatDecimal(bytes / 1e6, bytes < 1e7 ? 1 : 0) });
@@ -32,7 +34,7 @@ export function ArchivePanel() {
   // A brush into years not loaded yet fetches them.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the time brush is what decides the partitions.
   useEffect(() => {
-    if (engine && fromArchive) void ensurePartitions(engine);
+    if (engine && fromArchive) void archiveOpen().then((m) => m.ensurePartitions(engine));
   }, [engine, fromArchive, time]);
 
   const total = manifest?.partitions.reduce((s, p) => s + p.bytes, 0) ?? 0;
@@ -42,7 +44,7 @@ export function ArchivePanel() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (url.trim()) void openArchiveUrl(url.trim());
+          if (url.trim()) void archiveOpen().then((m) => m.openArchiveUrl(url.trim()));
         }}
       >
         <input
@@ -64,7 +66,10 @@ export function ArchivePanel() {
           multiple
           onChange={(e) => {
             const files = e.target.files;
-            if (files && files.length > 0) void openArchiveFolder(Array.from(files));
+            if (files && files.length > 0) {
+              const list = Array.from(files);
+              void archiveOpen().then((m) => m.openArchiveFolder(list));
+            }
             e.target.value = '';
           }}
           aria-label={t('archiveFolder')}

@@ -3,9 +3,11 @@
  * test runs in a Web Worker with a progress bar and a Cancel button; the result is a heat grid of Knox
  * ratios (rows distance, columns time, labelled) with permutation p-values, and one plain sentence.
  */
+
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnoxResult } from '../../analysis/nearrepeat/knox-test';
+import type { NearRepeatFacts } from '../../analysis/nearrepeat/near-repeat-sentence';
 import { formatCount, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
@@ -13,6 +15,7 @@ import { loadHotspotPoints } from '../../state/hotspot-pipeline';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import type { KnoxWorkerMessage, KnoxWorkerRequest } from '../knox.worker';
+import { knoxSpaceLabels, knoxTimeLabels, nearRepeatText } from '../knox-labels';
 
 function parseBands(text: string): number[] | null {
   const parts = text.split(',').map((s) => Number(s.trim()));
@@ -39,7 +42,9 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
   const [permutations, setPermutations] = useState(999);
   const [seed, setSeed] = useState(1);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ result: KnoxResult; sentence: string; millis: number } | null>(null);
+  const [result, setResult] = useState<{ result: KnoxResult; facts: NearRepeatFacts; millis: number } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const workerRef = useRef<Worker | null>(null);
 
@@ -103,6 +108,8 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
   };
 
   const r = result?.result;
+  const spaceLabels = r ? knoxSpaceLabels(r.spaceBands, t) : [];
+  const timeLabels = r ? knoxTimeLabels(r.timeBands, t) : [];
   return (
     <section className="panel" aria-label={t('label')} data-testid="nearrepeat-panel">
       <h2>{t('title')}</h2>
@@ -172,7 +179,7 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
             <thead>
               <tr>
                 <th scope="col">{t('corner')}</th>
-                {r.timeLabels.map((l) => (
+                {timeLabels.map((l) => (
                   <th key={l} scope="col">
                     {l}
                   </th>
@@ -180,12 +187,12 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
               </tr>
             </thead>
             <tbody>
-              {r.spaceLabels.map((label, s) => (
+              {spaceLabels.map((label, s) => (
                 <tr key={label}>
                   <th scope="row" style={{ textAlign: 'left', whiteSpace: 'nowrap' }}>
                     {label}
                   </th>
-                  {r.timeLabels.map((tl, j) => {
+                  {timeLabels.map((tl, j) => {
                     const ratio = r.ratio[s]![j]!;
                     const p = r.p[s]![j]!;
                     return (
@@ -214,7 +221,7 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
             </tbody>
           </table>
           <p data-testid="knox-sentence" style={{ fontSize: 13 }}>
-            {result.sentence}
+            {nearRepeatText(result.facts, t)}
           </p>
           <p style={{ fontSize: 11, color: '#555' }}>
             {t('footer', {

@@ -30,6 +30,7 @@ import { EvidenceCard } from './program/EvidenceCard';
 import { ProgramActions } from './program/ProgramActions';
 import { ProgramCard } from './program/ProgramCard';
 import { ProgramForm } from './program/ProgramForm';
+import { unavailableText } from './program/program-display';
 import { demoPrograms, FOUNDING_PROGRAMS } from './program/program-sources';
 import '../program-panel.css';
 
@@ -44,7 +45,7 @@ export function ProgramPanel({
   view: UrlViewState;
   onView(patch: Partial<UrlViewState>): void;
 }) {
-  const { t } = useTranslation('program');
+  const { t, i18n } = useTranslation('program');
   const engine = useAppStore((s) => s.engine);
   const notify = useAppStore((s) => s.notify);
   const user = useProgramStore((s) => s.user);
@@ -183,7 +184,8 @@ export function ProgramPanel({
       {program && <ProgramCard program={program} />}
       {program && typeof geometry === 'string' && (
         <p className="notice-inline" data-testid="program-unavailable">
-          {program.catchment.type === 'none' ? t('noChart') : t('cannotEvaluate')} {geometry}
+          {program.catchment.type === 'none' ? t('noChart') : t('cannotEvaluate')}{' '}
+          {unavailableText(program, geometry, i18n.language)}
         </p>
       )}
       {ready && (

@@ -4,6 +4,7 @@
  * chosen area and the small multiples of every area.
  */
 import './council.css';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDecimal } from '../../../analysis/privacy/count-format';
 import type { Dataset } from '../../../state/datasets';
@@ -12,11 +13,14 @@ import type { UrlPublishMode } from '../../../state/url-state';
 import { AreasGeoJsonButton } from '../../export/GeoJsonButtons';
 import type { DashboardData } from '../../use-dashboard';
 import { BoundaryProperties } from '../BoundaryProperties';
-import { AreaProfile } from './AreaProfile';
 import { type ChoroplethMeasure, useCouncilStore } from './council-store';
 import { PopulationDialog } from './PopulationDialog';
 import { PublishSwitch } from './PublishSwitch';
 import { SmallMultiples } from './SmallMultiples';
+
+/** The profile opens on a click: its statistics are loaded then. */
+const AreaProfile = lazy(() => import('./AreaProfile').then((m) => ({ default: m.AreaProfile })));
+
 import type { Council } from './use-council';
 
 function download(name: string, text: string): void {
@@ -182,15 +186,17 @@ export function CouncilPanel({
         </p>
       </section>
       {council && profile && (
-        <AreaProfile
-          council={council}
-          dataset={dataset}
-          cubes={data.areaCubes}
-          unit={unit}
-          year={year}
-          areaId={profile}
-          onClose={() => set({ profile: null })}
-        />
+        <Suspense fallback={null}>
+          <AreaProfile
+            council={council}
+            dataset={dataset}
+            cubes={data.areaCubes}
+            unit={unit}
+            year={year}
+            areaId={profile}
+            onClose={() => set({ profile: null })}
+          />
+        </Suspense>
       )}
       {council && <SmallMultiples council={council} onOpen={(id) => set({ profile: id })} />}
     </>

@@ -1,8 +1,10 @@
 /** The planner's backtest: mean hit rate and PAI per method and area share, with weekly spread and findings. */
+
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDecimal, formatShare } from '../../../analysis/privacy/count-format';
 import type { BacktestResult } from '../../../state/planning-backtest';
+import { nearRepeatWindowText } from '../../knox-labels';
 import type { PlannerReply } from '../../planner.worker';
 
 /**
@@ -54,8 +56,8 @@ export function BacktestTable({
       <h3>{t('backtest')}</h3>
       <p className="small muted">
         {t('backtestIntro', { weeks: r.weeks.length, from: reply.from, to: reply.to, cells: r.cells })}{' '}
-        {reply.statement
-          ? t('backtestRests', { statement: reply.statement })
+        {reply.window
+          ? t('backtestRests', { statement: nearRepeatWindowText(reply.window, t) })
           : r.hotNowNote
             ? t('backtestNoKnox')
             : ''}

@@ -30,10 +30,12 @@ import type { UrlViewState } from '../../../state/url-state';
 import { monthEnd, viewFilter } from '../../../state/view-filter';
 import { DEMO_ASSETS } from '../../demo-assets';
 import { datasetStudyArea } from '../../hotspot-analysis';
+import { nearRepeatWindowText } from '../../knox-labels';
 import type { PlannerReply, PlannerRequest } from '../../planner.worker';
 import { draftProgramId } from '../../planner-map';
 import { usePlannerMap } from '../../planner-store';
 import { useProgramStore } from '../../program-store';
+import { NumberField } from '../NumberField';
 import { BacktestTable } from './BacktestTable';
 import { PlacedSites, placedSiteLabels } from './PlacedSites';
 import { CoverageSummary, SensitivityTable, SolverSummary } from './PlanSummary';
@@ -238,87 +240,48 @@ export function PlannerPanel({
       <h2>{t('title')}</h2>
       <p className="muted small">{t('intro')}</p>
       <div className="row">
-        <label>
-          {t('sitesK')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={20}
-            value={k}
-            onChange={(e) => setK(Math.max(1, Math.min(20, Number(e.target.value) || 1)))}
-            data-testid="planner-k"
-          />
-        </label>
-        <label>
-          {t('radius')}{' '}
-          <input
-            type="number"
-            min={100}
-            max={2000}
-            step={50}
-            value={radius}
-            onChange={(e) => setRadius(Math.max(100, Math.min(2000, Number(e.target.value) || 400)))}
-            data-testid="planner-radius"
-          />
-        </label>
+        <NumberField label={t('sitesK')} value={k} min={1} max={20} onChange={setK} testId="planner-k" />
+        <NumberField
+          label={t('radius')}
+          value={radius}
+          min={100}
+          max={2000}
+          step={50}
+          fallback={400}
+          onChange={setRadius}
+          testId="planner-radius"
+        />
       </div>
       <div className="row">
-        <label>
-          {t('fatalWeight')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={10}
-            value={fatalWeight}
-            onChange={(e) => setFatalWeight(Math.max(1, Number(e.target.value) || 1))}
-          />
-        </label>
-        <label>
-          {t('halfLife')}{' '}
-          <input
-            type="number"
-            min={0}
-            max={3650}
-            step={30}
-            value={halfLife}
-            onChange={(e) => setHalfLife(Math.max(0, Number(e.target.value) || 0))}
-          />
-        </label>
+        <NumberField
+          label={t('fatalWeight')}
+          value={fatalWeight}
+          min={1}
+          max={10}
+          onChange={setFatalWeight}
+        />
+        <NumberField
+          label={t('halfLife')}
+          value={halfLife}
+          min={0}
+          max={3650}
+          step={30}
+          onChange={setHalfLife}
+        />
       </div>
       <div className="row">
-        <label>
-          {t('exactCap')}{' '}
-          <input
-            type="number"
-            min={0}
-            max={120}
-            value={exactSeconds}
-            onChange={(e) => setExactSeconds(Math.max(0, Math.min(120, Number(e.target.value) || 0)))}
-            data-testid="planner-exact"
-          />
-        </label>
+        <NumberField
+          label={t('exactCap')}
+          value={exactSeconds}
+          min={0}
+          max={120}
+          onChange={setExactSeconds}
+          testId="planner-exact"
+        />
       </div>
       <div className="row">
-        <label>
-          {t('caseload')}{' '}
-          <input
-            type="number"
-            min={0}
-            max={10000}
-            value={caseload}
-            onChange={(e) => setCaseload(Math.max(0, Number(e.target.value) || 0))}
-          />
-        </label>
-        <label>
-          {t('teams')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={100}
-            value={teams}
-            onChange={(e) => setTeams(Math.max(1, Math.min(100, Number(e.target.value) || 1)))}
-          />
-        </label>
+        <NumberField label={t('caseload')} value={caseload} min={0} max={10000} onChange={setCaseload} />
+        <NumberField label={t('teams')} value={teams} min={1} max={100} onChange={setTeams} />
       </div>
       <PlacedSites map={mapInstance} sites={view.sites} mode={mode} onMode={setCandidateMode} />
       <div className="row">
@@ -390,10 +353,10 @@ export function PlannerPanel({
           {plan.plan.sensitivity && <SensitivityTable rows={plan.plan.sensitivity} />}
           <h3>{t('hotNow')}</h3>
           <p className="small" data-testid="planner-hot-now">
-            {plan.hotNow.statement
+            {plan.hotNow.window
               ? t('hotNowText', {
                   to: plan.to,
-                  statement: plan.hotNow.statement,
+                  statement: nearRepeatWindowText(plan.hotNow.window, t),
                   cells: formatCount(plan.hotNow.cells.length),
                 })
               : t('noHotNow')}

@@ -4,14 +4,15 @@ import {
   type EvaluationGeometry,
   type ProgramEvaluation,
 } from '../../../state/program-evaluation';
-import { designDifferences, type Program } from '../../../state/programs';
+import { designAspects, type Program } from '../../../state/programs';
+import { displayProgram } from './program-display';
 
 /**
  * The published evidence of a program, each figure with how its design differs from the one on screen,
  * and the computed comparison of the catchment's own change with the comparison units'.
  */
 export function EvidenceCard({
-  program,
+  program: registered,
   evaluation,
   geometry,
 }: {
@@ -19,16 +20,32 @@ export function EvidenceCard({
   evaluation: ProgramEvaluation | null;
   geometry: EvaluationGeometry | null;
 }) {
-  const { t } = useTranslation('programs');
+  const { t, i18n } = useTranslation('programs');
+  const program = displayProgram(registered, i18n.language);
   const sourceOf = (id: string) => program.sources.find((s) => s.id === id);
   const s = evaluation?.series;
   const comparisonCount = geometry?.comparison.length ?? 0;
+  const catchment = registered.catchment;
   const screen = s
     ? {
-        design: `pre/post, WDD, ITS, DiD vs ${comparisonCount} comparison unit${comparisonCount === 1 ? '' : 's'}${evaluation?.synth?.ok ? ' and a synthetic control' : ''}`,
-        outcome: `all shooting ${s.unit} recorded in the loaded data (fatal and non-fatal)`,
-        unit: geometry?.catchmentLabel ?? 'the catchment',
-        window: `${s.by === 'month' ? 'monthly' : 'quarterly'}, ${s.periods[0]} to ${s.periods[s.periods.length - 1]}, launch ${s.periods[s.launchIndex]}`,
+        design:
+          t('evidence.screenDesign', { count: comparisonCount }) +
+          (evaluation?.synth?.ok ? t('evidence.andSynth') : ''),
+        outcome: t('evidence.screenOutcome', { unit: t(`common:${s.unit}`) }),
+        unit:
+          catchment.type === 'boundary'
+            ? t('evidence.catchmentOf', {
+                name: program.name,
+                property: catchment.property,
+                values: catchment.values.join(', '),
+              })
+            : t('evidence.catchment', { name: program.name }),
+        window: t('evidence.screenWindow', {
+          step: t(s.by === 'month' ? 'evidence.monthly' : 'evidence.quarterly'),
+          from: s.periods[0],
+          to: s.periods[s.periods.length - 1],
+          launch: s.periods[s.launchIndex],
+        }),
       }
     : null;
   const reading = evaluation && screen ? comparisonReading(evaluation, comparisonCount) : null;
@@ -49,8 +66,14 @@ export function EvidenceCard({
               {o.window ? ` (${o.window})` : ''} — <cite>{src?.citation ?? o.source}</cite>
               {screen && (
                 <ul className="muted">
-                  {designDifferences(o, screen).map((line) => (
-                    <li key={line}>{line}</li>
+                  {designAspects(o, screen).map(({ aspect, published, here }) => (
+                    <li key={aspect}>
+                      {t('evidence.difference', {
+                        aspect: t(`evidence.aspect.${aspect}`),
+                        published: published ?? t('evidence.notStated'),
+                        here,
+                      })}
+                    </li>
                   ))}
                 </ul>
               )}

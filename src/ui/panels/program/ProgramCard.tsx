@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { PROGRAM_MODEL_LABELS, type Program } from '../../../state/programs';
+import { displayProgram } from './program-display';
 
-/** Name, model, city, launch (with its precision) and notes of a program. */
-export function ProgramCard({ program }: { program: Program }) {
-  const { t } = useTranslation('programs');
+/** Name, model, city, launch (with its precision) and notes of a program, in the interface's language. */
+export function ProgramCard({ program: registered }: { program: Program }) {
+  const { t, i18n } = useTranslation('programs');
+  const program = displayProgram(registered, i18n.language);
   const launchYear = program.launchPrecision === 'year';
   return (
     <div className="program-card" data-testid="program-card">

@@ -1,0 +1,85 @@
+/**
+ * Words for the near-repeat (Knox) bands, the Knox panel's sentence and the near-repeat window the planner
+ * rests on, written in the interface's language from the numbers (the statistics modules keep English
+ * labels and sentences for the command line; in English both read the same).
+ */
+import type { TFunction } from 'i18next';
+import {
+  formatKnoxExpected,
+  formatKnoxP,
+  formatKnoxRatio,
+  type NearRepeatFacts,
+} from '../analysis/nearrepeat/near-repeat-sentence';
+import type { NearRepeatWindow } from '../analysis/planning/hot-now';
+import { formatCount, formatDecimal, formatUpTo } from '../analysis/privacy/count-format';
+
+const metres = (m: number) => formatDecimal(m, Number.isInteger(m) ? 0 : 1);
+
+/** Row labels: the same location, then each distance band (more than the previous bound, up to its own). */
+export function knoxSpaceLabels(spaceBands: readonly number[], t: TFunction): string[] {
+  let previous = 0;
+  const labels = [t('nearrepeat:sameLocation')];
+  for (const bound of spaceBands) {
+    const whole = Number.isInteger(previous) && Number.isInteger(bound);
+    labels.push(
+      t(whole ? 'nearrepeat:spaceBand' : 'nearrepeat:spaceBandAbove', {
+        from: metres(whole ? previous + 1 : previous),
+        to: metres(bound),
+      }),
+    );
+    previous = bound;
+  }
+  return labels;
+}
+
+/** Column labels: each time band in whole days, from the day after the previous bound. */
+export function knoxTimeLabels(timeBands: readonly number[], t: TFunction): string[] {
+  let first = 0;
+  return timeBands.map((bound) => {
+    const label = t('nearrepeat:timeBand', { from: formatDecimal(first, 0), to: formatDecimal(bound, 0) });
+    first = bound + 1;
+    return label;
+  });
+}
+
+/** The window in a sentence: how far and how long, and the significant bands with their ratios. */
+export function nearRepeatWindowText(window: NearRepeatWindow, t: TFunction): string {
+  const rows = knoxSpaceLabels(window.spaceBands, t);
+  const columns = knoxTimeLabels(window.timeBands, t);
+  const bands = window.bands
+    .map((b) =>
+      t('nearrepeat:windowBand', {
+        space: rows[b.row],
+        time: columns[b.column],
+        ratio: formatDecimal(b.ratio, 2),
+      }),
+    )
+    .join('; ');
+  return t('nearrepeat:window', {
+    distance: metres(window.distanceMetres),
+    days: formatDecimal(window.days, 0),
+    alpha: formatDecimal(window.alpha, 2),
+    bands,
+  });
+}
+
+/** The near-repeat sentence of the Knox panel in the interface's language, from its facts. */
+export function nearRepeatText(f: NearRepeatFacts, t: TFunction): string {
+  const window = t('nearrepeat:sentenceWindow', { metres: formatUpTo(f.metres, 1), count: f.days });
+  const pairs = t('nearrepeat:sentencePairs', { n: formatCount(f.observed), count: f.observed });
+  const evidence = t(f.smallestP ? 'nearrepeat:sentenceEvidenceSmallest' : 'nearrepeat:sentenceEvidence', {
+    p: formatKnoxP(f.p),
+    permutations: formatCount(f.permutations),
+  });
+  const verdict = f.p < f.alpha ? '' : t('nearrepeat:sentenceVerdict', { alpha: formatUpTo(f.alpha, 3) });
+  const tally = t('nearrepeat:sentenceTally', { pairs, expected: formatKnoxExpected(f.expected) });
+  const ratio = formatKnoxRatio(f.ratio);
+  const key = {
+    'no-pairs': 'nearrepeat:sentenceNoPairs',
+    'no-expected': 'nearrepeat:sentenceNoExpected',
+    likelier: 'nearrepeat:sentenceLikelier',
+    'not-detectable': 'nearrepeat:sentenceNotDetectable',
+  }[f.kind];
+  const lead = f.kind === 'no-pairs' ? window : window.charAt(0).toUpperCase() + window.slice(1);
+  return t(key, { window: lead, pairs, evidence, verdict, tally, ratio });
+}
