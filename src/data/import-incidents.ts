@@ -117,6 +117,8 @@ export interface ImportReport {
   source: { name: string; format: SourceFormat; columns: string[]; delimiter?: string };
   preset: Preset['id'] | 'generic';
   presetName: string;
+  /** The same name as a message code, when the interface words it itself (archives). */
+  presetMessage?: ImportMessage;
   mapping: ColumnMapping;
   /** Unmapped categorical source columns kept for filtering (as `attr:<name>` in the table). */
   attributes: string[];
@@ -457,7 +459,7 @@ export async function importIncidents(
         rejected,
         rejectedTotal,
         notes: notes.map(renderEnglish),
-        noteMessages: notes,
+        ...(notes.length > 0 ? { noteMessages: notes } : {}),
       },
     };
   } catch (error) {

@@ -3,9 +3,10 @@
  * date range needs, one Parquet row group at a time. The table is replaced only when every partition was
  * read, so a failure leaves what was loaded before as it was.
  */
-import { formatCount } from '../../analysis/privacy/count-format';
+
 import type { Connector } from '../connector';
 import type { ImportReport, RejectGroup } from '../import-incidents';
+import { msg, renderEnglish } from '../import-messages';
 import { ImportError } from '../loaders/sniff';
 import { arrowRows } from '../rows';
 import { appendRowsQuery } from '../sql/archive-queries';
@@ -197,10 +198,18 @@ export function archiveReport(
   }
   const attributes = manifest.columns.filter((c) => c.name.startsWith('attr:')).map((c) => c.name.slice(5));
   const groups = [...rejected.values()];
+  const presetMessage = msg('note.archiveOf', { sources: manifest.sources.map((s) => s.name).join(', ') });
+  const read = msg('note.archiveRead', {
+    loaded: partitions.length,
+    total: manifest.partitions.length,
+    bytes: bytesRead,
+    rows: manifest.counts.victims,
+  });
   return {
     source: { name, format: 'parquet', columns: manifest.columns.map((c) => c.name) },
     preset: manifest.sources.length === 1 && first ? first.preset : 'generic',
-    presetName: `Archive of ${manifest.sources.map((s) => s.name).join(', ')}`,
+    presetName: renderEnglish(presetMessage),
+    presetMessage,
     mapping: first?.mapping ?? { date: 'occurred_at', lat: 'lat', lon: 'lon' },
     attributes,
     dateFormat: first?.dateFormat ?? '',
@@ -221,8 +230,7 @@ export function archiveReport(
     withoutTime: Number(summary.without_time),
     rejected: groups,
     rejectedTotal: groups.reduce((s, g) => s + g.count, 0),
-    notes: [
-      `Read ${formatCount(partitions.length)} of ${formatCount(manifest.partitions.length)} partitions (${formatCount(bytesRead)} bytes) of an archive of ${formatCount(manifest.counts.victims)} rows.`,
-    ],
+    notes: [renderEnglish(read)],
+    noteMessages: [read],
   };
 }

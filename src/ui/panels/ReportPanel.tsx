@@ -21,7 +21,9 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
       <p>
         {t('summary', {
           // Presets named in the interface's words; others (the NYPD's) by their source's own name.
-          preset: t(`preset.${report.preset}`, { defaultValue: report.presetName }),
+          preset: report.presetMessage
+            ? dataMessage(report.presetMessage)
+            : t(`preset.${report.preset}`, { defaultValue: report.presetName }),
           victims: formatCount(report.victims, { unit: 'victims' }),
           incidents: formatCount(report.incidents, { unit: 'incidents' }),
           from: safeDate(report.firstDate),
