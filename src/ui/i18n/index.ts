@@ -19,16 +19,18 @@ export const LANGUAGES: readonly Language[] = FORMAT_LOCALES;
 /** Where the chosen language is remembered. */
 export const LANGUAGE_STORAGE_KEY = 'cvi-atlas.language';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Record<string, unknown>>(
+  // Text composed outside the interface (evaluation readings, guardrails) keeps its catalogues beside its
+  // messages, so the command line writes them in English from the same file.
+  ['./locales/*/*.json', '../../analysis/messages/locales/*/*.json'],
+  { eager: true, import: 'default' },
+);
 
 /** The catalogues as i18next resources: language → namespace → keys. */
 export function catalogues(): Resource {
   const resources: Resource = {};
   for (const [path, keys] of Object.entries(files)) {
-    const match = /\.\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
+    const match = /\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
     if (!match) continue;
     const [, language, namespace] = match as unknown as [string, string, string];
     resources[language] ??= {};

@@ -1,0 +1,259 @@
+/**
+ * Every message the evaluation reading produces, over evaluations made to fire each of its rules, has its
+ * key (with the plural forms its count needs) in the English and Spanish catalogues, with every
+ * placeholder filled; written in Spanish it has no English sentence left and its numbers are written by
+ * the formatting module in Spanish.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import {
+  evaluationReading,
+  type ReadingFacts,
+  type ReadingRule,
+  readingMessages,
+} from '../../../src/analysis/evaluation/evaluation-reading';
+import { englishText } from '../../../src/analysis/messages/english';
+import { type Message, messageKeys, renderMessage } from '../../../src/analysis/messages/message';
+
+function catalogue(language: string, ns: string): Record<string, unknown> {
+  return JSON.parse(
+    readFileSync(join(process.cwd(), 'src/analysis/messages/locales', language, `${ns}.json`), 'utf8'),
+  );
+}
+
+function instance(language: 'en' | 'es') {
+  const i = i18next.createInstance();
+  const missing: string[] = [];
+  void i.init({
+    lng: language,
+    resources: {
+      [language]: { reading: catalogue(language, 'reading'), guardrail: catalogue(language, 'guardrail') },
+    },
+    fallbackLng: false,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    saveMissing: true,
+    missingKeyHandler: (_l, ns, key) => missing.push(`${ns}:${key}`),
+  });
+  const write = (m: Message) => renderMessage(m, (k, v) => i.t(k, v), language);
+  return { write, missing };
+}
+
+const base = (): ReadingFacts => ({
+  by: 'month',
+  unit: 'incidents',
+  prePeriods: 48,
+  postPeriods: 36,
+  fewestPreEvents: 120,
+  comparisonUnits: 12,
+  prePost: { ratio: 0.7, lower: 0.6, upper: 0.82, pValue: 0.0001 },
+  wdd: { events: -40, lower: -70, upper: -10, pValue: 0.01, controlToTreated: 1.2 },
+  its: {
+    level: { ratio: 0.72, lower: 0.6, upper: 0.86, pValue: 0.001 },
+    ljungBoxP: 0.4,
+    counterfactualMax: 14,
+    observedMax: 12,
+  },
+  did: { ratio: 0.75, lower: 0.63, upper: 0.9, pValue: 0.002, preTrendP: 0.6 },
+  synth: { ratio: 0.74, placeboP: 0.04, noiseRatio: 1.1, levelOutside: false, donors: 24 },
+});
+
+/** Evaluations that together fire every rule of the reading. */
+const CASES: [string, (f: ReadingFacts) => ReadingFacts][] = [
+  ['clean', (f) => f],
+  [
+    'few events, short post, short pre (quarters, victims)',
+    (f) => ({ ...f, by: 'quarter', unit: 'victims', prePeriods: 5, postPeriods: 3, fewestPreEvents: 7 }),
+  ],
+  [
+    'pre-trend, autocorrelation, runaway, control size',
+    (f) => ({
+      ...f,
+      did: { ...(f.did as object), ratio: 0.75, lower: 0.63, upper: 0.9, pValue: 0.002, preTrendP: 0.01 },
+      its: {
+        level: { ratio: 0.72, lower: 0.6, upper: 0.86, pValue: 0.001 },
+        ljungBoxP: 0.01,
+        counterfactualMax: 40,
+        observedMax: 12,
+      },
+      wdd: { events: 187, lower: 20, upper: 350, pValue: 0.03, controlToTreated: 3.4 },
+    }),
+  ],
+  [
+    'no pre-trend test, poor fit, few donors',
+    (f) => ({
+      ...f,
+      did: { ratio: 1.3, lower: 1.1, upper: 1.5, pValue: 0.01, preTrendP: null },
+      wdd: { events: 30, lower: 5, upper: 55, pValue: 0.02, controlToTreated: 1.1 },
+      synth: { ratio: 0.74, placeboP: 0.2, noiseRatio: 2.3, levelOutside: false, donors: 5 },
+    }),
+  ],
+  [
+    'level outside, one comparison unit',
+    (f) => ({
+      ...f,
+      comparisonUnits: 1,
+      synth: { ratio: 0.9, placeboP: 0.3, noiseRatio: 1, levelOutside: true, donors: 12 },
+    }),
+  ],
+  [
+    'shared decline',
+    (f) => ({
+      ...f,
+      did: { ratio: 0.97, lower: 0.85, upper: 1.1, pValue: 0.6, preTrendP: 0.5 },
+      synth: { ratio: 0.98, placeboP: 0.6, noiseRatio: 1.1, levelOutside: false, donors: 24 },
+      wdd: { events: -3, lower: -30, upper: 25, pValue: 0.8, controlToTreated: 1.1 },
+    }),
+  ],
+  [
+    'relative no change',
+    (f) => ({
+      ...f,
+      prePost: { ratio: 1, lower: 0.9, upper: 1.1, pValue: 0.9 },
+      its: {
+        level: { ratio: 1, lower: 0.9, upper: 1.1, pValue: 0.9 },
+        ljungBoxP: 0.4,
+        counterfactualMax: 14,
+        observedMax: 12,
+      },
+      did: { ratio: 1, lower: 0.9, upper: 1.1, pValue: 0.9, preTrendP: 0.5 },
+      synth: { ratio: 1, placeboP: 0.6, noiseRatio: 1.1, levelOutside: false, donors: 24 },
+      wdd: { events: 0, lower: -30, upper: 30, pValue: 0.9, controlToTreated: 1.1 },
+    }),
+  ],
+  ['own only, decline', (f) => ({ ...f, did: null, synth: null, wdd: { error: '—' } })],
+  [
+    'own only, no change',
+    (f) => ({
+      ...f,
+      did: { error: '—' },
+      synth: null,
+      wdd: null,
+      prePost: { ratio: 1, lower: 0.9, upper: 1.1, pValue: 0.9 },
+      its: {
+        level: { ratio: 1, lower: 0.9, upper: 1.1, pValue: 0.9 },
+        ljungBoxP: 0.4,
+        counterfactualMax: 14,
+        observedMax: 12,
+      },
+    }),
+  ],
+  [
+    'no credible design',
+    (f) => ({
+      ...f,
+      did: null,
+      prePost: null,
+      its: {
+        level: { ratio: 0.72, lower: 0.6, upper: 0.86, pValue: 0.001 },
+        ljungBoxP: 0.4,
+        counterfactualMax: 40,
+        observedMax: 12,
+      },
+      synth: { ratio: 0.74, placeboP: 0.2, noiseRatio: 2.3, levelOutside: false, donors: 24 },
+      wdd: { events: -40, lower: -70, upper: -10, pValue: 0.01, controlToTreated: 4 },
+    }),
+  ],
+  ['nothing ran', (f) => ({ ...f, did: null, prePost: null, its: null, synth: null, wdd: null })],
+];
+
+const ALL_RULES: ReadingRule[] = [
+  'few-events',
+  'short-post',
+  'short-pre',
+  'prepost-no-comparison',
+  'its-no-comparison',
+  'its-autocorrelation',
+  'its-runaway',
+  'wdd-control-size',
+  'did-pre-trend',
+  'did-no-pre-trend-test',
+  'synth-poor-fit',
+  'synth-few-donors',
+  'not-run',
+  'no-credible-design',
+  'relative-decline',
+  'relative-increase',
+  'relative-no-change',
+  'shared-decline',
+  'own-only',
+  'designs-disagree',
+];
+
+/** English sentences the reading writes; none may be left in the Spanish text. */
+const ENGLISH = [
+  /\bthe catchment\b/i,
+  /\bbefore launch\b/i,
+  /\bcomparison areas?\b/i,
+  /\bTrust\b/,
+  /\bSet aside\b/,
+  /\bSide by side\b/,
+  /\bdesigns? disagree\b/i,
+  /\bNot computed\b/,
+  /\bincidents\b/,
+  /\bvictims\b/,
+  /\bmonths?\b/,
+  /\bquarters?\b/,
+  /\bwith caution\b/,
+  /\band\b/,
+  /\bCI\b/,
+];
+
+describe('reading messages in both catalogues', () => {
+  const readings = CASES.map(([name, make]) => ({ name, reading: evaluationReading(make(base())) }));
+
+  it('the cases fire every rule of the reading', () => {
+    const fired = new Set(readings.flatMap((r) => r.reading.rules));
+    expect([...fired].sort()).toEqual([...ALL_RULES].sort());
+  });
+
+  for (const language of ['en', 'es'] as const) {
+    it(`every message is written in ${language} from its catalogue with every placeholder filled`, () => {
+      const { write, missing } = instance(language);
+      for (const { reading } of readings) {
+        for (const m of readingMessages(reading)) {
+          const text = write(m);
+          expect(text, JSON.stringify(m)).not.toMatch(/\{\{|\}\}|reading:|guardrail:/);
+          expect(text.trim().length).toBeGreaterThan(0);
+        }
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+
+  it('no message key outside the reading namespace, and each key resolves in both languages', () => {
+    const keys = new Set(readings.flatMap((r) => readingMessages(r.reading).flatMap(messageKeys)));
+    expect(keys.size).toBeGreaterThan(40);
+    for (const language of ['en', 'es'] as const) {
+      const i = i18next.createInstance();
+      void i.init({
+        lng: language,
+        resources: { [language]: { reading: catalogue(language, 'reading') } },
+        initAsync: false,
+        fallbackLng: false,
+      });
+      for (const key of keys) {
+        expect(key.startsWith('reading:')).toBe(true);
+        // Plural keys exist with their forms; plain keys exist as written.
+        expect(i.exists(key) || i.exists(key, { count: 2 }), `${language} ${key}`).toBe(true);
+      }
+    }
+  });
+
+  it('the Spanish reading has no English sentence and writes numbers in Spanish', () => {
+    const { write } = instance('es');
+    for (const { name, reading } of readings) {
+      const text = readingMessages(reading).map(write).join(' ');
+      for (const english of ENGLISH) expect(text, `${name}: ${english}`).not.toMatch(english);
+    }
+    const clean = readings[0]!.reading;
+    expect(write(clean.headline)).toBe(
+      'Frente a las áreas de comparación, los incidentes en la zona de influencia bajaron después del inicio (DiD 0.75× (-25%), IC 95% 0.63–0.90).',
+    );
+    expect(englishText(clean.headline)).toBe(
+      'Relative to the comparison areas, incidents in the catchment fell after launch (DiD 0.75× (-25%), 95% CI 0.63–0.90).',
+    );
+  });
+});
