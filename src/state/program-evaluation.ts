@@ -133,8 +133,8 @@ export function evaluateProgram(
     preTrendGuardrail(did),
     autocorrelationGuardrail(its),
     donorFitGuardrail(synth, ctx.donors.length),
-    fatalNonfatalGuardrail(prePostFatal, prePostNonfatal, ctx.eventLabel),
-    controlSizeGuardrail(wdd, ctx.eventLabel),
+    fatalNonfatalGuardrail(prePostFatal, prePostNonfatal, series.unit),
+    controlSizeGuardrail(wdd, series.unit),
     bufferOverlapGuardrail(series),
   ].filter((g): g is Guardrail => g !== null);
 

@@ -8,7 +8,7 @@ import {
   differenceInDifferences,
 } from '../../analysis/evaluation/difference-in-differences';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt } from './evaluation-types';
+import { attempt, guardrail } from './evaluation-types';
 
 /** Runs the DiD (fails without a comparison unit). */
 export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
@@ -46,17 +46,12 @@ export function didEstimates(did: Outcome<DifferenceInDifferences> | null): Esti
 export function preTrendGuardrail(did: Outcome<DifferenceInDifferences> | null): Guardrail {
   if (did?.ok && did.value.eventStudy?.preTrendTest) {
     const t = did.value.eventStudy.preTrendTest;
-    return {
-      id: 'pre-trend',
-      status: t.pValue < 0.05 ? 'warn' : 'ok',
-      text: `Event-study pre-trend test: χ² = ${fmt(t.statistic, 1)} on ${t.df} df, p = ${fmt(t.pValue, 3)}${t.pValue < 0.05 ? ' — catchment and comparison were already diverging before launch' : ' (not significant at the 5% level)'}.`,
-    };
+    const warn = t.pValue < 0.05;
+    return guardrail('pre-trend', warn ? 'warn' : 'ok', warn ? 'pre-trend-warn' : 'pre-trend', {
+      chi: { num: t.statistic, as: 'decimal', digits: 1 },
+      df: t.df,
+      p: { num: t.pValue, as: 'pValue' },
+    });
   }
-  return {
-    id: 'pre-trend',
-    status: 'info',
-    text: did?.ok
-      ? 'Pre-trend test needs at least two years before launch.'
-      : 'Pre-trend test needs comparison units (DiD event study).',
-  };
+  return guardrail('pre-trend', 'info', did?.ok ? 'pre-trend-short' : 'pre-trend-no-comparison');
 }

@@ -9,7 +9,7 @@ import {
   interruptedTimeSeries,
 } from '../../analysis/evaluation/interrupted-time-series';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt } from './evaluation-types';
+import { attempt, fmt, guardrail } from './evaluation-types';
 
 /** Runs the ITS on the catchment's total series. */
 export function runIts(ctx: DesignContext): Outcome<InterruptedTimeSeries> {
@@ -58,9 +58,10 @@ export function itsEstimates(
 export function autocorrelationGuardrail(its: Outcome<InterruptedTimeSeries> | null): Guardrail | null {
   if (!its?.ok) return null;
   const a = its.value.autocorrelation;
-  return {
-    id: 'autocorrelation',
-    status: a.significant ? 'warn' : 'ok',
-    text: a.warning ?? `ITS residuals: no autocorrelation detected (Ljung-Box p = ${fmt(a.pValue, 2)}).`,
-  };
+  return guardrail(
+    'autocorrelation',
+    a.significant ? 'warn' : 'ok',
+    a.significant ? 'autocorrelation-warn' : 'autocorrelation',
+    { p: { num: a.pValue, as: 'pValue' }, lags: a.df },
+  );
 }

@@ -16,6 +16,8 @@ import {
 } from '../../../src/analysis/evaluation/evaluation-reading';
 import { englishText } from '../../../src/analysis/messages/english';
 import { type Message, messageKeys, renderMessage } from '../../../src/analysis/messages/message';
+import { evaluateProgram } from '../../../src/state/program-evaluation';
+import { bronxSeries } from '../../support/bronx-series';
 
 function catalogue(language: string, ns: string): Record<string, unknown> {
   return JSON.parse(
@@ -255,5 +257,53 @@ describe('reading messages in both catalogues', () => {
     expect(englishText(clean.headline)).toBe(
       'Relative to the comparison areas, incidents in the catchment fell after launch (DiD 0.75× (-25%), 95% CI 0.63–0.90).',
     );
+  });
+});
+
+describe('guardrail messages in both catalogues (NYPD Bronx precincts, committed fixture)', () => {
+  const evaluations = [
+    evaluateProgram(bronxSeries([40, 42], [41, 43, 44, 45, 46, 47, 48, 49, 50, 52], '2013-01')),
+    evaluateProgram(bronxSeries([45], [46, 47, 48], '2008-01')),
+    evaluateProgram(bronxSeries([47], [43, 44], '2019-06')),
+  ];
+  const guardrails = evaluations.flatMap((e) => e.guardrails);
+
+  it('covers ok and warn guardrails of each kind', () => {
+    const seen = new Set(guardrails.map((g) => `${g.id}:${g.status}`));
+    for (const id of [
+      'pre-period',
+      'post-period',
+      'events-per-unit',
+      'pre-trend',
+      'autocorrelation',
+      'donor-fit',
+      'control-size',
+    ])
+      expect(
+        [...seen].some((s) => s.startsWith(`${id}:`)),
+        id,
+      ).toBe(true);
+    expect([...seen].some((s) => s.endsWith(':warn'))).toBe(true);
+  });
+
+  it('each is written in both languages with every placeholder filled, its text is the English one, and the Spanish has no English left', () => {
+    const en = instance('en');
+    const es = instance('es');
+    for (const g of guardrails) {
+      expect(en.write(g.message)).toBe(g.text);
+      const text = es.write(g.message);
+      expect(text, g.text).not.toMatch(/\{\{|\}\}|reading:|guardrail:/);
+      for (const english of [
+        /\bbefore launch\b/,
+        /\bcatchment\b/,
+        /\bmonths?\b/,
+        /\bincidents\b/,
+        /\bdonors\b/,
+        /\bresiduals\b/,
+      ])
+        expect(text, g.text).not.toMatch(english);
+    }
+    expect(en.missing).toEqual([]);
+    expect(es.missing).toEqual([]);
   });
 });
