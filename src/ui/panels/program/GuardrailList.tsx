@@ -18,7 +18,8 @@ export function GuardrailList({
       <ul className="guardrails small" data-testid="program-guardrails">
         {guardrails.map((g) => (
           <li key={g.id} className={`guardrail ${g.status}`}>
-            <span className="mark">{g.status === 'warn' ? '⚠' : g.status === 'ok' ? '✓' : 'i'}</span> {write(g.message)}
+            <span className="mark">{g.status === 'warn' ? '⚠' : g.status === 'ok' ? '✓' : 'i'}</span>{' '}
+            {write(g.message)}
           </li>
         ))}
         {launchYearOnly && (
