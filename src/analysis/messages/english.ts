@@ -4,11 +4,12 @@
  */
 import i18next from 'i18next';
 import guardrail from './locales/en/guardrail.json';
+import panel from './locales/en/panel.json';
 import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail };
+export const ENGLISH_MESSAGES = { reading, guardrail, panel };
 
 const english = i18next.createInstance();
 void english.init({

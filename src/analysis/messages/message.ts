@@ -16,12 +16,13 @@ import {
   formatPercentChange,
   formatPValue,
   formatRatio,
+  formatShare,
   unitNoun,
 } from '../privacy/count-format';
 
 /** A number and how to write it. */
 export type NumberValue =
-  | { num: number; as: 'decimal' | 'ratio' | 'percentChange' | 'signed'; digits?: number }
+  | { num: number; as: 'decimal' | 'ratio' | 'percentChange' | 'signed' | 'share'; digits?: number }
   | { num: number; as: 'pValue' }
   | { ci: [number, number]; digits?: number };
 
@@ -71,6 +72,8 @@ function number(v: NumberValue, locale: FormatLocale): string {
       return formatRatio(v.num, v.digits ?? 2, o);
     case 'percentChange':
       return formatPercentChange(v.num, v.digits ?? 0, o);
+    case 'share':
+      return formatShare(v.num, v.digits ?? 1, o);
     case 'signed':
       return `${v.num > 0 ? '+' : ''}${formatDecimal(v.num, v.digits ?? 0, o)}`;
     default:

@@ -14,6 +14,9 @@ import {
   type ReadingRule,
   readingMessages,
 } from '../../../src/analysis/evaluation/evaluation-reading';
+import { evaluateCity } from '../../../src/analysis/evaluation/panel/city-evaluation';
+import { buildCountPanel } from '../../../src/analysis/evaluation/panel/count-panel';
+import { evaluateNetwork } from '../../../src/analysis/evaluation/panel/network-evaluation';
 import { englishText } from '../../../src/analysis/messages/english';
 import { type Message, messageKeys, renderMessage } from '../../../src/analysis/messages/message';
 import { evaluateProgram } from '../../../src/state/program-evaluation';
@@ -31,7 +34,11 @@ function instance(language: 'en' | 'es') {
   void i.init({
     lng: language,
     resources: {
-      [language]: { reading: catalogue(language, 'reading'), guardrail: catalogue(language, 'guardrail') },
+      [language]: {
+        reading: catalogue(language, 'reading'),
+        guardrail: catalogue(language, 'guardrail'),
+        panel: catalogue(language, 'panel'),
+      },
     },
     fallbackLng: false,
     initAsync: false,
@@ -302,6 +309,59 @@ describe('guardrail messages in both catalogues (NYPD Bronx precincts, committed
         /\bresiduals\b/,
       ])
         expect(text, g.text).not.toMatch(english);
+    }
+    expect(en.missing).toEqual([]);
+    expect(es.missing).toEqual([]);
+  });
+});
+
+describe('Networks card messages in both catalogues (demo panels)', () => {
+  const demo = (name: string) => readFileSync(join(process.cwd(), 'data/demo', name), 'utf8');
+  const rows = (name: string) =>
+    demo(name)
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+  const network = evaluateNetwork(
+    buildCountPanel(
+      rows('network-panel.csv').map(([unit, period, count]) => ({
+        unit: unit!,
+        period: period!,
+        count: Number(count),
+      })),
+      { step: 'year', duplicates: 'error' },
+    ),
+    rows('network-programs.csv').map(([unit, start]) => ({ unit: unit!, start: start! })),
+  );
+  const city = evaluateCity(
+    buildCountPanel(
+      rows('state-panel.csv').map(([unit, period, count, population]) => ({
+        unit: unit!,
+        period: period!,
+        count: Number(count),
+        population: Number(population),
+      })),
+      { step: 'year', duplicates: 'error' },
+    ),
+    { treated: 'Riverside Bay', launch: '2010-01-01' },
+  );
+
+  it('estimator names and guardrails are written in both languages; English equals the command line text', () => {
+    const en = instance('en');
+    const es = instance('es');
+    const named = [...network.estimates, ...city.estimates];
+    const guarded = [...network.guardrails, ...city.guardrails].filter((g) => g.message);
+    expect(named.length).toBeGreaterThanOrEqual(4);
+    expect(guarded.length).toBeGreaterThanOrEqual(4);
+    for (const e of named) {
+      expect(en.write(e.name)).toBe(e.label);
+      const text = es.write(e.name);
+      expect(text).not.toMatch(/\{\{|panel:|fixed effects|Synthetic|donors|Difference/);
+    }
+    for (const g of guarded) {
+      expect(en.write(g.message!)).toBe(g.text);
+      expect(es.write(g.message!), g.text).not.toMatch(/\{\{|panel:|\bunits?\b|\bthe\b|\bestimates?\b/);
     }
     expect(en.missing).toEqual([]);
     expect(es.missing).toEqual([]);
