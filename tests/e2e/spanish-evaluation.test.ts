@@ -83,4 +83,37 @@ describe('Spanish program evaluation', { timeout: 600_000 }, () => {
     assert.match(english, /relative to the comparison areas, incidents in the catchment fell after launch/);
     assert.deepEqual(ctx.consoleErrors, []);
   });
+
+  it('writes the Networks card’s estimator names and guardrails in Spanish', async () => {
+    const page = ctx.page;
+    await page.click('[data-testid="lang-es"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
+    await page.selectOption('[data-testid="network-program"]', 'demo-network');
+    await page.click('[data-testid="network-run"]');
+    await page.waitForSelector('[data-testid="network-result"]', { timeout: 180_000 });
+    await waitForIdle(page);
+    const result = page.locator('[data-testid="network-result"]');
+    const text = ((await result.textContent()) ?? '').toLowerCase();
+    for (const phrase of [
+      'two-way fixed effects',
+      'extended two-way',
+      'every cohort',
+      'joint test',
+      'estimates agree',
+      'estimates disagree',
+      "pooled estimate's weight",
+      'robust standard errors',
+      'clustered by unit',
+      'set aside',
+    ])
+      assert.ok(!text.includes(phrase), `English "${phrase}" in ${text}`);
+    for (const phrase of [
+      'efectos fijos bidireccionales (estimación combinada)',
+      'prueba conjunta',
+      'agrupados por unidad',
+    ])
+      assert.ok(text.includes(phrase), `missing "${phrase}" in ${text}`);
+    await result.screenshot({ path: join(ARTIFACTS, 'spanish-network-result.png') });
+    assert.deepEqual(ctx.consoleErrors, []);
+  });
 });

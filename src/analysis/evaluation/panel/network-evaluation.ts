@@ -90,6 +90,9 @@ export interface NetworkEvaluation {
     setAside: { treatedBeforeStart: string[]; noEvents: string[]; unknownProgramUnits: string[] };
   };
   seType: RobustCovarianceType;
+  /** The standard errors used, to be written in the reader's language. */
+  seName: Message;
+  /** The same in English (command line, JSON). */
   seLabel: string;
   estimates: NetworkEstimate[];
   eventStudy: EventStudyResult | null;
@@ -104,9 +107,12 @@ export interface NetworkEvaluation {
 
 /** How the chosen standard errors are described on screen and in the output. */
 export function seLabel(se: RobustCovarianceType): string {
-  return se === 'cluster'
-    ? 'robust standard errors clustered by unit (sandwich, HC1 small-sample factor)'
-    : 'heteroskedasticity-robust standard errors (HC1), not clustered';
+  return englishText(seName(se));
+}
+
+/** The chosen standard errors as a message (`panel:se.<type>`). */
+export function seName(se: RobustCovarianceType): Message {
+  return msg(`panel:se.${se}`);
 }
 
 function attempt<T>(f: () => T): { value: T | null; error?: string } {
@@ -253,6 +259,7 @@ export function evaluateNetwork(
       },
     },
     seType: se,
+    seName: seName(se),
     seLabel: seLabel(se),
     estimates,
     eventStudy: es.value,

@@ -64,7 +64,7 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
           ))}
         </tbody>
       </table>
-      <p className="small muted">{t('standardErrors', { label: r.seLabel })}</p>
+      <p className="small muted">{t('standardErrors', { label: write(r.seName) })}</p>
       {es && (
         <RatioChart
           title={t('eventStudyTitle')}
