@@ -122,10 +122,10 @@ export function evaluateProgram(
   }
 
   const estimates = [
-    ...(methods.has('prepost') ? prePostEstimates(prePost) : []),
-    ...wddEstimates(wdd),
-    ...itsEstimates(its, ctx.periodWord),
-    ...didEstimates(did),
+    ...(methods.has('prepost') ? prePostEstimates(prePost, series.by, series.unit) : []),
+    ...wddEstimates(wdd, series.unit),
+    ...itsEstimates(its, series.by, ctx.launchIndex),
+    ...didEstimates(did, series.unit),
     ...syntheticControlEstimates(synth),
   ];
   const guardrails = [

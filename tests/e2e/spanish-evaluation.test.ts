@@ -34,6 +34,10 @@ const ENGLISH = [
   'ring does not overlap',
   'incidents',
   '95% ci',
+  'net of the control',
+  'at launch the level',
+  'the trend after launch',
+  'the total of its synthetic control',
 ];
 
 describe('Spanish program evaluation', { timeout: 600_000 }, () => {
@@ -54,8 +58,10 @@ describe('Spanish program evaluation', { timeout: 600_000 }, () => {
     await page.click('[data-testid="evaluation-reading"] details summary');
     const reading = page.locator('[data-testid="evaluation-reading"]');
     const guardrails = page.locator('[data-testid="program-guardrails"]');
-    const text =
-      `${(await reading.textContent()) ?? ''}\n${(await guardrails.textContent()) ?? ''}`.toLowerCase();
+    const estimates = page.locator('[data-testid="program-evaluation"] ul.readings');
+    const text = [await reading.textContent(), await guardrails.textContent(), await estimates.textContent()]
+      .join('\n')
+      .toLowerCase();
     const found = ENGLISH.filter((phrase) => text.includes(phrase));
     assert.deepEqual(found, [], text);
     for (const phrase of [

@@ -3,13 +3,14 @@
  * interface writes the same messages in the reader's language through its own i18next instance).
  */
 import i18next from 'i18next';
+import estimate from './locales/en/estimate.json';
 import guardrail from './locales/en/guardrail.json';
 import panel from './locales/en/panel.json';
 import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail, panel };
+export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate };
 
 const english = i18next.createInstance();
 void english.init({

@@ -7,8 +7,9 @@ import {
   type DifferenceInDifferences,
   differenceInDifferences,
 } from '../../analysis/evaluation/difference-in-differences';
+import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, guardrail } from './evaluation-types';
+import { attempt, estimateReading, guardrail } from './evaluation-types';
 
 /** Runs the DiD (fails without a comparison unit). */
 export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
@@ -25,7 +26,10 @@ export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
 }
 
 /** The DiD estimate row (none when it did not run). */
-export function didEstimates(did: Outcome<DifferenceInDifferences> | null): EstimateSummary[] {
+export function didEstimates(
+  did: Outcome<DifferenceInDifferences> | null,
+  unit: CountUnit,
+): EstimateSummary[] {
   if (!did?.ok) return [];
   const v = did.value;
   return [
@@ -37,7 +41,12 @@ export function didEstimates(did: Outcome<DifferenceInDifferences> | null): Esti
       lower: v.effect.interval.lower,
       upper: v.effect.interval.upper,
       pValue: v.effect.pValue,
-      reading: v.reading,
+      ...estimateReading('did', {
+        ratio: { num: v.effect.irr, as: 'ratio' },
+        ci: { ci: [v.effect.interval.lower, v.effect.interval.upper] },
+        p: { num: v.effect.pValue, as: 'pValue' },
+        unit: { noun: unit },
+      }),
     },
   ];
 }

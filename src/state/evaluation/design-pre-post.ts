@@ -7,7 +7,7 @@
 import { type PrePostFromSeries, prePostFromSeries } from '../../analysis/evaluation/pre-post-rate-ratio';
 import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, guardrail } from './evaluation-types';
+import { attempt, estimateReading, guardrail, periodCount } from './evaluation-types';
 
 /** The three pre/post outcomes of one evaluation. */
 export interface PrePostOutcomes {
@@ -39,7 +39,11 @@ export function runPrePost(ctx: DesignContext): PrePostOutcomes {
 }
 
 /** The pre/post estimate row (none when it did not run). */
-export function prePostEstimates(prePost: Outcome<PrePostFromSeries> | null): EstimateSummary[] {
+export function prePostEstimates(
+  prePost: Outcome<PrePostFromSeries> | null,
+  by: 'month' | 'quarter',
+  unit: CountUnit,
+): EstimateSummary[] {
   if (!prePost?.ok) return [];
   const v = prePost.value;
   return [
@@ -51,7 +55,17 @@ export function prePostEstimates(prePost: Outcome<PrePostFromSeries> | null): Es
       lower: v.interval.lower,
       upper: v.interval.upper,
       pValue: v.pValue,
-      reading: v.reading,
+      ...(v.inputs.pre + v.inputs.post === 0
+        ? estimateReading('prepost-empty', { unit: { noun: unit } })
+        : estimateReading('prepost', {
+            periods: periodCount(by, v.periodsUsed),
+            ratio: { num: v.rateRatio, as: 'ratio' },
+            ci: { ci: [v.interval.lower, v.interval.upper] },
+            p: { num: v.pValue, as: 'pValue' },
+            post: { num: v.inputs.post, as: 'decimal' },
+            pre: { num: v.inputs.pre, as: 'decimal' },
+            unit: { noun: unit },
+          })),
     },
   ];
 }

@@ -6,7 +6,7 @@
 import { type SyntheticControl, syntheticControl } from '../../analysis/evaluation/synthetic-control';
 import { msg, sentences } from '../../analysis/messages/message';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, guardrail } from './evaluation-types';
+import { attempt, estimateReading, guardrail } from './evaluation-types';
 
 /** The synthetic-control module's default poor-fit threshold (pre-RMSPE over the Poisson noise level). */
 const SYNTH_POOR_FIT_RATIO = 1.5;
@@ -38,7 +38,12 @@ export function syntheticControlEstimates(synth: Outcome<SyntheticControl> | nul
       lower: null,
       upper: null,
       pValue: v.pValue,
-      reading: v.reading,
+      ...(Number.isNaN(v.pValue)
+        ? estimateReading('synth-no-placebo', { ratio: { num: v.postRatio, as: 'ratio' } })
+        : estimateReading('synth', {
+            ratio: { num: v.postRatio, as: 'ratio' },
+            p: { num: v.pValue, as: 'pValue' },
+          })),
     },
   ];
 }

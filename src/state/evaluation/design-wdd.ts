@@ -11,7 +11,7 @@ import {
 } from '../../analysis/evaluation/weighted-displacement-difference';
 import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, guardrail, sumRange } from './evaluation-types';
+import { attempt, estimateReading, guardrail, sumRange } from './evaluation-types';
 import type { ProgramSeries } from './program-series';
 
 /** Runs the WDD over the pre/post windows (fails when pre/post failed or there is no comparison unit). */
@@ -45,7 +45,10 @@ export function runWdd(
 }
 
 /** The WDD estimate row (none when it did not run). */
-export function wddEstimates(wdd: Outcome<WeightedDisplacementDifference> | null): EstimateSummary[] {
+export function wddEstimates(
+  wdd: Outcome<WeightedDisplacementDifference> | null,
+  unit: CountUnit,
+): EstimateSummary[] {
   if (!wdd?.ok) return [];
   const v = wdd.value;
   return [
@@ -57,7 +60,14 @@ export function wddEstimates(wdd: Outcome<WeightedDisplacementDifference> | null
       lower: v.interval.lower,
       upper: v.interval.upper,
       pValue: v.pValue,
-      reading: v.reading,
+      ...(v.standardError === 0
+        ? estimateReading('wdd-empty')
+        : estimateReading('wdd', {
+            wdd: { num: v.wdd, as: 'signed', digits: 1 },
+            ci: { ci: [v.interval.lower, v.interval.upper], digits: 1 },
+            p: { num: v.pValue, as: 'pValue' },
+            unit: { noun: unit },
+          })),
     },
   ];
 }

@@ -66,7 +66,19 @@ export interface EstimateSummary {
   lower: number | null;
   upper: number | null;
   pValue: number | null;
+  /** The design's own one-line reading, to be written in the reader's language. */
+  message: Message;
+  /** The same in English (command line, JSON). */
   reading: string;
+}
+
+/** An estimate's one-line reading: its message (`estimate:<key>`) and that message in English. */
+export function estimateReading(
+  key: string,
+  values?: Record<string, MessageValue>,
+): Pick<EstimateSummary, 'message' | 'reading'> {
+  const message = msg(`estimate:${key}`, values);
+  return { message, reading: englishText(message) };
 }
 
 /** Options of {@link evaluateProgram}. */

@@ -38,6 +38,7 @@ function instance(language: 'en' | 'es') {
         reading: catalogue(language, 'reading'),
         guardrail: catalogue(language, 'guardrail'),
         panel: catalogue(language, 'panel'),
+        estimate: catalogue(language, 'estimate'),
       },
     },
     fallbackLng: false,
@@ -309,6 +310,23 @@ describe('guardrail messages in both catalogues (NYPD Bronx precincts, committed
         /\bresiduals\b/,
       ])
         expect(text, g.text).not.toMatch(english);
+    }
+    expect(en.missing).toEqual([]);
+    expect(es.missing).toEqual([]);
+  });
+
+  it('each estimate’s own reading is written in both languages; its English is the command line’s', () => {
+    const en = instance('en');
+    const es = instance('es');
+    const estimates = evaluations.flatMap((e) => e.estimates);
+    expect(new Set(estimates.map((e) => e.method)).size).toBe(5);
+    for (const e of estimates) {
+      expect(en.write(e.message)).toBe(e.reading);
+      const text = es.write(e.message);
+      expect(text, e.reading).not.toMatch(
+        /\{\{|estimate:|\bthe\b|\blaunch\b|\bincidents\b|\bmonths?\b|\bCI\b/,
+      );
+      expect(text, e.reading).toMatch(/\d\.\d\d/);
     }
     expect(en.missing).toEqual([]);
     expect(es.missing).toEqual([]);
