@@ -80,6 +80,7 @@ describe('Spanish program evaluation', { timeout: 600_000 }, () => {
     assert.equal(await page.locator('[data-testid="evaluation-reading"] .reading-designs li').count(), 5);
     await reading.screenshot({ path: join(ARTIFACTS, 'spanish-reading.png') });
     await guardrails.screenshot({ path: join(ARTIFACTS, 'spanish-guardrails.png') });
+    await estimates.screenshot({ path: join(ARTIFACTS, 'spanish-estimate-readings.png') });
 
     await page.click('[data-testid="lang-en"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
