@@ -122,10 +122,10 @@ export function evaluateProgram(
   }
 
   const estimates = [
-    ...(methods.has('prepost') ? prePostEstimates(prePost) : []),
-    ...wddEstimates(wdd),
-    ...itsEstimates(its, ctx.periodWord),
-    ...didEstimates(did),
+    ...(methods.has('prepost') ? prePostEstimates(prePost, series.by, series.unit) : []),
+    ...wddEstimates(wdd, series.unit),
+    ...itsEstimates(its, series.by, ctx.launchIndex),
+    ...didEstimates(did, series.unit),
     ...syntheticControlEstimates(synth),
   ];
   const guardrails = [
@@ -133,8 +133,8 @@ export function evaluateProgram(
     preTrendGuardrail(did),
     autocorrelationGuardrail(its),
     donorFitGuardrail(synth, ctx.donors.length),
-    fatalNonfatalGuardrail(prePostFatal, prePostNonfatal, ctx.eventLabel),
-    controlSizeGuardrail(wdd, ctx.eventLabel),
+    fatalNonfatalGuardrail(prePostFatal, prePostNonfatal, series.unit),
+    controlSizeGuardrail(wdd, series.unit),
     bufferOverlapGuardrail(series),
   ].filter((g): g is Guardrail => g !== null);
 

@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, type E2eContext, openDemo, waitForIdle } from './browser';
 
 /**
- * Phrases of the interface's own English (labels, headings, buttons, notes). Text computed by the statistics
- * modules (estimator names, guardrails, reading sentences) is English in both languages and not listed.
+ * Phrases of the interface's own English (labels, headings, buttons, notes). Text composed by the statistics
+ * modules (reading sentences, guardrails, estimator names) is checked in spanish-evaluation.test.ts.
  */
 const ENGLISH = [
   'Deployment planner',

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readingText } from '../../src/analysis/evaluation/evaluation-reading';
+import { englishText } from '../../src/analysis/messages/english';
 import type { Connector } from '../../src/data/connector';
 import { importIncidents } from '../../src/data/import-incidents';
 import { parseBoundaries } from '../../src/data/loaders/boundaries';
@@ -153,13 +155,15 @@ describe('evaluation on the demo city recovers the planted effects', () => {
   });
 
   it('the plain reading trusts a comparison design and finds program A’s planted decline, and none for program B', () => {
-    const a = programReading(results.get('program-a')!);
+    // Written in English from the English catalogue, as the command line prints it.
+    const read = (e: Parameters<typeof programReading>[0]) => readingText(programReading(e), englishText);
+    const a = read(results.get('program-a')!);
     expect(['did', 'synth']).toContain(a.preferred);
     expect(a.rules).toContain('relative-decline');
     expect(a.headline).toMatch(
       /^Relative to the comparison areas, incidents in the catchment fell after launch/,
     );
-    const b = programReading(results.get('program-b')!);
+    const b = read(results.get('program-b')!);
     expect(['did', 'synth']).toContain(b.preferred);
     expect(b.rules).not.toContain('relative-decline');
     expect(b.rules).not.toContain('relative-increase');

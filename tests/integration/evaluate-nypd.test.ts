@@ -5,9 +5,12 @@
  * shooting victimizations −63% and gun injuries −37%. The designs here differ (precinct, all shootings,
  * other Bronx precincts as comparison), so these tests record what each design gives.
  */
+
 import { readFileSync } from 'node:fs';
 import { pointToLineDistance, polygonToLine } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readingText } from '../../src/analysis/evaluation/evaluation-reading';
+import { englishText } from '../../src/analysis/messages/english';
 import type { Connector } from '../../src/data/connector';
 import { readFileBytes } from '../../src/data/engine-node';
 import { importIncidents } from '../../src/data/import-incidents';
@@ -168,7 +171,7 @@ describe.runIf(sharedDataAvailable(CSV, PRECINCTS))('SOS South Bronx on NYPD dat
   it('the plain reading of precinct 40 vs the other Bronx precincts: a decline shared with the comparison, read from the DiD', () => {
     // Independent of the reading: pre/post and ITS intervals lie below 1 and the DiD interval covers 1
     // (tests above), so the reading must credit the drop to the wider trend, not the program.
-    const r = programReading(did);
+    const r = readingText(programReading(did), englishText);
     expect(r.preferred).toBe('did');
     expect(r.rules).toContain('shared-decline');
     expect(r.rules).toContain('designs-disagree');

@@ -36,15 +36,11 @@
  * credible designs point in different directions, or a distrusted one contradicts the trusted one, the
  * disagreement is spelled out (`designs-disagree`) with what each design compares.
  *
- * Pure: numbers in, sentences out; every number is written by the app's formatting module.
+ * Pure: numbers in, messages out. Every sentence is a message (a catalogue key and its values, see
+ * `../messages/message.ts`), written in the reader's language by the interface and in English by the
+ * command line; every number is written by the app's formatting module in that language.
  */
-import {
-  formatCi,
-  formatDecimal,
-  formatPercentChange,
-  formatPValue,
-  formatRatio,
-} from '../privacy/count-format';
+import { type Message, type MessageValue, msg, sentences } from '../messages/message';
 
 /** Evaluation designs, in the order of preference when equally credible. */
 export const READING_DESIGNS = ['did', 'synth', 'its', 'wdd', 'prepost'] as const;
@@ -130,57 +126,91 @@ export type Direction = 'decline' | 'increase' | 'no-change';
 /** One design as read. */
 export interface DesignReading {
   design: ReadingDesign;
-  name: string;
+  /** The design's name. */
+  name: Message;
   status: TrustStatus;
   /** Null when the design did not run. */
   direction: Direction | null;
-  /** The estimate in words, e.g. "0.67× (−33%), 95% CI 0.53–0.83". */
-  estimate: string;
+  /** The estimate, e.g. "0.67× (−33%), 95% CI 0.53–0.83"; null when the design did not run. */
+  estimate: Message | null;
   /** Why the status is what it is (one sentence each). */
-  reasons: string[];
+  reasons: Message[];
 }
 
 /** The reading of one evaluation. */
 export interface EvaluationReading {
   /** What the estimates say together, in one or two sentences. */
-  headline: string;
+  headline: Message;
   /** The design to trust most, or null when none is credible. */
   preferred: ReadingDesign | null;
   /** Which design to trust and why. */
-  trust: string;
+  trust: Message;
   /** The designs' estimates side by side in one sentence. */
-  sideBySide: string;
+  sideBySide: Message;
   /** Why the designs disagree, or null when they do not. */
-  disagreement: string | null;
+  disagreement: Message | null;
   designs: DesignReading[];
   /** Every rule that fired. */
   rules: ReadingRule[];
 }
 
-const NAMES: Record<ReadingDesign, string> = {
-  did: 'difference-in-differences',
-  synth: 'synthetic control',
-  its: 'interrupted time series',
-  wdd: 'weighted displacement difference',
-  prepost: 'pre/post comparison',
-};
-const SHORT: Record<ReadingDesign, string> = {
-  did: 'DiD',
-  synth: 'synthetic control',
-  its: 'ITS',
-  wdd: 'WDD',
-  prepost: 'pre/post',
-};
+/** A reading written out in one language. */
+export interface ReadingText {
+  headline: string;
+  preferred: ReadingDesign | null;
+  trust: string;
+  sideBySide: string;
+  disagreement: string | null;
+  designs: {
+    design: ReadingDesign;
+    name: string;
+    status: TrustStatus;
+    direction: Direction | null;
+    estimate: string;
+    reasons: string[];
+  }[];
+  rules: ReadingRule[];
+}
+
+/** Writes every message of a reading with `write` (e.g. in English for the command line). */
+export function readingText(r: EvaluationReading, write: (m: Message) => string): ReadingText {
+  return {
+    headline: write(r.headline),
+    preferred: r.preferred,
+    trust: write(r.trust),
+    sideBySide: write(r.sideBySide),
+    disagreement: r.disagreement ? write(r.disagreement) : null,
+    designs: r.designs.map((d) => ({
+      design: d.design,
+      name: write(d.name),
+      status: d.status,
+      direction: d.direction,
+      estimate: d.estimate ? write(d.estimate) : '',
+      reasons: d.reasons.map(write),
+    })),
+    rules: r.rules,
+  };
+}
+
+/** Every message of a reading, for tests of the catalogues. */
+export function readingMessages(r: EvaluationReading): Message[] {
+  return [
+    r.headline,
+    r.trust,
+    r.sideBySide,
+    ...(r.disagreement ? [r.disagreement] : []),
+    ...r.designs.flatMap((d) => [d.name, ...(d.estimate ? [d.estimate] : []), ...d.reasons]),
+  ];
+}
+
 /** Fit error (pre-RMSPE / Poisson noise) above which the synthetic control is set aside. */
 const SYNTH_POOR_FIT_RATIO = 1.5;
 /** Designs that compare with other areas over the same time. */
 const RELATIVE = new Set<ReadingDesign>(['did', 'synth', 'wdd']);
 
-/** "a", "a and b", "a, b and c". */
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+const short = (d: ReadingDesign) => msg(`reading:short.${d}`);
+const theDesign = (d: ReadingDesign) => msg(`reading:theDesign.${d}`);
+const reason = (rule: string, values?: Record<string, MessageValue>) => msg(`reading:reason.${rule}`, values);
 
 function failed(x: object | null): x is FailedFact {
   return x !== null && 'error' in x;
@@ -192,12 +222,12 @@ function ratioDirection(f: { lower: number; upper: number }, one = 1): Direction
   return 'no-change';
 }
 
-function ratioWords(r: RatioFact): string {
-  return `${formatRatio(r.ratio)} (${formatPercentChange(r.ratio - 1, 0)}), ${formatCi(r.lower, r.upper)}`;
+function ratioValues(r: { ratio: number }): Record<string, MessageValue> {
+  return { ratio: { num: r.ratio, as: 'ratio' }, change: { num: r.ratio - 1, as: 'percentChange' } };
 }
 
-function eventsWords(events: number, digits = 0): string {
-  return `${events > 0 ? '+' : ''}${formatDecimal(events, digits)}`;
+function ratioWords(r: RatioFact): Message {
+  return msg('reading:ratioEstimate', { ...ratioValues(r), ci: { ci: [r.lower, r.upper] } });
 }
 
 /** Reads an evaluation's facts (see the module header for the rules). */
@@ -205,49 +235,51 @@ export function evaluationReading(f: ReadingFacts): EvaluationReading {
   const rules = new Set<ReadingRule>();
   const fire = (rule: ReadingRule) => rules.add(rule);
   const period = f.by === 'month' ? 'month' : 'quarter';
+  const periods = (count: number) => msg(`reading:period.${period}`, { count });
+  const unit: MessageValue = { noun: f.unit };
   const minPre = f.by === 'month' ? 24 : 8;
   const perYear = f.by === 'month' ? 12 : 4;
-  const common: string[] = [];
+  const common: Message[] = [];
   if (f.fewestPreEvents < 10) {
     fire('few-events');
-    common.push(
-      `A unit had only ${formatDecimal(f.fewestPreEvents, 0)} ${f.unit} before launch (fewer than 10), so every estimate is unstable.`,
-    );
+    common.push(reason('few-events', { n: { num: f.fewestPreEvents, as: 'decimal', digits: 0 }, unit }));
   }
   if (f.postPeriods < perYear) {
     fire('short-post');
-    common.push(`Less than a year after launch (${f.postPeriods} ${period}s): too soon to judge an effect.`);
+    common.push(reason('short-post', { periods: periods(f.postPeriods) }));
   }
   const shortPre =
-    f.prePeriods < minPre
-      ? `Only ${f.prePeriods} ${period}s before launch (fewer than ${minPre}): the pre-launch trend is poorly known.`
-      : null;
+    f.prePeriods < minPre ? reason('short-pre', { periods: periods(f.prePeriods), min: minPre }) : null;
 
   const designs: DesignReading[] = [];
+  /** The estimate without its interval, for the headline (keyed by design). */
+  const shortEstimate = new Map<ReadingDesign, Message>();
   const notRun = (design: ReadingDesign, fact: FailedFact | null) => {
     if (fact) fire('not-run');
     designs.push({
       design,
-      name: NAMES[design],
+      name: msg(`reading:design.${design}`),
       status: 'not-run',
       direction: null,
-      estimate: '',
-      reasons: [fact ? `Not computed: ${fact.error}.` : 'Not computed.'],
+      estimate: null,
+      reasons: [fact ? reason('not-run', { error: fact.error }) : reason('not-run-plain')],
     });
   };
   const add = (
     design: ReadingDesign,
     direction: Direction,
-    estimate: string,
-    cautions: string[],
-    fatal: string[],
+    estimate: Message,
+    brief: Message,
+    cautions: Message[],
+    fatal: Message[],
     usesTrend: boolean,
   ) => {
     const all = [...fatal, ...common, ...(usesTrend && shortPre ? [shortPre] : []), ...cautions];
     if (usesTrend && shortPre) fire('short-pre');
+    shortEstimate.set(design, brief);
     designs.push({
       design,
-      name: NAMES[design],
+      name: msg(`reading:design.${design}`),
       status: fatal.length > 0 ? 'distrust' : all.length > 0 ? 'caution' : 'trust',
       direction,
       estimate,
@@ -257,46 +289,52 @@ export function evaluationReading(f: ReadingFacts): EvaluationReading {
 
   // Difference-in-differences.
   if (f.did && !failed(f.did)) {
-    const cautions: string[] = [];
+    const cautions: Message[] = [];
     if (f.did.preTrendP === null) {
       fire('did-no-pre-trend-test');
-      cautions.push('Whether catchment and comparison moved in parallel before launch could not be checked.');
+      cautions.push(reason('did-no-pre-trend-test'));
     } else if (f.did.preTrendP < 0.05) {
       fire('did-pre-trend');
-      cautions.push(
-        `The pre-trend test (${formatPValue(f.did.preTrendP)}) shows the catchment and the comparison areas were already drifting apart before launch, so part of the estimate may be that drift.`,
-      );
+      cautions.push(reason('did-pre-trend', { p: { num: f.did.preTrendP, as: 'pValue' } }));
     }
-    add('did', ratioDirection(f.did), ratioWords(f.did), cautions, [], true);
+    add(
+      'did',
+      ratioDirection(f.did),
+      ratioWords(f.did),
+      msg('reading:ratioShort', ratioValues(f.did)),
+      cautions,
+      [],
+      true,
+    );
   } else notRun('did', f.did);
 
   // Synthetic control.
   if (f.synth && !failed(f.synth)) {
     const s = f.synth;
-    const fatal: string[] = [];
-    const cautions: string[] = [];
+    const fatal: Message[] = [];
+    const cautions: Message[] = [];
     if (s.noiseRatio > SYNTH_POOR_FIT_RATIO) {
       fire('synth-poor-fit');
-      fatal.push(
-        `Its weighted donor areas do not reproduce the catchment before launch (fit error, RMSPE, ${formatDecimal(s.noiseRatio, 1)}× the random noise level), so it is not a credible comparison.`,
-      );
+      fatal.push(reason('synth-poor-fit', { ratio: { num: s.noiseRatio, as: 'decimal', digits: 1 } }));
     } else if (s.levelOutside) {
       fire('synth-poor-fit');
-      fatal.push(
-        'The catchment had more (or fewer) events before launch than any donor area, so no mix of them can match it.',
-      );
+      fatal.push(reason('synth-level-outside'));
     }
     if (1 / (s.donors + 1) > 0.1) {
       fire('synth-few-donors');
       cautions.push(
-        `With ${s.donors} donor areas the placebo p cannot go below ${formatDecimal(1 / (s.donors + 1), 2)}.`,
+        reason('synth-few-donors', {
+          donors: s.donors,
+          floor: { num: 1 / (s.donors + 1), as: 'decimal', digits: 2 },
+        }),
       );
     }
     const dir: Direction = s.placeboP <= 0.05 ? (s.ratio < 1 ? 'decline' : 'increase') : 'no-change';
     add(
       'synth',
       dir,
-      `${formatRatio(s.ratio)} of its synthetic total (${formatPercentChange(s.ratio - 1, 0)}), placebo ${formatPValue(s.placeboP)}`,
+      msg('reading:synthEstimate', { ...ratioValues(s), p: { num: s.placeboP, as: 'pValue' } }),
+      msg('reading:synthShort', ratioValues(s)),
       cautions,
       fatal,
       true,
@@ -306,41 +344,52 @@ export function evaluationReading(f: ReadingFacts): EvaluationReading {
   // Interrupted time series.
   if (f.its && !failed(f.its)) {
     const t = f.its;
-    const fatal: string[] = [];
-    const cautions: string[] = [];
+    const fatal: Message[] = [];
+    const cautions: Message[] = [];
     if (t.observedMax > 0 && t.counterfactualMax > 2 * t.observedMax) {
       fire('its-runaway');
       fatal.push(
-        `It projects the pre-launch trend to ${formatDecimal(t.counterfactualMax, 1)} ${f.unit} per ${period}, ${formatDecimal(t.counterfactualMax / t.observedMax, 1)}× anything observed: that projection is not plausible.`,
+        reason('its-runaway', {
+          max: { num: t.counterfactualMax, as: 'decimal', digits: 1 },
+          unit,
+          period: msg(`reading:per.${period}`),
+          times: { num: t.counterfactualMax / t.observedMax, as: 'decimal', digits: 1 },
+        }),
       );
     }
     if (t.ljungBoxP < 0.05) {
       fire('its-autocorrelation');
-      cautions.push(
-        `Its residuals are autocorrelated (Ljung-Box ${formatPValue(t.ljungBoxP)}), so its interval is too narrow.`,
-      );
+      cautions.push(reason('its-autocorrelation', { p: { num: t.ljungBoxP, as: 'pValue' } }));
     }
     fire('its-no-comparison');
-    cautions.push(
-      'It has no comparison areas: it assumes the pre-launch trend would have continued, so a citywide change after launch counts as effect.',
+    cautions.push(reason('its-no-comparison'));
+    add(
+      'its',
+      ratioDirection(t.level),
+      msg('reading:itsEstimate', { estimate: ratioWords(t.level) }),
+      msg('reading:itsEstimate', { estimate: msg('reading:ratioShort', ratioValues(t.level)) }),
+      cautions,
+      fatal,
+      true,
     );
-    add('its', ratioDirection(t.level), `level ${ratioWords(t.level)}`, cautions, fatal, true);
   } else notRun('its', f.its);
 
   // Weighted displacement difference.
   if (f.wdd && !failed(f.wdd)) {
     const w = f.wdd;
-    const fatal: string[] = [];
+    const fatal: Message[] = [];
     if (w.controlToTreated > 2 || w.controlToTreated < 0.5) {
       fire('wdd-control-size');
       fatal.push(
-        `Its control area had ${formatDecimal(w.controlToTreated, 1)}× the catchment's ${f.unit} before launch; the WDD counts events, so the control's own change in volume dominates it.`,
+        reason('wdd-control-size', { times: { num: w.controlToTreated, as: 'decimal', digits: 1 }, unit }),
       );
     }
+    const events: MessageValue = { num: w.events, as: 'signed', digits: 0 };
     add(
       'wdd',
       ratioDirection(w, 0),
-      `${eventsWords(w.events)} ${f.unit}, ${formatCi(w.lower, w.upper, 0.95, 0)}`,
+      msg('reading:wddEstimate', { events, unit, ci: { ci: [w.lower, w.upper], digits: 0 } }),
+      msg('reading:wddShort', { events, unit }),
       [],
       fatal,
       false,
@@ -354,9 +403,8 @@ export function evaluationReading(f: ReadingFacts): EvaluationReading {
       'prepost',
       ratioDirection(f.prePost),
       ratioWords(f.prePost),
-      [
-        'It compares the catchment only with its own past: any citywide change shows up as if it were the program.',
-      ],
+      msg('reading:ratioShort', ratioValues(f.prePost)),
+      [reason('prepost-no-comparison')],
       [],
       false,
     );
@@ -368,100 +416,114 @@ export function evaluationReading(f: ReadingFacts): EvaluationReading {
   const best = ordered.find((d) => d.status === 'trust' || d.status === 'caution') ?? null;
   const byId = (id: ReadingDesign) => designs.find((d) => d.design === id)!;
   const ran = designs.filter((d) => d.status !== 'not-run');
+  const item = (d: DesignReading, estimate: Message) =>
+    msg('reading:item', { design: short(d.design), estimate });
   const sideBySide =
     ran.length > 0
-      ? `Side by side: ${ran.map((d) => `${SHORT[d.design]} ${d.estimate}`).join('; ')}.`
-      : 'No design could be computed.';
+      ? msg('reading:sideBySide', { list: { list: ran.map((d) => item(d, d.estimate!)), join: '; ' } })
+      : msg('reading:noDesign');
 
-  const dirWord: Record<Direction, string> = {
-    decline: 'a decline',
-    increase: 'an increase',
-    'no-change': 'no detectable change',
-  };
-  let trust: string;
-  let headline: string;
+  const dirWord = (d: Direction) => msg(`reading:direction.${d}`);
+  let trust: Message;
+  let headline: Message;
   if (!best) {
     fire('no-credible-design');
-    trust = 'None of the designs gives a credible estimate here.';
-    headline =
-      ran.length > 0
-        ? 'No design gives a credible estimate here; the numbers below are shown with the reasons to set each aside.'
-        : 'No design could be computed.';
+    trust = msg('reading:noCredibleTrust');
+    headline = ran.length > 0 ? msg('reading:noCredibleHeadline') : msg('reading:noDesign');
   } else {
-    const why: Record<ReadingDesign, string> = {
-      did: `it compares the catchment with ${f.comparisonUnits} comparison area${f.comparisonUnits === 1 ? '' : 's'} over the same ${period}s, so a change shared with them is not counted as effect`,
-      synth:
-        'it compares the catchment with a weighted mix of other areas that matched it before launch, so a change shared with them is not counted as effect',
-      its: 'it models the catchment’s own trend and seasons before launch, though without comparison areas',
-      wdd: 'it nets out the change in the comparison areas',
-      prepost: 'it is the only credible design computed here, though it has no comparison',
-    };
-    trust =
-      `Trust the ${best.name} most here${best.status === 'caution' ? ', with caution' : ''}: ${why[best.design]}.` +
-      (best.reasons.length > 0 ? ` ${best.reasons.join(' ')}` : '');
+    const why =
+      best.design === 'did'
+        ? msg('reading:why.did', { count: f.comparisonUnits, periods: msg(`reading:periods.${period}`) })
+        : msg(`reading:why.${best.design}`);
+    const parts: Message[] = [
+      msg(best.status === 'caution' ? 'reading:trustCaution' : 'reading:trust', {
+        design: theDesign(best.design),
+        why,
+      }),
+      ...best.reasons,
+    ];
     const distrusted = designs.filter((d) => d.status === 'distrust');
     if (distrusted.length > 0) {
       const because = (d: DesignReading) =>
-        `the ${d.name}, because ${d.reasons[0]!.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()).replace(/\.$/, '')}`;
-      trust += ` Set aside ${distrusted.map(because).join('; and ')}.`;
+        msg('reading:setAsideItem', { design: theDesign(d.design), reason: { clause: d.reasons[0]! } });
+      parts.push(msg('reading:setAside', { list: { list: distrusted.map(because), join: 'semicolonAnd' } }));
     }
+    trust = sentences(parts);
     const own = (['prepost', 'its'] as const)
       .map(byId)
       .filter((d) => d.status === 'trust' || d.status === 'caution');
     const ownDecline = own.filter((d) => d.direction === 'decline');
-    const subject = `${f.unit} in the catchment`;
+    const subject = msg(`reading:subject.${f.unit}`);
+    const subjectMid = msg(`reading:subjectMid.${f.unit}`);
+    const bestValues = { design: short(best.design), estimate: best.estimate! };
     if (RELATIVE.has(best.design)) {
       if (best.direction === 'decline') {
         fire('relative-decline');
-        headline = `Relative to the comparison areas, ${subject} fell after launch (${SHORT[best.design]} ${best.estimate}).`;
+        headline = msg('reading:headline.relative-decline', { subject: subjectMid, ...bestValues });
       } else if (best.direction === 'increase') {
         fire('relative-increase');
-        headline = `Relative to the comparison areas, ${subject} rose after launch (${SHORT[best.design]} ${best.estimate}): the catchment fared worse than they did.`;
+        headline = msg('reading:headline.relative-increase', { subject: subjectMid, ...bestValues });
       } else if (ownDecline.length > 0) {
         fire('shared-decline');
-        headline = `${subject[0]!.toUpperCase()}${subject.slice(1)} fell after launch (${ownDecline.map((d) => `${SHORT[d.design]} ${d.estimate.split(',')[0]}`).join(', ')}), but the comparison areas fell about as much: relative to them no change is detected (${SHORT[best.design]} ${best.estimate}). The drop is most likely a wider trend, not the program's doing.`;
+        headline = msg('reading:headline.shared-decline', {
+          subject,
+          own: { list: ownDecline.map((d) => item(d, shortEstimate.get(d.design)!)), join: ', ' },
+          ...bestValues,
+        });
       } else {
         fire('relative-no-change');
-        headline = `No change is detected after launch, neither in the catchment alone nor relative to the comparison areas (${SHORT[best.design]} ${best.estimate}).`;
+        headline = msg('reading:headline.relative-no-change', bestValues);
       }
     } else {
       fire('own-only');
       headline =
         best.direction === 'no-change'
-          ? `No change is detected in ${subject} after launch (${SHORT[best.design]} ${best.estimate}); without a credible comparison this says nothing about the rest of the city.`
-          : `${subject[0]!.toUpperCase()}${subject.slice(1)} show ${dirWord[best.direction!]} after launch (${SHORT[best.design]} ${best.estimate}), but no credible comparison tells whether other areas changed as much, so it cannot be credited to the program.`;
+          ? msg('reading:headline.own-no-change', { subject: subjectMid, ...bestValues })
+          : msg('reading:headline.own-change', {
+              subject,
+              direction: dirWord(best.direction!),
+              ...bestValues,
+            });
     }
   }
 
   // Disagreement: credible designs pointing different ways, or a set-aside design contradicting the trusted one.
-  let disagreement: string | null = null;
+  let disagreement: Message | null = null;
   const credible = ran.filter((d) => d.status === 'trust' || d.status === 'caution');
   const directions = new Set(credible.map((d) => d.direction));
   const contradicting = best ? ran.filter((d) => d.direction !== best.direction) : [];
   if (directions.size > 1 || (best && contradicting.length > 0)) {
     fire('designs-disagree');
+    const designList = (ids: readonly ReadingDesign[]): MessageValue => ({
+      list: ids.map(short),
+      join: 'and',
+    });
     const groups = (['decline', 'increase', 'no-change'] as const)
       .map((dir) => ({ dir, list: ran.filter((d) => d.direction === dir) }))
       .filter((g) => g.list.length > 0)
-      .map(
-        (g) =>
-          `${listWords(g.list.map((d) => SHORT[d.design]))} ${g.list.length === 1 ? 'shows' : 'show'} ${dirWord[g.dir]}`,
+      .map((g) =>
+        msg('reading:group', {
+          count: g.list.length,
+          designs: designList(g.list.map((d) => d.design)),
+          direction: dirWord(g.dir),
+        }),
       );
-    const questions: string[] = [];
+    const questions: Message[] = [];
     const has = (id: ReadingDesign) => ran.some((d) => d.design === id);
-    if (has('prepost') || has('its'))
-      questions.push(
-        `${listWords((['prepost', 'its'] as const).filter(has).map((id) => SHORT[id]))} compare${has('prepost') && has('its') ? '' : 's'} the catchment with its own past`,
-      );
-    if (has('did') || has('synth'))
-      questions.push(
-        `${listWords((['did', 'synth'] as const).filter(has).map((id) => SHORT[id]))} compare${has('did') && has('synth') ? '' : 's'} it with other areas over the same time`,
-      );
-    if (has('wdd'))
-      questions.push('the WDD counts events, not rates, so areas of different size weigh in by their volume');
-    disagreement = `The designs disagree: ${groups.join('; ')}. They answer different questions: ${questions.join('; ')}.${
-      best ? ` Read the ${best.name} first (see above).` : ''
-    }`;
+    const ownIds = (['prepost', 'its'] as const).filter(has);
+    if (ownIds.length > 0)
+      questions.push(msg('reading:ownPast', { count: ownIds.length, designs: designList(ownIds) }));
+    const otherIds = (['did', 'synth'] as const).filter(has);
+    if (otherIds.length > 0)
+      questions.push(msg('reading:otherAreas', { count: otherIds.length, designs: designList(otherIds) }));
+    if (has('wdd')) questions.push(msg('reading:wddCounts'));
+    disagreement = sentences([
+      msg('reading:disagree', {
+        groups: { list: groups, join: '; ' },
+        questions: { list: questions, join: '; ' },
+      }),
+      ...(best ? [msg('reading:readFirst', { design: theDesign(best.design) })] : []),
+    ]);
   }
 
   return {

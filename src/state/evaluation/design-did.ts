@@ -7,8 +7,9 @@ import {
   type DifferenceInDifferences,
   differenceInDifferences,
 } from '../../analysis/evaluation/difference-in-differences';
+import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt } from './evaluation-types';
+import { attempt, estimateReading, guardrail } from './evaluation-types';
 
 /** Runs the DiD (fails without a comparison unit). */
 export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
@@ -25,7 +26,10 @@ export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
 }
 
 /** The DiD estimate row (none when it did not run). */
-export function didEstimates(did: Outcome<DifferenceInDifferences> | null): EstimateSummary[] {
+export function didEstimates(
+  did: Outcome<DifferenceInDifferences> | null,
+  unit: CountUnit,
+): EstimateSummary[] {
   if (!did?.ok) return [];
   const v = did.value;
   return [
@@ -37,7 +41,12 @@ export function didEstimates(did: Outcome<DifferenceInDifferences> | null): Esti
       lower: v.effect.interval.lower,
       upper: v.effect.interval.upper,
       pValue: v.effect.pValue,
-      reading: v.reading,
+      ...estimateReading('did', {
+        ratio: { num: v.effect.irr, as: 'ratio' },
+        ci: { ci: [v.effect.interval.lower, v.effect.interval.upper] },
+        p: { num: v.effect.pValue, as: 'pValue' },
+        unit: { noun: unit },
+      }),
     },
   ];
 }
@@ -46,17 +55,12 @@ export function didEstimates(did: Outcome<DifferenceInDifferences> | null): Esti
 export function preTrendGuardrail(did: Outcome<DifferenceInDifferences> | null): Guardrail {
   if (did?.ok && did.value.eventStudy?.preTrendTest) {
     const t = did.value.eventStudy.preTrendTest;
-    return {
-      id: 'pre-trend',
-      status: t.pValue < 0.05 ? 'warn' : 'ok',
-      text: `Event-study pre-trend test: χ² = ${fmt(t.statistic, 1)} on ${t.df} df, p = ${fmt(t.pValue, 3)}${t.pValue < 0.05 ? ' — catchment and comparison were already diverging before launch' : ' (not significant at the 5% level)'}.`,
-    };
+    const warn = t.pValue < 0.05;
+    return guardrail('pre-trend', warn ? 'warn' : 'ok', warn ? 'pre-trend-warn' : 'pre-trend', {
+      chi: { num: t.statistic, as: 'decimal', digits: 1 },
+      df: t.df,
+      p: { num: t.pValue, as: 'pValue' },
+    });
   }
-  return {
-    id: 'pre-trend',
-    status: 'info',
-    text: did?.ok
-      ? 'Pre-trend test needs at least two years before launch.'
-      : 'Pre-trend test needs comparison units (DiD event study).',
-  };
+  return guardrail('pre-trend', 'info', did?.ok ? 'pre-trend-short' : 'pre-trend-no-comparison');
 }

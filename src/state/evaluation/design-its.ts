@@ -8,8 +8,9 @@ import {
   type InterruptedTimeSeries,
   interruptedTimeSeries,
 } from '../../analysis/evaluation/interrupted-time-series';
+import { msg } from '../../analysis/messages/message';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt } from './evaluation-types';
+import { attempt, estimateReading, guardrail, periodCount } from './evaluation-types';
 
 /** Runs the ITS on the catchment's total series. */
 export function runIts(ctx: DesignContext): Outcome<InterruptedTimeSeries> {
@@ -26,7 +27,8 @@ export function runIts(ctx: DesignContext): Outcome<InterruptedTimeSeries> {
 /** The ITS level and slope change rows (none when it did not run). */
 export function itsEstimates(
   its: Outcome<InterruptedTimeSeries> | null,
-  periodWord: string,
+  by: 'month' | 'quarter',
+  launchIndex: number,
 ): EstimateSummary[] {
   if (!its?.ok) return [];
   const v = its.value;
@@ -39,17 +41,25 @@ export function itsEstimates(
       lower: v.levelChange.interval.lower,
       upper: v.levelChange.interval.upper,
       pValue: v.levelChange.pValue,
-      reading: v.reading,
+      ...estimateReading('its-level', {
+        ratio: { num: v.levelChange.irr, as: 'ratio' },
+        ci: { ci: [v.levelChange.interval.lower, v.levelChange.interval.upper] },
+        p: { num: v.levelChange.pValue, as: 'pValue' },
+        periods: periodCount(by, launchIndex),
+      }),
     },
     {
       method: 'its',
-      label: `ITS slope change per ${periodWord}`,
+      label: `ITS slope change per ${by}`,
       scale: 'ratio',
       estimate: v.slopeChange.irr,
       lower: v.slopeChange.interval.lower,
       upper: v.slopeChange.interval.upper,
       pValue: v.slopeChange.pValue,
-      reading: `The trend after launch changed by ${fmt(v.slopeChange.irr, 3)}× per ${periodWord} relative to the pre-launch trend.`,
+      ...estimateReading('its-slope', {
+        ratio: { num: v.slopeChange.irr, as: 'ratio', digits: 3 },
+        period: msg(`reading:per.${by}`),
+      }),
     },
   ];
 }
@@ -58,9 +68,10 @@ export function itsEstimates(
 export function autocorrelationGuardrail(its: Outcome<InterruptedTimeSeries> | null): Guardrail | null {
   if (!its?.ok) return null;
   const a = its.value.autocorrelation;
-  return {
-    id: 'autocorrelation',
-    status: a.significant ? 'warn' : 'ok',
-    text: a.warning ?? `ITS residuals: no autocorrelation detected (Ljung-Box p = ${fmt(a.pValue, 2)}).`,
-  };
+  return guardrail(
+    'autocorrelation',
+    a.significant ? 'warn' : 'ok',
+    a.significant ? 'autocorrelation-warn' : 'autocorrelation',
+    { p: { num: a.pValue, as: 'pValue' }, lags: a.df },
+  );
 }

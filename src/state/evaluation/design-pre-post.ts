@@ -5,8 +5,9 @@
  */
 
 import { type PrePostFromSeries, prePostFromSeries } from '../../analysis/evaluation/pre-post-rate-ratio';
+import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt } from './evaluation-types';
+import { attempt, estimateReading, guardrail, periodCount } from './evaluation-types';
 
 /** The three pre/post outcomes of one evaluation. */
 export interface PrePostOutcomes {
@@ -38,7 +39,11 @@ export function runPrePost(ctx: DesignContext): PrePostOutcomes {
 }
 
 /** The pre/post estimate row (none when it did not run). */
-export function prePostEstimates(prePost: Outcome<PrePostFromSeries> | null): EstimateSummary[] {
+export function prePostEstimates(
+  prePost: Outcome<PrePostFromSeries> | null,
+  by: 'month' | 'quarter',
+  unit: CountUnit,
+): EstimateSummary[] {
   if (!prePost?.ok) return [];
   const v = prePost.value;
   return [
@@ -50,7 +55,17 @@ export function prePostEstimates(prePost: Outcome<PrePostFromSeries> | null): Es
       lower: v.interval.lower,
       upper: v.interval.upper,
       pValue: v.pValue,
-      reading: v.reading,
+      ...(v.inputs.pre + v.inputs.post === 0
+        ? estimateReading('prepost-empty', { unit: { noun: unit } })
+        : estimateReading('prepost', {
+            periods: periodCount(by, v.periodsUsed),
+            ratio: { num: v.rateRatio, as: 'ratio' },
+            ci: { ci: [v.interval.lower, v.interval.upper] },
+            p: { num: v.pValue, as: 'pValue' },
+            post: { num: v.inputs.post, as: 'decimal' },
+            pre: { num: v.inputs.pre, as: 'decimal' },
+            unit: { noun: unit },
+          })),
     },
   ];
 }
@@ -59,23 +74,24 @@ export function prePostEstimates(prePost: Outcome<PrePostFromSeries> | null): Es
 export function fatalNonfatalGuardrail(
   fatal: Outcome<PrePostFromSeries> | null,
   nonfatal: Outcome<PrePostFromSeries> | null,
-  eventLabel: string,
+  unit: CountUnit,
 ): Guardrail | null {
   if (!fatal?.ok || !nonfatal?.ok) return null;
   const f = fatal.value;
   const n = nonfatal.value;
   const disjoint = f.interval.upper < n.interval.lower || n.interval.upper < f.interval.lower;
   const fewFatal = f.inputs.pre < 10;
-  return {
-    id: 'fatal-nonfatal',
-    status: disjoint ? 'warn' : fewFatal ? 'info' : 'ok',
-    text:
-      `Fatal ${fmt(f.rateRatio)}× (95% CI ${fmt(f.interval.lower)}–${fmt(f.interval.upper)}) vs non-fatal ${fmt(n.rateRatio)}× ` +
-      `(95% CI ${fmt(n.interval.lower)}–${fmt(n.interval.upper)}) pre/post` +
-      (disjoint
-        ? ': the intervals do not overlap, so fatal and non-fatal changed differently.'
-        : fewFatal
-          ? `: only ${f.inputs.pre} fatal ${eventLabel} in the pre window, too few to compare.`
-          : ': consistent.'),
-  };
+  return guardrail(
+    'fatal-nonfatal',
+    disjoint ? 'warn' : fewFatal ? 'info' : 'ok',
+    disjoint ? 'fatal-nonfatal-disjoint' : fewFatal ? 'fatal-nonfatal-few' : 'fatal-nonfatal',
+    {
+      fatal: { num: f.rateRatio, as: 'ratio' },
+      fatalCi: { ci: [f.interval.lower, f.interval.upper] },
+      nonfatal: { num: n.rateRatio, as: 'ratio' },
+      nonfatalCi: { ci: [n.interval.lower, n.interval.upper] },
+      n: { num: f.inputs.pre, as: 'decimal' },
+      unit: { noun: unit },
+    },
+  );
 }

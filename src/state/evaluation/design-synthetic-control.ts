@@ -4,8 +4,12 @@
  */
 
 import { type SyntheticControl, syntheticControl } from '../../analysis/evaluation/synthetic-control';
+import { msg, sentences } from '../../analysis/messages/message';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt } from './evaluation-types';
+import { attempt, estimateReading, guardrail } from './evaluation-types';
+
+/** The synthetic-control module's default poor-fit threshold (pre-RMSPE over the Poisson noise level). */
+const SYNTH_POOR_FIT_RATIO = 1.5;
 
 /** Runs the synthetic control (fails with fewer than 2 donors). */
 export function runSyntheticControl(ctx: DesignContext): Outcome<SyntheticControl> {
@@ -34,7 +38,12 @@ export function syntheticControlEstimates(synth: Outcome<SyntheticControl> | nul
       lower: null,
       upper: null,
       pValue: v.pValue,
-      reading: v.reading,
+      ...(Number.isNaN(v.pValue)
+        ? estimateReading('synth-no-placebo', { ratio: { num: v.postRatio, as: 'ratio' } })
+        : estimateReading('synth', {
+            ratio: { num: v.postRatio, as: 'ratio' },
+            p: { num: v.pValue, as: 'pValue' },
+          })),
     },
   ];
 }
@@ -43,12 +52,18 @@ export function syntheticControlEstimates(synth: Outcome<SyntheticControl> | nul
 export function donorFitGuardrail(synth: Outcome<SyntheticControl> | null, donors: number): Guardrail | null {
   if (!synth?.ok) return null;
   const s = synth.value;
-  return {
-    id: 'donor-fit',
-    status: s.warnings.length > 0 ? 'warn' : 'ok',
-    text:
-      s.warnings.length > 0
-        ? s.warnings.join(' ')
-        : `Synthetic control fit: pre-RMSPE ${fmt(s.preRmspe)} is ${fmt(s.noiseRatio, 1)}× the Poisson noise level (${donors} donors).`,
-  };
+  const values = {
+    rmspe: { num: s.preRmspe, as: 'decimal', digits: 2 },
+    ratio: { num: s.noiseRatio, as: 'decimal', digits: 1 },
+    donors,
+  } as const;
+  if (s.warnings.length === 0) return guardrail('donor-fit', 'ok', 'donor-fit', values);
+  // The synthetic-control module warns of a poor fit (fit error above its default 1.5× the noise level)
+  // and of a level outside the donors' range.
+  const poor = s.noiseRatio > SYNTH_POOR_FIT_RATIO;
+  const parts = [
+    ...(poor ? [msg('guardrail:donor-fit-poor', values)] : []),
+    ...(s.warnings.length > (poor ? 1 : 0) ? [msg('guardrail:donor-fit-outside')] : []),
+  ];
+  return guardrail('donor-fit', 'warn', 'donor-fit-warn', { text: sentences(parts) });
 }

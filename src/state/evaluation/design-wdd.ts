@@ -9,8 +9,9 @@ import {
   type WeightedDisplacementDifference,
   weightedDisplacementDifference,
 } from '../../analysis/evaluation/weighted-displacement-difference';
+import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
-import { attempt, fmt, sumRange } from './evaluation-types';
+import { attempt, estimateReading, guardrail, sumRange } from './evaluation-types';
 import type { ProgramSeries } from './program-series';
 
 /** Runs the WDD over the pre/post windows (fails when pre/post failed or there is no comparison unit). */
@@ -44,7 +45,10 @@ export function runWdd(
 }
 
 /** The WDD estimate row (none when it did not run). */
-export function wddEstimates(wdd: Outcome<WeightedDisplacementDifference> | null): EstimateSummary[] {
+export function wddEstimates(
+  wdd: Outcome<WeightedDisplacementDifference> | null,
+  unit: CountUnit,
+): EstimateSummary[] {
   if (!wdd?.ok) return [];
   const v = wdd.value;
   return [
@@ -56,7 +60,14 @@ export function wddEstimates(wdd: Outcome<WeightedDisplacementDifference> | null
       lower: v.interval.lower,
       upper: v.interval.upper,
       pValue: v.pValue,
-      reading: v.reading,
+      ...(v.standardError === 0
+        ? estimateReading('wdd-empty')
+        : estimateReading('wdd', {
+            wdd: { num: v.wdd, as: 'signed', digits: 1 },
+            ci: { ci: [v.interval.lower, v.interval.upper], digits: 1 },
+            p: { num: v.pValue, as: 'pValue' },
+            unit: { noun: unit },
+          })),
     },
   ];
 }
@@ -64,29 +75,32 @@ export function wddEstimates(wdd: Outcome<WeightedDisplacementDifference> | null
 /** Warns when the WDD control is more than twice or less than half the catchment's pre-window volume. */
 export function controlSizeGuardrail(
   wdd: Outcome<WeightedDisplacementDifference> | null,
-  eventLabel: string,
+  unit: CountUnit,
 ): Guardrail | null {
   if (!wdd?.ok) return null;
   const t = wdd.value.inputs.treated.pre;
   const c = wdd.value.inputs.control.pre;
   const ratio = t > 0 ? c / t : Number.POSITIVE_INFINITY;
   const off = ratio > 2 || ratio < 0.5;
-  return {
-    id: 'control-size',
-    status: off ? 'warn' : 'ok',
-    text: `WDD control had ${c} ${eventLabel} in the pre window vs ${t} in the catchment (${fmt(ratio, 1)}×)${off ? ': WDD counts absolute events, so a control of a different size moves it by its own volume; read the ratio estimates instead' : ''}.`,
-  };
+  return guardrail('control-size', off ? 'warn' : 'ok', off ? 'control-size-warn' : 'control-size', {
+    control: { num: c, as: 'decimal' },
+    treated: { num: t, as: 'decimal' },
+    ratio: { num: ratio, as: 'decimal', digits: 1 },
+    unit: { noun: unit },
+  });
 }
 
 /** Overlap of the displacement ring with comparison or donor units (null without a ring). */
 export function bufferOverlapGuardrail(series: ProgramSeries): Guardrail | null {
   if (!(series.bufferMetres > 0)) return null;
-  return {
-    id: 'buffer-overlap',
-    status: series.bufferOverlapRows > 0 ? 'warn' : 'ok',
-    text:
-      series.bufferOverlapRows > 0
-        ? `${series.bufferOverlapRows} rows of the ${series.bufferMetres} m ring also lie in comparison or donor units: displacement may contaminate the comparison.`
-        : `The ${series.bufferMetres} m ring does not overlap comparison or donor units.`,
-  };
+  const overlap = series.bufferOverlapRows > 0;
+  return guardrail(
+    'buffer-overlap',
+    overlap ? 'warn' : 'ok',
+    overlap ? 'buffer-overlap-warn' : 'buffer-overlap',
+    {
+      rows: { num: series.bufferOverlapRows, as: 'decimal' },
+      metres: { num: series.bufferMetres, as: 'decimal' },
+    },
+  );
 }

@@ -2,6 +2,8 @@
  * A compact, JSON-friendly record of an evaluation for the command line and tests.
  */
 
+import { readingText } from '../../analysis/evaluation/evaluation-reading';
+import { englishText } from '../../analysis/messages/english';
 import { programReading } from './evaluation-reading-facts';
 import type { Outcome, ProgramEvaluation } from './evaluation-types';
 
@@ -77,6 +79,6 @@ export function evaluationSummary(e: ProgramEvaluation) {
       synth: failed(e.synth),
     },
     guardrails: e.guardrails,
-    reading: programReading(e),
+    reading: readingText(programReading(e), englishText),
   };
 }

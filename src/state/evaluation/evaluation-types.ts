@@ -8,6 +8,8 @@ import type { InterruptedTimeSeries } from '../../analysis/evaluation/interrupte
 import type { PrePostFromSeries } from '../../analysis/evaluation/pre-post-rate-ratio';
 import type { SyntheticControl } from '../../analysis/evaluation/synthetic-control';
 import type { WeightedDisplacementDifference } from '../../analysis/evaluation/weighted-displacement-difference';
+import { englishText } from '../../analysis/messages/english';
+import { type Message, type MessageValue, msg } from '../../analysis/messages/message';
 import type { ProgramSeries, UnitSeries } from './program-series';
 
 /** Estimator ids. */
@@ -31,7 +33,26 @@ export interface Guardrail {
     | 'control-size'
     | 'buffer-overlap';
   status: 'ok' | 'warn' | 'info';
+  /** What it says, to be written in the reader's language. */
+  message: Message;
+  /** The message in English (command line, JSON summaries). */
   text: string;
+}
+
+/** A guardrail from its message (`guardrail:<key>` in the messages' catalogues). */
+export function guardrail(
+  id: Guardrail['id'],
+  status: Guardrail['status'],
+  key: string,
+  values?: Record<string, MessageValue>,
+): Guardrail {
+  const message = msg(`guardrail:${key}`, values);
+  return { id, status, message, text: englishText(message) };
+}
+
+/** "54 months", "5 quarters". */
+export function periodCount(by: 'month' | 'quarter', count: number): Message {
+  return msg(`reading:period.${by}`, { count });
 }
 
 /** One estimate in a uniform shape for tables and the command line. */
@@ -45,7 +66,19 @@ export interface EstimateSummary {
   lower: number | null;
   upper: number | null;
   pValue: number | null;
+  /** The design's own one-line reading, to be written in the reader's language. */
+  message: Message;
+  /** The same in English (command line, JSON). */
   reading: string;
+}
+
+/** An estimate's one-line reading: its message (`estimate:<key>`) and that message in English. */
+export function estimateReading(
+  key: string,
+  values?: Record<string, MessageValue>,
+): Pick<EstimateSummary, 'message' | 'reading'> {
+  const message = msg(`estimate:${key}`, values);
+  return { message, reading: englishText(message) };
 }
 
 /** Options of {@link evaluateProgram}. */

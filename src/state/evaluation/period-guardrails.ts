@@ -4,32 +4,36 @@
  */
 
 import type { DesignContext, Guardrail } from './evaluation-types';
-import { sumRange } from './evaluation-types';
+import { guardrail, periodCount, sumRange } from './evaluation-types';
 
 /** Pre-period (warn under 24 months / 8 quarters), post-period (warn under a year), events per unit (warn under 10). */
 export function periodGuardrails(ctx: DesignContext): Guardrail[] {
-  const { series, launchIndex: L, perYear, periodWord, eventLabel } = ctx;
-  const guardrails: Guardrail[] = [];
+  const { series, launchIndex: L, perYear } = ctx;
   const minPre = series.by === 'month' ? 24 : 8;
-  guardrails.push({
-    id: 'pre-period',
-    status: L < minPre ? 'warn' : 'ok',
-    text: `${L} ${periodWord}s of data before launch${L < minPre ? ` (fewer than ${minPre}: the pre-launch trend and seasonality are poorly known)` : ''}.`,
-  });
   const post = series.periods.length - L;
-  guardrails.push({
-    id: 'post-period',
-    status: post < perYear ? 'warn' : 'ok',
-    text: `${post} ${periodWord}s from launch on (launch period ${series.periods[L]})${post < perYear ? ': less than a year, too short to judge an effect' : ''}.`,
-  });
   const preCounts = series.units
     .filter((u) => u.role === 'catchment' || u.role === 'comparison')
     .map((u) => ({ label: u.label, pre: sumRange(u.total, 0, L - 1) }));
   const fewest = preCounts.reduce((a, b) => (b.pre < a.pre ? b : a));
-  guardrails.push({
-    id: 'events-per-unit',
-    status: fewest.pre < 10 ? 'warn' : 'ok',
-    text: `Fewest ${eventLabel} before launch in any unit: ${fewest.pre} (${fewest.label})${fewest.pre < 10 ? ' — fewer than 10, estimates are unstable' : ''}.`,
-  });
-  return guardrails;
+  return [
+    guardrail('pre-period', L < minPre ? 'warn' : 'ok', L < minPre ? 'pre-period-warn' : 'pre-period', {
+      periods: periodCount(series.by, L),
+      min: minPre,
+    }),
+    guardrail(
+      'post-period',
+      post < perYear ? 'warn' : 'ok',
+      post < perYear ? 'post-period-warn' : 'post-period',
+      {
+        periods: periodCount(series.by, post),
+        launch: series.periods[L] ?? '',
+      },
+    ),
+    guardrail(
+      'events-per-unit',
+      fewest.pre < 10 ? 'warn' : 'ok',
+      fewest.pre < 10 ? 'events-per-unit-warn' : 'events-per-unit',
+      { unit: { noun: series.unit }, n: { num: fewest.pre, as: 'decimal' }, label: fewest.label },
+    ),
+  ];
 }

@@ -20,10 +20,12 @@ export const LANGUAGES: readonly Language[] = FORMAT_LOCALES;
 /** Where the chosen language is remembered. */
 export const LANGUAGE_STORAGE_KEY = 'cvi-atlas.language';
 
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Record<string, unknown>>(
+  // Text composed outside the interface (evaluation readings, guardrails) keeps its catalogues beside its
+  // messages, so the command line writes them in English from the same file.
+  ['./locales/*/*.json', '../../analysis/messages/locales/*/*.json'],
+  { eager: true, import: 'default' },
+);
 
 /** The English wording of the data layer's messages (import notes and errors) is kept with the data layer. */
 const DATA_CATALOGUES: Resource = { en: { 'import-messages': IMPORT_MESSAGES_EN as Record<string, string> } };
@@ -32,7 +34,7 @@ const DATA_CATALOGUES: Resource = { en: { 'import-messages': IMPORT_MESSAGES_EN 
 export function catalogues(): Resource {
   const resources: Resource = structuredClone(DATA_CATALOGUES);
   for (const [path, keys] of Object.entries(files)) {
-    const match = /\.\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
+    const match = /\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
     if (!match) continue;
     const [, language, namespace] = match as unknown as [string, string, string];
     resources[language] ??= {};

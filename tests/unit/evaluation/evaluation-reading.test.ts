@@ -4,11 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  evaluationReading,
   type ReadingFacts,
   type ReadingRule,
+  evaluationReading as readingMessages,
+  readingText,
 } from '../../../src/analysis/evaluation/evaluation-reading';
-import { evaluateProgram, programReading } from '../../../src/state/program-evaluation';
+import { englishText } from '../../../src/analysis/messages/english';
+import { evaluateProgram, programReading as programMessages } from '../../../src/state/program-evaluation';
 import { bronxSeries } from '../../support/bronx-series';
 
 /** A clean evaluation: 48 months before, 36 after, every design credible, all pointing to a decline. */
@@ -32,6 +34,11 @@ function clean(): ReadingFacts {
     synth: { ratio: 0.74, placeboP: 0.04, noiseRatio: 1.1, levelOutside: false, donors: 24 },
   };
 }
+
+/** The reading written in English from the English catalogue (the wording the assertions check). */
+const evaluationReading = (f: ReadingFacts) => readingText(readingMessages(f), englishText);
+const programReading = (e: Parameters<typeof programMessages>[0]) =>
+  readingText(programMessages(e), englishText);
 
 const status = (r: ReturnType<typeof evaluationReading>, d: string) =>
   r.designs.find((x) => x.design === d)?.status;

@@ -8,7 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = join(process.cwd(), 'src/ui/i18n/locales');
+/** The interface's catalogues, and those of the messages composed outside it (readings, guardrails). */
+const ROOTS = [
+  join(process.cwd(), 'src/ui/i18n/locales'),
+  join(process.cwd(), 'src/analysis/messages/locales'),
+];
 const LANGUAGES = ['en', 'es'];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -31,13 +35,14 @@ function load(language: string): Map<string, Map<string, unknown>> {
   const out = new Map<string, Map<string, unknown>>();
   for (const [namespace, path] of Object.entries(ELSEWHERE[language] ?? {}))
     out.set(namespace, flatten(JSON.parse(readFileSync(path, 'utf8'))));
-  for (const file of readdirSync(join(ROOT, language))
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    out.set(
-      file.replace(/\.json$/, ''),
-      flatten(JSON.parse(readFileSync(join(ROOT, language, file), 'utf8'))),
-    );
+  for (const root of ROOTS) {
+    for (const file of readdirSync(join(root, language))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      const namespace = file.replace(/\.json$/, '');
+      if (out.has(namespace)) throw new Error(`namespace ${namespace} is in two catalogue folders`);
+      out.set(namespace, flatten(JSON.parse(readFileSync(join(root, language, file), 'utf8'))));
+    }
   }
   return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -23,6 +23,7 @@ const row = (method: EstimateSummary['method'], label: string, scale: EstimateSu
     lower: null,
     upper: null,
     pValue: null,
+    message: { key: 'estimate:did' },
     reading: '',
   }) as EstimateSummary;
 

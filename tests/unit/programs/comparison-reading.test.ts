@@ -19,6 +19,7 @@ function estimate(
     lower: ci?.[0] ?? null,
     upper: ci?.[1] ?? null,
     pValue: method === 'synth' ? 0.73 : 0.5,
+    message: { key: 'estimate:did' },
     reading: '',
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationReading } from '../../../src/analysis/evaluation/evaluation-reading';
+import { evaluationReading, readingText } from '../../../src/analysis/evaluation/evaluation-reading';
+import { englishText } from '../../../src/analysis/messages/english';
 import en from '../../../src/ui/i18n/locales/en/programs.json';
 import es from '../../../src/ui/i18n/locales/es/programs.json';
 import { GLOSSARY, splitTerms } from '../../../src/ui/panels/program/glossary';
@@ -27,9 +28,9 @@ describe('glossary', () => {
   });
 
   it('marks the terms of a computed reading', () => {
-    const r = evaluationReading({
-      by: 'month',
-      unit: 'incidents',
+    const facts = {
+      by: 'month' as const,
+      unit: 'incidents' as const,
       prePeriods: 48,
       postPeriods: 36,
       fewestPreEvents: 50,
@@ -44,7 +45,9 @@ describe('glossary', () => {
       },
       did: { ratio: 0.96, lower: 0.84, upper: 1.1, pValue: 0.5, preTrendP: 0.4 },
       synth: { ratio: 1.8, placeboP: 0.7, noiseRatio: 1.7, levelOutside: false, donors: 20 },
-    });
+    };
+    // Written in English from the English catalogue.
+    const r = readingText(evaluationReading(facts), englishText);
     const text = [r.headline, r.trust, r.disagreement, ...r.designs.flatMap((d) => d.reasons)].join(' ');
     const terms = new Set(termsIn(text));
     for (const t of [

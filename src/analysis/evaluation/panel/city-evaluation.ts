@@ -10,9 +10,12 @@
  * Reference: Conley TG, Taber CR (2011) Inference with "difference in differences" with a small number
  * of policy changes. Rev Econ Stat 93:113–125.
  */
+
+import { englishText } from '../../messages/english';
+import { type Message, msg } from '../../messages/message';
 import { type CountPanel, dropUnits, treatmentTiming } from './count-panel';
 import { type EventStudyResult, eventStudy } from './event-study';
-import type { NetworkEstimate, NetworkGuardrail } from './network-evaluation';
+import { type NetworkEstimate, type NetworkGuardrail, panelGuardrail } from './network-evaluation';
 import { periodOrdinal } from './panel-periods';
 import { type PanelSynth, panelSyntheticControl, type SynthOutcome } from './panel-synthetic-control';
 import type { RobustCovarianceType } from './sandwich-covariance';
@@ -37,6 +40,7 @@ export type CityEstimate =
   | (Omit<NetworkEstimate, 'method'> & { method: 'did' })
   | {
       method: 'synth';
+      name: Message;
       label: string;
       estimate: number;
       lower: null;
@@ -85,9 +89,14 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
         donors: o.donors,
         minPopulation: o.minPopulation,
       });
+      const name = msg(synth.demeaned ? 'panel:estimator.synthDemeaned' : 'panel:estimator.synth', {
+        outcome: msg(`panel:outcome.${synth.outcome}`),
+        donors: synth.donors.length,
+      });
       estimates.push({
         method: 'synth',
-        label: `Synthetic control (${synth.outcome === 'log' ? 'log rate' : synth.outcome}${synth.demeaned ? ', demeaned' : ''}, ${synth.donors.length} donors)`,
+        name,
+        label: englishText(name),
         estimate: synth.ratio,
         lower: null,
         upper: null,
@@ -98,11 +107,12 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
       for (const note of synth.notes) guardrails.push({ id: 'convex-hull', status: 'warn', text: note });
       if (synth.leaveOneOut.length > 0) {
         const r = synth.leaveOneOut.map((l) => l.ratio);
-        guardrails.push({
-          id: 'leave-one-out',
-          status: 'info',
-          text: `Leaving out each donor with weight above 0.01 in turn moves the ratio between ${Math.min(...r).toFixed(2)} and ${Math.max(...r).toFixed(2)}.`,
-        });
+        guardrails.push(
+          panelGuardrail('leave-one-out', 'info', 'leave-one-out', {
+            min: { num: Math.min(...r), as: 'decimal', digits: 2 },
+            max: { num: Math.max(...r), as: 'decimal', digits: 2 },
+          }),
+        );
       }
     } catch (error) {
       errors.synth = (error as Error).message;
@@ -120,9 +130,11 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
       const timing = treatmentTiming(sub, site);
       const se = o.se ?? 'cluster';
       const r = twfePoisson(sub, timing, se);
+      const didName = msg('panel:estimator.did', { units: sub.units.length - 1 });
       estimates.push({
         method: 'did',
-        label: `Difference in differences (two-way fixed-effects Poisson, ${sub.units.length - 1} comparison units)`,
+        name: didName,
+        label: englishText(didName),
         estimate: r.estimate,
         lower: r.lower,
         upper: r.upper,
@@ -132,11 +144,7 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
       });
       const lower = Math.max(-launchIndex, o.eventWindow?.lower ?? -6);
       es = eventStudy(sub, timing, { lower: Math.min(-2, lower), upper: o.eventWindow?.upper ?? 3 }, se);
-      guardrails.push({
-        id: 'one-treated-unit',
-        status: 'warn',
-        text: "One treated unit: its standard errors rest on a single treated cluster and are unreliable; judge the effect by the synthetic control's placebo rank.",
-      });
+      guardrails.push(panelGuardrail('one-treated-unit', 'warn', 'one-treated-unit'));
     } catch (error) {
       errors.did = (error as Error).message;
     }

@@ -14,6 +14,9 @@
  * pooled and the robust ratios agree (each inside the other's 95% interval, and within 10% of each
  * other).
  */
+
+import { englishText } from '../../messages/english';
+import { type Message, type MessageValue, msg } from '../../messages/message';
 import {
   allZeroUnits,
   type CountPanel,
@@ -39,6 +42,9 @@ export interface NetworkEvaluationOptions {
 /** One estimate in the shared output shape (coefficient = log ratio). */
 export interface NetworkEstimate {
   method: 'twfe' | 'etwfe';
+  /** The estimator's name, to be written in the reader's language. */
+  name: Message;
+  /** The name in English (command line, JSON). */
   label: string;
   estimate: number;
   lower: number;
@@ -52,7 +58,21 @@ export interface NetworkEstimate {
 export interface NetworkGuardrail {
   id: string;
   status: 'ok' | 'warn' | 'info';
+  /** What it says, to be written in the reader's language (absent for notes only written in English). */
+  message?: Message;
+  /** In English (command line, JSON). */
   text: string;
+}
+
+/** A guardrail from its message (`panel:<key>` in the messages' catalogues), with its English text. */
+export function panelGuardrail(
+  id: string,
+  status: NetworkGuardrail['status'],
+  key: string,
+  values?: Record<string, MessageValue>,
+): NetworkGuardrail {
+  const message = msg(`panel:${key}`, values);
+  return { id, status, message, text: englishText(message) };
 }
 
 /** Everything the network evaluation reports. */
@@ -70,6 +90,9 @@ export interface NetworkEvaluation {
     setAside: { treatedBeforeStart: string[]; noEvents: string[]; unknownProgramUnits: string[] };
   };
   seType: RobustCovarianceType;
+  /** The standard errors used, to be written in the reader's language. */
+  seName: Message;
+  /** The same in English (command line, JSON). */
   seLabel: string;
   estimates: NetworkEstimate[];
   eventStudy: EventStudyResult | null;
@@ -84,9 +107,12 @@ export interface NetworkEvaluation {
 
 /** How the chosen standard errors are described on screen and in the output. */
 export function seLabel(se: RobustCovarianceType): string {
-  return se === 'cluster'
-    ? 'robust standard errors clustered by unit (sandwich, HC1 small-sample factor)'
-    : 'heteroskedasticity-robust standard errors (HC1), not clustered';
+  return englishText(seName(se));
+}
+
+/** The chosen standard errors as a message (`panel:se.<type>`). */
+export function seName(se: RobustCovarianceType): Message {
+  return msg(`panel:se.${se}`);
 }
 
 function attempt<T>(f: () => T): { value: T | null; error?: string } {
@@ -97,10 +123,12 @@ function attempt<T>(f: () => T): { value: T | null; error?: string } {
   }
 }
 
-function shaped(method: NetworkEstimate['method'], label: string, r: LogRatioInference): NetworkEstimate {
+function shaped(method: NetworkEstimate['method'], r: LogRatioInference): NetworkEstimate {
+  const name = msg(`panel:estimator.${method}`);
   return {
     method,
-    label,
+    name,
+    label: englishText(name),
     estimate: r.estimate,
     lower: r.lower,
     upper: r.upper,
@@ -110,7 +138,7 @@ function shaped(method: NetworkEstimate['method'], label: string, r: LogRatioInf
   };
 }
 
-const pct = (r: number) => `${r < 1 ? '−' : '+'}${Math.abs((r - 1) * 100).toFixed(1)}%`;
+const pct = (r: number): MessageValue => ({ num: r - 1, as: 'percentChange', digits: 1 });
 
 /** Evaluates a program network on a balanced panel. */
 export function evaluateNetwork(
@@ -138,66 +166,61 @@ export function evaluateNetwork(
   if (weights.error) errors.weights = weights.error;
 
   const estimates: NetworkEstimate[] = [];
-  if (twfe.value) estimates.push(shaped('twfe', 'Two-way fixed effects (pooled)', twfe.value));
-  if (robust.value)
-    estimates.push(
-      shaped('etwfe', 'Extended two-way fixed effects (robust to staggered timing)', robust.value.overall),
-    );
+  if (twfe.value) estimates.push(shaped('twfe', twfe.value));
+  if (robust.value) estimates.push(shaped('etwfe', robust.value.overall));
 
   const guardrails: NetworkGuardrail[] = [];
   const small = timing.cohorts.filter((c) => c.units.length < minCohortUnits);
   guardrails.push(
     small.length > 0
-      ? {
-          id: 'small-cohorts',
-          status: 'warn',
-          text: `${small.length} cohort(s) have fewer than ${minCohortUnits} units (${small.map((c) => `${c.period}: ${c.units.length}`).join(', ')}): their own estimates rest on very few units.`,
-        }
-      : { id: 'small-cohorts', status: 'ok', text: `Every cohort has at least ${minCohortUnits} units.` },
+      ? panelGuardrail('small-cohorts', 'warn', 'small-cohorts', {
+          count: small.length,
+          min: minCohortUnits,
+          list: small.map((c) => `${c.period}: ${c.units.length}`).join(', '),
+        })
+      : panelGuardrail('small-cohorts', 'ok', 'small-cohorts-ok', { min: minCohortUnits }),
   );
   if (first.treatedBeforeStart.length > 0) {
-    guardrails.push({
-      id: 'treated-before-start',
-      status: 'warn',
-      text: `${first.treatedBeforeStart.length} unit(s) launched in or before the first period (${first.treatedBeforeStart.join(', ')}) have no untreated period and were set aside.`,
-    });
+    guardrails.push(
+      panelGuardrail('treated-before-start', 'warn', 'treated-before-start', {
+        count: first.treatedBeforeStart.length,
+        list: first.treatedBeforeStart.join(', '),
+      }),
+    );
   }
   if (noEvents.length > 0) {
-    guardrails.push({
-      id: 'no-events',
-      status: 'info',
-      text: `${noEvents.length} unit(s) with no event in any period were set aside: ${noEvents.join(', ')}.`,
-    });
+    guardrails.push(
+      panelGuardrail('no-events', 'info', 'no-events', { count: noEvents.length, list: noEvents.join(', ') }),
+    );
   }
   if (first.unknownUnits.length > 0) {
-    guardrails.push({
-      id: 'unknown-units',
-      status: 'warn',
-      text: `${first.unknownUnits.length} program unit(s) are not in the panel (excluded, misspelt or without data): ${first.unknownUnits.join(', ')}.`,
-    });
+    guardrails.push(
+      panelGuardrail('unknown-units', 'warn', 'unknown-units', {
+        count: first.unknownUnits.length,
+        list: first.unknownUnits.join(', '),
+      }),
+    );
   }
   if (se === 'cluster' && panel.units.length < 30) {
-    guardrails.push({
-      id: 'few-clusters',
-      status: 'warn',
-      text: `Only ${panel.units.length} units (clusters): clustered standard errors are too small with fewer than about 30–40.`,
-    });
+    guardrails.push(panelGuardrail('few-clusters', 'warn', 'few-clusters', { count: panel.units.length }));
   }
   if (es.value && es.value.preTrend.df > 0) {
     const p = es.value.preTrend.pValue;
-    guardrails.push({
-      id: 'pre-trend',
-      status: p < 0.05 ? 'warn' : 'ok',
-      text: `Joint test of the ${es.value.preTrend.df} pre-launch terms: χ² = ${es.value.preTrend.statistic.toFixed(2)}, p = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}${p < 0.05 ? ': treated units were already on a different path before launch.' : ': no evidence of different pre-launch trends (which does not prove they were parallel).'}`,
-    });
+    guardrails.push(
+      panelGuardrail('pre-trend', p < 0.05 ? 'warn' : 'ok', p < 0.05 ? 'pre-trend-warn' : 'pre-trend', {
+        df: es.value.preTrend.df,
+        chi: { num: es.value.preTrend.statistic, as: 'decimal', digits: 2 },
+        p: { num: p, as: 'pValue' },
+      }),
+    );
   }
   if (weights.value) {
     const later = weights.value.shares['later-vs-earlier'];
-    guardrails.push({
-      id: 'forbidden-comparisons',
-      status: later > 0.25 ? 'warn' : 'ok',
-      text: `${(later * 100).toFixed(0)}% of the pooled estimate's weight comes from later-treated units compared with already-treated ones.`,
-    });
+    guardrails.push(
+      panelGuardrail('forbidden-comparisons', later > 0.25 ? 'warn' : 'ok', 'forbidden-comparisons', {
+        share: { num: later, as: 'share', digits: 0 },
+      }),
+    );
   }
   if (twfe.value && robust.value) {
     const a = twfe.value;
@@ -205,14 +228,18 @@ export function evaluateNetwork(
     const inside =
       a.estimate >= b.lower && a.estimate <= b.upper && b.estimate >= a.lower && b.estimate <= a.upper;
     const close = Math.abs(Math.log(a.estimate / b.estimate)) < Math.log(1.1);
-    guardrails.push({
-      id: 'pooled-vs-robust',
-      status: inside && close ? 'ok' : 'warn',
-      text:
-        inside && close
-          ? `The pooled (${pct(a.estimate)}) and robust (${pct(b.estimate)}) estimates agree.`
-          : `The pooled (${pct(a.estimate)}) and robust (${pct(b.estimate)}) estimates disagree: effects likely differ by cohort or time since launch, so prefer the robust estimate.`,
-    });
+    const agree = inside && close;
+    guardrails.push(
+      panelGuardrail(
+        'pooled-vs-robust',
+        agree ? 'ok' : 'warn',
+        agree ? 'pooled-vs-robust' : 'pooled-vs-robust-warn',
+        {
+          pooled: pct(a.estimate),
+          robust: pct(b.estimate),
+        },
+      ),
+    );
   }
   return {
     shape: {
@@ -232,6 +259,7 @@ export function evaluateNetwork(
       },
     },
     seType: se,
+    seName: seName(se),
     seLabel: seLabel(se),
     estimates,
     eventStudy: es.value,

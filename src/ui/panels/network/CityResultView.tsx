@@ -3,11 +3,13 @@ import type { CityEvaluation } from '../../../analysis/evaluation/panel/city-eva
 import { formatCi, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
 import { RatioChart } from '../../../charts/RatioChart';
 import { SyntheticBandChart } from '../../../charts/SyntheticBandChart';
+import { useMessage } from '../../i18n/use-message';
 import { PanelGuardrails } from './PanelGuardrails';
 
 /** A city-level evaluation: estimates, treated vs synthetic with the placebo band, DiD event study. */
 export function CityResultView({ r, width }: { r: CityEvaluation; width: number }) {
   const { t } = useTranslation('network');
+  const write = useMessage();
   const s = r.synth;
   return (
     <div data-testid="city-result">
@@ -24,7 +26,7 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
         <tbody>
           {r.estimates.map((e) => (
             <tr key={e.method}>
-              <th scope="row">{e.label}</th>
+              <th scope="row">{write(e.name)}</th>
               <td>
                 <strong>{formatRatio(e.estimate)}</strong>
                 <div className="small">

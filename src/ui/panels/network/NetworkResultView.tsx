@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { NetworkEvaluation } from '../../../analysis/evaluation/panel/network-evaluation';
 import { formatCi, formatDecimal, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
 import { RatioChart } from '../../../charts/RatioChart';
+import { useMessage } from '../../i18n/use-message';
 import { PanelGuardrails } from './PanelGuardrails';
 
 const pct = (x: number) => `${formatDecimal(100 * x, 0)}%`;
@@ -9,6 +10,7 @@ const pct = (x: number) => `${formatDecimal(100 * x, 0)}%`;
 /** A network's estimates, event-study profile, cohort estimates, weights diagnostic and guardrails. */
 export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: number }) {
   const { t } = useTranslation('network');
+  const write = useMessage();
   const s = r.shape;
   const es = r.eventStudy;
   const points = es
@@ -52,7 +54,7 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
         <tbody>
           {r.estimates.map((e) => (
             <tr key={e.method}>
-              <th scope="row">{e.label}</th>
+              <th scope="row">{write(e.name)}</th>
               <td>
                 <strong>{formatRatio(e.estimate)}</strong>
                 <div className="small">{formatCi(e.lower, e.upper)}</div>
@@ -62,7 +64,7 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
           ))}
         </tbody>
       </table>
-      <p className="small muted">{t('standardErrors', { label: r.seLabel })}</p>
+      <p className="small muted">{t('standardErrors', { label: write(r.seName) })}</p>
       {es && (
         <RatioChart
           title={t('eventStudyTitle')}

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { NetworkGuardrail } from '../../../analysis/evaluation/panel/network-evaluation';
+import { useMessage } from '../../i18n/use-message';
 
 const MARK = { ok: '✓', warn: '!', info: 'i' } as const;
 
 /** The guardrails of a panel evaluation, each with its status. */
 export function PanelGuardrails({ guardrails }: { guardrails: readonly NetworkGuardrail[] }) {
   const { t } = useTranslation('network');
+  const write = useMessage();
   return (
     <ul className="guardrails small" data-testid="panel-guardrails">
       {guardrails.map((g) => (
@@ -14,7 +16,7 @@ export function PanelGuardrails({ guardrails }: { guardrails: readonly NetworkGu
             {MARK[g.status]}
           </span>{' '}
           <span className="visually-hidden">{t(`status.${g.status}`)}: </span>
-          {g.text}
+          {g.message ? write(g.message) : g.text}
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EvaluationReading, TrustStatus } from '../../../analysis/evaluation/evaluation-reading';
+import { useMessage } from '../../i18n/use-message';
 import { Terms } from './Terms';
 
 const MARK: Record<TrustStatus, string> = { trust: '✓', caution: '⚠', distrust: '✗', 'not-run': '–' };
@@ -7,18 +8,19 @@ const MARK: Record<TrustStatus, string> = { trust: '✓', caution: '⚠', distru
 /** The computed reading of an evaluation: the verdict, which design to trust and why, and each design in a line. */
 export function ReadingCard({ reading }: { reading: EvaluationReading }) {
   const { t } = useTranslation('programs');
+  const write = useMessage();
   return (
     <section className="reading" data-testid="evaluation-reading" data-preferred={reading.preferred ?? ''}>
       <h3 className="small">{t('whatThisSays')}</h3>
       <p className="reading-headline" data-testid="evaluation-reading-headline">
-        <Terms text={reading.headline} />
+        <Terms text={write(reading.headline)} />
       </p>
       <p className="small">
-        <Terms text={reading.trust} />
+        <Terms text={write(reading.trust)} />
       </p>
       {reading.disagreement && (
         <p className="small" data-testid="evaluation-reading-disagreement">
-          <Terms text={reading.disagreement} />
+          <Terms text={write(reading.disagreement)} />
         </p>
       )}
       <details className="small">
@@ -30,17 +32,17 @@ export function ReadingCard({ reading }: { reading: EvaluationReading }) {
                 {MARK[d.status]}
               </span>{' '}
               <strong>
-                <Terms text={d.name} />
+                <Terms text={write(d.name)} />
               </strong>{' '}
               <span className="muted">({t(`status.${d.status}`)})</span>
               {d.estimate && (
                 <>
-                  : <Terms text={d.estimate} />
+                  : <Terms text={write(d.estimate)} />
                 </>
               )}
               {d.reasons.length > 0 && (
                 <div className="muted">
-                  <Terms text={d.reasons.join(' ')} />
+                  <Terms text={d.reasons.map(write).join(' ')} />
                 </div>
               )}
             </li>

@@ -1,0 +1,27 @@
+/**
+ * Messages written in English from the English catalogue, for the command line and JSON summaries (the
+ * interface writes the same messages in the reader's language through its own i18next instance).
+ */
+import i18next from 'i18next';
+import estimate from './locales/en/estimate.json';
+import guardrail from './locales/en/guardrail.json';
+import panel from './locales/en/panel.json';
+import reading from './locales/en/reading.json';
+import { type Message, renderMessage } from './message';
+
+/** The English catalogues of the messages, by namespace. */
+export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate };
+
+const english = i18next.createInstance();
+void english.init({
+  lng: 'en',
+  resources: { en: ENGLISH_MESSAGES },
+  fallbackLng: false,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+/** A message in English. */
+export function englishText(m: Message): string {
+  return renderMessage(m, (key, values) => english.t(key, values), 'en');
+}
