@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setFormatLocale } from '../../../src/analysis/privacy/count-format';
 import {
+  comparisonFacts,
   comparisonReading,
   type EstimateSummary,
   type ProgramEvaluation,
 } from '../../../src/state/program-evaluation';
+import { initI18n } from '../../../src/ui/i18n';
+import { comparisonText } from '../../../src/ui/panels/program/comparison-text';
 
 function estimate(
   method: EstimateSummary['method'],
@@ -66,5 +71,37 @@ describe('comparisonReading', () => {
       estimates: [estimate('prepost', 'Pre/post rate ratio', 0.5, [0.4, 0.6])],
     } as unknown as ProgramEvaluation;
     expect(comparisonReading(e, 0)).toBeNull();
+  });
+});
+
+describe('the comparison paragraph in the interface', () => {
+  const cases: [ProgramEvaluation, number][] = [
+    [evaluation([0.52, 0.38, 0.71], [0.98, 0.84, 1.14]), 10],
+    [evaluation([0.6, 0.5, 0.7], [0.7, 0.6, 0.82]), 3],
+    [evaluation([1.3, 1.1, 1.5], [1.25, 1.05, 1.5], false), 1],
+    [evaluation([0.95, 0.8, 1.1], [1.0, 0.9, 1.1]), 2],
+  ];
+  afterAll(() => {
+    void i18next.changeLanguage('en');
+    setFormatLocale('en');
+  });
+
+  it('reads in English as the computed paragraph, for each conclusion', () => {
+    initI18n('en');
+    for (const [e, units] of cases)
+      expect(comparisonText(comparisonFacts(e, units)!, i18next.t)).toBe(comparisonReading(e, units));
+  });
+
+  it('reads in Spanish', () => {
+    initI18n('es');
+    setFormatLocale('es');
+    const text = comparisonText(comparisonFacts(cases[0]![0], 10)!, i18next.t);
+    expect(text).toContain('Por sí sola, la zona de influencia cambió 0.52× de antes a después del inicio');
+    expect(text).toContain('Frente a las 10 unidades de comparación, la diferencia en diferencias es 0.98×');
+    expect(text).toContain('no se detecta cambio');
+    expect(text).not.toMatch(/comparison|catchment|Relative/);
+    expect(comparisonText(comparisonFacts(cases[2]![0], 1)!, i18next.t)).toContain(
+      'Frente a 1 unidad de comparación,',
+    );
   });
 });

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import {
-  comparisonReading,
+  comparisonFacts,
   type EvaluationGeometry,
   type ProgramEvaluation,
 } from '../../../state/program-evaluation';
 import { designAspects, type Program } from '../../../state/programs';
+import { comparisonText } from './comparison-text';
 import { displayProgram } from './program-display';
 
 /**
@@ -48,7 +49,8 @@ export function EvidenceCard({
         }),
       }
     : null;
-  const reading = evaluation && screen ? comparisonReading(evaluation, comparisonCount) : null;
+  const facts = evaluation && screen ? comparisonFacts(evaluation, comparisonCount) : null;
+  const reading = facts ? comparisonText(facts, t) : null;
   return (
     <div className="evidence" data-testid="program-evidence">
       <h3 className="small">{t('publishedEvidence')}</h3>
