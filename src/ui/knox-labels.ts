@@ -13,8 +13,6 @@ import {
 import type { NearRepeatWindow } from '../analysis/planning/hot-now';
 import { formatCount, formatDecimal, formatUpTo } from '../analysis/privacy/count-format';
 
-const metres = (m: number) => formatDecimal(m, Number.isInteger(m) ? 0 : 1);
-
 /** Row labels: the same location, then each distance band (more than the previous bound, up to its own). */
 export function knoxSpaceLabels(spaceBands: readonly number[], t: TFunction): string[] {
   let previous = 0;
@@ -23,8 +21,8 @@ export function knoxSpaceLabels(spaceBands: readonly number[], t: TFunction): st
     const whole = Number.isInteger(previous) && Number.isInteger(bound);
     labels.push(
       t(whole ? 'nearrepeat:spaceBand' : 'nearrepeat:spaceBandAbove', {
-        from: metres(whole ? previous + 1 : previous),
-        to: metres(bound),
+        from: formatUpTo(whole ? previous + 1 : previous, 1),
+        to: formatUpTo(bound, 1),
       }),
     );
     previous = bound;
@@ -56,7 +54,7 @@ export function nearRepeatWindowText(window: NearRepeatWindow, t: TFunction): st
     )
     .join('; ');
   return t('nearrepeat:window', {
-    distance: metres(window.distanceMetres),
+    distance: formatUpTo(window.distanceMetres, 1),
     days: formatDecimal(window.days, 0),
     alpha: formatDecimal(window.alpha, 2),
     bands,
