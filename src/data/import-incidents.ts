@@ -4,8 +4,9 @@
  * every table already loaded as it was.
  */
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { englishText } from '../analysis/messages/english';
+import { type Message, msg } from '../analysis/messages/message';
 import type { Connector } from './connector';
-import { type ImportMessage, msg, renderEnglish } from './import-messages';
 import { blobChunks } from './line-endings';
 import { geojsonPointsToArrowIpc } from './loaders/geojson-points';
 import {
@@ -99,7 +100,7 @@ export interface RejectSample {
   lon: string | null;
   /** Why a line could not be split (malformed lines only), in English; `detailMessage` as a code. */
   detail?: string;
-  detailMessage?: ImportMessage;
+  detailMessage?: Message;
   /** The start of the line as written (malformed lines only). */
   text?: string | null;
 }
@@ -118,7 +119,7 @@ export interface ImportReport {
   preset: Preset['id'] | 'generic';
   presetName: string;
   /** The same name as a message code, when the interface words it itself (archives). */
-  presetMessage?: ImportMessage;
+  presetMessage?: Message;
   mapping: ColumnMapping;
   /** Unmapped categorical source columns kept for filtering (as `attr:<name>` in the table). */
   attributes: string[];
@@ -137,7 +138,7 @@ export interface ImportReport {
   rejectedTotal: number;
   /** Things the user should know, in English; `noteMessages` holds the same notes as codes, in order. */
   notes: string[];
-  noteMessages?: ImportMessage[];
+  noteMessages?: Message[];
 }
 
 /** The result of a successful import. */
@@ -223,20 +224,20 @@ export async function importIncidents(
       ? source.bytes.subarray(0, 65536)
       : new Uint8Array(await source.blob!.slice(0, 65536).arrayBuffer());
     const sniff = sniffSource(source.name, head, size, limits);
-    const notes: ImportMessage[] = [...(sniff.notes ?? [])];
+    const notes: Message[] = [...(sniff.notes ?? [])];
     const inMemory = sniff.format === 'geojson' || sniff.format === 'arrow' || sniff.encoding !== 'utf-8';
     if (sniff.format !== 'parquet' && inMemory && size > limits.maxInMemoryBytes) {
       const code =
         sniff.format === 'csv'
-          ? 'error.tooBigText'
+          ? 'data:error.tooBigText'
           : sniff.format === 'arrow'
-            ? 'error.tooBigArrow'
-            : 'error.tooBigGeojson';
+            ? 'data:error.tooBigArrow'
+            : 'data:error.tooBigGeojson';
       throw new ImportError(
         msg(code, {
           name: source.name,
-          size: Math.round(size / 2 ** 20),
-          limit: Math.round(limits.maxInMemoryBytes / 2 ** 20),
+          size: { num: size, as: 'bytes' },
+          limit: { num: limits.maxInMemoryBytes, as: 'bytes' },
         }),
       );
     }
@@ -271,7 +272,7 @@ export async function importIncidents(
           let groups = 0;
           for await (const ipc of db.parquetRowGroups(sourceBlob(source)))
             await db.insertArrowIpc(names.raw, ipc, { append: groups++ > 0 });
-          if (groups === 0) throw new ImportError(msg('error.parquetEmpty', { name: source.name }));
+          if (groups === 0) throw new ImportError(msg('data:error.parquetEmpty', { name: source.name }));
         } else {
           await db.insertArrowIpc(names.raw, await toArrowIpc(source, sniff.format));
         }
@@ -279,7 +280,7 @@ export async function importIncidents(
         if (error instanceof ImportError || sniff.format === 'geojson') throw error;
         const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
         throw new ImportError(
-          msg(sniff.format === 'parquet' ? 'error.parquetDamaged' : 'error.arrowDamaged', {
+          msg(sniff.format === 'parquet' ? 'data:error.parquetDamaged' : 'data:error.arrowDamaged', {
             name: source.name,
             detail,
           }),
@@ -293,14 +294,14 @@ export async function importIncidents(
       const first = badLineSamples[0];
       throw new ImportError(
         badLineCount > 0
-          ? msg('error.noLineSplit', {
+          ? msg('data:error.noLineSplit', {
               name: source.name,
               columns: sniff.columns?.length ?? 0,
               first: first
-                ? msg('badLine.first', { line: first.sourceRow, detail: first.detailMessage! })
+                ? msg('data:badLine.first', { line: String(first.sourceRow), detail: first.detailMessage! })
                 : '',
             })
-          : msg('error.noDataRows', { name: source.name }),
+          : msg('data:error.noDataRows', { name: source.name }),
       );
     }
     const columns = arrowRows(await db.query(describeTableQuery(names.staging)))
@@ -313,9 +314,9 @@ export async function importIncidents(
     if (near && (options.preset ?? 'auto') === 'auto') {
       const ownIncidents =
         near.preset.rowsAreVictims && near.missing.includes(near.preset.mapping.incidentId ?? '');
-      const consequence = `note.guessed${ownIncidents ? 'OwnIncidents' : ''}${near.preset.mapping.stateX ? 'NoStatePlane' : ''}`;
+      const consequence = `data:note.guessed${ownIncidents ? 'OwnIncidents' : ''}${near.preset.mapping.stateX ? 'NoStatePlane' : ''}`;
       notes.push(
-        msg('note.nearPreset', {
+        msg('data:note.nearPreset', {
           count: near.missing.length,
           preset: near.preset.name,
           missing: near.missing.join(', '),
@@ -357,7 +358,7 @@ export async function importIncidents(
       const other = Number(conflict?.other_order ?? 0);
       if (other > 0)
         notes.push(
-          msg(swapped.startsWith('%d') ? 'note.dateOrderDayFirst' : 'note.dateOrderMonthFirst', {
+          msg(swapped.startsWith('%d') ? 'data:note.dateOrderDayFirst' : 'data:note.dateOrderMonthFirst', {
             count: other,
             example: String(conflict!.example),
             format: dateFormat,
@@ -371,11 +372,14 @@ export async function importIncidents(
         .join(', ');
     if (Number(quality.bad_times) > 0)
       notes.push(
-        msg('note.badTimes', { count: Number(quality.bad_times), examples: examples(quality.time_examples) }),
+        msg('data:note.badTimes', {
+          count: Number(quality.bad_times),
+          examples: examples(quality.time_examples),
+        }),
       );
     if (Number(quality.bad_fatal) > 0)
       notes.push(
-        msg('note.badFatal', {
+        msg('data:note.badFatal', {
           count: Number(quality.bad_fatal),
           examples: examples(quality.fatal_examples),
           fatal: FATAL_SPELLINGS.slice(0, 6).join('/'),
@@ -384,12 +388,12 @@ export async function importIncidents(
       );
     if (Number(quality.copies) > 0)
       notes.push(
-        msg(preset?.rowsAreVictims ? 'note.copiesVictims' : 'note.copiesRows', {
+        msg(preset?.rowsAreVictims ? 'data:note.copiesVictims' : 'data:note.copiesRows', {
           count: Number(quality.copies),
         }),
       );
     if (Number(quality.antarctic) > Number(quality.n) / 2)
-      notes.push(msg('note.antarctic', { south: Number(quality.antarctic), total: Number(quality.n) }));
+      notes.push(msg('data:note.antarctic', { south: Number(quality.antarctic), total: Number(quality.n) }));
     const unrecognisedAges = Number(
       arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
     );
@@ -402,7 +406,7 @@ export async function importIncidents(
     if (mapping.incidentId) {
       await db.query(unifyIncidentPlaceTimeQuery(names.result, names.unified));
       const unified = Number(arrowRows(await db.query(countRowsQuery(names.unified)))[0]?.n ?? 0);
-      if (unified > 0) notes.push(msg('note.unified', { count: unified }));
+      if (unified > 0) notes.push(msg('data:note.unified', { count: unified }));
     }
 
     if (badLineCount > 0) {
@@ -420,16 +424,16 @@ export async function importIncidents(
       const top = rejected[0];
       throw new ImportError(
         top
-          ? msg('error.noneUsableBecause', {
+          ? msg('data:error.noneUsableBecause', {
               count: rejectedTotal,
               name: source.name,
               reason: rejectReasonMessage(top.reason),
               rows: top.count,
             })
-          : msg('error.noneUsable', { count: rejectedTotal, name: source.name }),
+          : msg('data:error.noneUsable', { count: rejectedTotal, name: source.name }),
       );
     }
-    if (unrecognisedAges > 0) notes.push(msg('note.ages', { count: unrecognisedAges }));
+    if (unrecognisedAges > 0) notes.push(msg('data:note.ages', { count: unrecognisedAges }));
 
     progress('saving', 0.95);
     await db.query(replaceTableQuery(names.result, options.table));
@@ -458,7 +462,7 @@ export async function importIncidents(
         withoutTime: Number(summary.without_time),
         rejected,
         rejectedTotal,
-        notes: notes.map(renderEnglish),
+        notes: notes.map(englishText),
         ...(notes.length > 0 ? { noteMessages: notes } : {}),
       },
     };
@@ -485,8 +489,8 @@ async function checkDateFormat(db: Connector, format: string): Promise<void> {
     const detail = /Unrecognized format for strftime\/strptime: (.*)$/.exec(why)?.[1];
     throw new ImportError(
       detail
-        ? msg('error.dateFormatInvalidPart', { format, part: detail })
-        : msg('error.dateFormatInvalid', { format }),
+        ? msg('data:error.dateFormatInvalidPart', { format, part: detail })
+        : msg('data:error.dateFormatInvalid', { format }),
     );
   }
 }
@@ -537,7 +541,11 @@ function chooseMapping(
   else if (requested !== 'generic') {
     if (detected?.id !== requested) {
       throw new ImportError(
-        msg('error.presetColumns', { name, preset: requested.toUpperCase(), columns: columns.join(', ') }),
+        msg('data:error.presetColumns', {
+          name,
+          preset: requested.toUpperCase(),
+          columns: columns.join(', '),
+        }),
       );
     }
     preset = detected;
@@ -551,14 +559,16 @@ function chooseMapping(
     const userGave = options.mapping?.[field] !== undefined;
     const required = field === 'date' || field === 'lat' || field === 'lon';
     if (userGave || required) {
-      throw new ImportError(msg('error.columnMissing', { column, field, name, columns: columns.join(', ') }));
+      throw new ImportError(
+        msg('data:error.columnMissing', { column, field, name, columns: columns.join(', ') }),
+      );
     }
     delete mapping[field];
   }
   if (!isCompleteMapping(mapping)) {
     const missing = (['date', 'lat', 'lon'] as const).filter((f) => !mapping[f]);
     throw new ImportError(
-      msg('error.notIncidentData', {
+      msg('data:error.notIncidentData', {
         name,
         missing: missing.join(', '),
         columns: `${columns.slice(0, 30).join(', ')}${columns.length > 30 ? ', …' : ''}`,
@@ -595,7 +605,7 @@ async function categoricalSourceColumns(
 async function detectDateFormat(db: Connector, table: string, mapping: ColumnMapping): Promise<string> {
   const row = arrowRows(await db.query(dateFormatScoresQuery(table, mapping.date)))[0]!;
   const total = Number(row.total);
-  if (total === 0) throw new ImportError(msg('error.dateColumnEmpty', { column: mapping.date }));
+  if (total === 0) throw new ImportError(msg('data:error.dateColumnEmpty', { column: mapping.date }));
   const candidates = dateFormatCandidates();
   let best = 0;
   let bestScore = -1;
@@ -610,7 +620,7 @@ async function detectDateFormat(db: Connector, table: string, mapping: ColumnMap
     const examples = arrowRows(await db.query(distinctValuesQuery(table, mapping.date, 3)))
       .map((r) => `"${String(r.v)}"`)
       .join(', ');
-    throw new ImportError(msg('error.dateFormatUnknown', { column: mapping.date, examples }));
+    throw new ImportError(msg('data:error.dateFormatUnknown', { column: mapping.date, examples }));
   }
   return candidates[best]!;
 }
@@ -667,7 +677,7 @@ function asImportError(error: unknown, name: string): Error {
     .split('\n')[0]!
     .replace(/"?__import_\d+_[^\s"]*"?/g, 'the file');
   if (/sniffing file|CSV Error|Could not convert|unterminated/i.test(message)) {
-    return new ImportError(msg('error.unreadableText', { name, detail: message }));
+    return new ImportError(msg('data:error.unreadableText', { name, detail: message }));
   }
-  return new ImportError(msg('error.unreadable', { name, detail: message }));
+  return new ImportError(msg('data:error.unreadable', { name, detail: message }));
 }

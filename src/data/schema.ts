@@ -3,7 +3,8 @@
  * mappings, presets and the reasons a row can be rejected. `docs/DATA.md` describes the same schema for
  * people.
  */
-import { type ImportMessage, msg, renderEnglish } from './import-messages';
+import { englishText } from '../analysis/messages/english';
+import { type Message, msg } from '../analysis/messages/message';
 
 /** One column of the canonical incident table. */
 export interface CanonicalColumn {
@@ -105,12 +106,12 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** Plain-language explanation of each rejection reason, for the report (English; see {@link rejectReasonMessage}). */
 export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = Object.fromEntries(
-  REJECT_REASONS.map((reason) => [reason, renderEnglish(rejectReasonMessage(reason))]),
+  REJECT_REASONS.map((reason) => [reason, englishText(rejectReasonMessage(reason))]),
 ) as Record<RejectReason, string>;
 
 /** The message code of a rejection reason (`reject.<reason in camelCase>`). */
-export function rejectReasonMessage(reason: RejectReason): ImportMessage {
-  return msg(`reject.${reason.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}`);
+export function rejectReasonMessage(reason: RejectReason): Message {
+  return msg(`data:reject.${reason.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}`);
 }
 
 /** Values that mean "unknown" in any text column (compared case-insensitively after trimming). */

@@ -9,8 +9,9 @@
  */
 
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { englishText } from '../analysis/messages/english';
+import { type Message, msg } from '../analysis/messages/message';
 import type { Connector } from './connector';
-import { type ImportMessage, msg, renderEnglish } from './import-messages';
 import { crLfEmptyLines } from './line-endings';
 import type { ImportLimits, SniffResult } from './loaders/sniff';
 import { arrowRows } from './rows';
@@ -115,7 +116,7 @@ export interface BadLineSample {
   lon: null;
   /** Why, in English; `detailMessage` is the same as a code for the interface's language. */
   detail: string;
-  detailMessage: ImportMessage;
+  detailMessage: Message;
   text: string | null;
 }
 
@@ -130,7 +131,7 @@ export interface StagedDelimitedText {
   badLineSamples: BadLineSample[];
   /** Whether `names.staging` is a table (small files) or a view streaming from the file. */
   stagingIsTable: boolean;
-  notes: ImportMessage[];
+  notes: Message[];
 }
 
 /**
@@ -148,7 +149,7 @@ export async function stageDelimitedText(
   fileChunks: () => AsyncIterable<Uint8Array>,
   fileBytes: number,
 ): Promise<StagedDelimitedText> {
-  const notes: ImportMessage[] = [];
+  const notes: Message[] = [];
   const headerLine = sniff.headerLine ?? 1;
   // Small files are read from the file once, into memory, and every later step reads the lines there
   // (the record count is not known yet, so the file's size decides).
@@ -266,39 +267,34 @@ export async function stageDelimitedText(
       time: null,
       lat: null,
       lon: null,
-      detail: renderEnglish(detailMessage),
+      detail: englishText(detailMessage),
       detailMessage,
       text: r.text === null || r.text === undefined ? null : String(r.text).replace(/\r?\n/g, ' ⏎ '),
     };
   });
   if (badLineCount > 0) {
     const list = badLineSamples.map((r) =>
-      msg('badLine.sample', {
-        line: r.sourceRow,
+      msg('data:badLine.sample', {
+        line: String(r.sourceRow),
         detail: r.detailMessage,
         text: (r.text ?? '').slice(0, 80),
       }),
     );
-    notes.push(msg('note.badLines', { count: badLineCount, samples: { list, separator: '; ' } }));
+    notes.push(msg('data:note.badLines', { count: badLineCount, samples: { list, join: '; ' } }));
   }
-  if (multi.records > 0) notes.push(msg('note.multiLine', { count: multi.records }));
+  if (multi.records > 0) notes.push(msg('data:note.multiLine', { count: multi.records }));
   return { rowsRead, stagedRows, badLineCount, badLineSamples, stagingIsTable, notes };
 }
 
 /** Why a record could not be split, as a message. */
-function badLineDetail(
-  problem: string,
-  found: unknown,
-  expected: number,
-  limits: ImportLimits,
-): ImportMessage {
+function badLineDetail(problem: string, found: unknown, expected: number, limits: ImportLimits): Message {
   const { maxLineBytes, maxRecordLines } = limits;
-  if (problem === 'fields') return msg('badLine.fields', { found: Number(found), expected });
-  if (problem === 'quote') return msg('badLine.quote');
-  if (problem === 'unclosed') return msg('badLine.unclosed', { maxRecordLines });
-  if (problem === 'long') return msg('badLine.long', { maxLineBytes });
-  if (problem === 'INVALID ENCODING') return msg('badLine.encoding');
-  if (problem === 'LINE SIZE OVER MAXIMUM') return msg('badLine.tooLong', { maxLineBytes });
-  if (problem === 'TOO MANY COLUMNS') return msg('badLine.control');
-  return msg('badLine.unreadable', { problem: problem.toLowerCase() });
+  if (problem === 'fields') return msg('data:badLine.fields', { found: Number(found), expected });
+  if (problem === 'quote') return msg('data:badLine.quote');
+  if (problem === 'unclosed') return msg('data:badLine.unclosed', { maxRecordLines });
+  if (problem === 'long') return msg('data:badLine.long', { maxLineBytes });
+  if (problem === 'INVALID ENCODING') return msg('data:badLine.encoding');
+  if (problem === 'LINE SIZE OVER MAXIMUM') return msg('data:badLine.tooLong', { maxLineBytes });
+  if (problem === 'TOO MANY COLUMNS') return msg('data:badLine.control');
+  return msg('data:badLine.unreadable', { problem: problem.toLowerCase() });
 }

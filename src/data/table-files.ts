@@ -4,8 +4,9 @@
  * number, so that each bad value can be reported by row and column. Parquet goes through the same
  * parquet-wasm row-group path as incident files.
  */
+
+import { msg } from '../analysis/messages/message';
 import type { Connector } from './connector';
-import { msg } from './import-messages';
 import { ImportError, sniffSource } from './loaders/sniff';
 import { arrowRows } from './rows';
 import { describeTableQuery, dropTablesQuery } from './sql/import-queries';
@@ -46,16 +47,16 @@ export async function readTableColumns(
       let groups = 0;
       for await (const ipc of db.parquetRowGroups(new Blob([file.bytes as Uint8Array<ArrayBuffer>])))
         await db.insertArrowIpc(tag, ipc, { append: groups++ > 0 });
-      if (groups === 0) throw new ImportError(msg('error.parquetEmpty', { name: file.name }));
+      if (groups === 0) throw new ImportError(msg('data:error.parquetEmpty', { name: file.name }));
     } else {
-      throw new ImportError(msg('error.notTable', { name: file.name }));
+      throw new ImportError(msg('data:error.notTable', { name: file.name }));
     }
     const present = arrowRows(await db.query(describeTableQuery(tag))).map((r) => String(r.column_name));
     const resolved = wanted.map((w) => {
       const exact = present.find((p) => p === w) ?? present.find((p) => p.toLowerCase() === w.toLowerCase());
       if (!exact) {
         throw new ImportError(
-          msg('error.tableColumnMissing', { name: file.name, column: w, columns: present.join(', ') }),
+          msg('data:error.tableColumnMissing', { name: file.name, column: w, columns: present.join(', ') }),
         );
       }
       return exact;

@@ -28,7 +28,7 @@ import { useArchiveStore } from '../state/archive-store';
 import { type DatasetKey, describeDataset } from '../state/datasets';
 import { savedDatasetKeys } from '../state/saved-data';
 import type { UrlViewState } from '../state/url-state';
-import { errorText as dataErrorText } from './i18n/data-message';
+import { errorText as dataErrorText } from './i18n/use-message';
 
 /** Where the opened archive's files come from, remade after a cancel (a fresh abort signal). */
 interface ArchiveSource {

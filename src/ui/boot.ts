@@ -24,8 +24,8 @@ import { decodeUrlState } from '../state/url-state';
 import { loadDemoArchive, showDemoFirstScreen } from './demo-archive';
 import { DEMO_ASSETS } from './demo-assets';
 import { workerCellAssigner, workerPolygonAssigner } from './geo-worker-client';
-import { errorText } from './i18n/data-message';
 import { loadStage } from './i18n/load-stage';
+import { errorText } from './i18n/use-message';
 import { keepImport, restoreKeptData, startKeeping } from './keep-data';
 import { announceLinkWaiting, areasInBoundaries, checkLinkedValues, linkDataLoaded } from './link-waits';
 

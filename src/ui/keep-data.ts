@@ -24,8 +24,8 @@ import {
   saveViews,
 } from '../state/saved-data';
 import { decodeUrlState, encodeUrlState, type UrlViewState } from '../state/url-state';
-import { errorText } from './i18n/data-message';
 import { loadStage } from './i18n/load-stage';
+import { errorText } from './i18n/use-message';
 
 /** False after "forget": nothing is written again until the next file is loaded. */
 let keeping = true;

@@ -84,7 +84,7 @@ describe('refused up front, the limit named', () => {
   it('10,000 columns', async () => {
     const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',');
     expect(await refusal('wide.csv', `${header}\n${'1,'.repeat(9_999)}1\n`)).toMatch(
-      /has 10000 columns, more than the 1000 that can be imported/,
+      /has 10,000 columns, more than the 1,000 that can be imported/,
     );
     await kept();
   });
@@ -99,7 +99,7 @@ describe('refused up front, the limit named', () => {
   it('a file beyond the size limit, and a GeoJSON beyond the in-memory limit', async () => {
     const text = [HEADER, ...rows(1, 50)].join('\n');
     expect(await refusal('big.csv', text, { limits: { maxSourceBytes: 1000 } })).toMatch(
-      /is \d\.\d KiB, more than the 1000 bytes that can be imported/,
+      /is \d\.\d KiB, more than the 1,000 bytes that can be imported/,
     );
     const geojson = JSON.stringify({ type: 'FeatureCollection', features: [] }).padEnd(5000, ' ');
     expect(await refusal('big.geojson', geojson, { limits: { maxInMemoryBytes: 4096 } })).toMatch(
@@ -166,7 +166,7 @@ describe('damaged lines are rejected with their numbers, the rest is loaded', ()
     const report = await load('long-line.csv', text, { limits: { maxLineBytes: 2000 } });
     expectAccounted(report, 5);
     expect(malformedLines(report)).toEqual([4]);
-    expect(report.rejected[0]!.samples[0]!.detail).toBe('the line is longer than 2000 bytes');
+    expect(report.rejected[0]!.samples[0]!.detail).toBe('the line is longer than 2,000 bytes');
   });
 
   it('invalid and overlong UTF-8 in a UTF-8 file: those lines rejected, accented text kept', async () => {
@@ -300,7 +300,7 @@ describe('accepted, with a note', () => {
     const text = [HEADER, ...rows(1, 20), ...Array.from({ length: 1000 }, () => good(3))].join('\n');
     const report = await load('dups.csv', text);
     expectAccounted(report, 1020);
-    expect(report.notes.join(' ')).toMatch(/1000 row\(s\) repeat an earlier row in every column/);
+    expect(report.notes.join(' ')).toMatch(/1,000 row\(s\) repeat an earlier row in every column/);
   });
 
   it('day-first dates mixed with month-first', async () => {

@@ -160,7 +160,7 @@ describe('quoted fields with line breaks', () => {
     const report = await load('long-record.csv', text, { maxLineBytes: 2000 });
     expectAccounted(report, 6);
     expect(malformed(report).map((s) => [s.sourceRow, s.detail])).toEqual([
-      [3, 'the record (over several lines) is longer than 2000 bytes'],
+      [3, 'the record (over several lines) is longer than 2,000 bytes'],
     ]);
   });
 
@@ -178,7 +178,7 @@ describe('quoted fields with line breaks', () => {
     expect(malformed(report).map((s) => s.sourceRow)).toEqual([3, 4, 5]);
     expect(malformed(report).map((s) => s.detail)).toEqual([
       expect.stringMatching(/a quote is not closed on this line nor within/),
-      'the line is longer than 2000 bytes',
+      'the line is longer than 2,000 bytes',
       'a quote is not closed on this line, or stands inside an unquoted field',
     ]);
   });

@@ -1,8 +1,10 @@
 /**
- * Messages written in English from the English catalogue, for the command line and JSON summaries (the
- * interface writes the same messages in the reader's language through its own i18next instance).
+ * Messages written in English from the English catalogue, for the command line, JSON reports and the English
+ * text an error carries (the interface writes the same messages in the reader's language through its own
+ * i18next instance, from the same catalogues).
  */
 import i18next from 'i18next';
+import data from './locales/en/data.json';
 import estimate from './locales/en/estimate.json';
 import guardrail from './locales/en/guardrail.json';
 import panel from './locales/en/panel.json';
@@ -10,7 +12,7 @@ import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate };
+export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data };
 
 const english = i18next.createInstance();
 void english.init({
@@ -23,5 +25,5 @@ void english.init({
 
 /** A message in English. */
 export function englishText(m: Message): string {
-  return renderMessage(m, (key, values) => english.t(key, values), 'en');
+  return renderMessage(m, (key, options) => english.t(key, options), 'en');
 }

@@ -1,29 +1,34 @@
 /**
- * Messages: text composed outside the interface (the plain-language reading of an evaluation, its
- * guardrails) as a stable key and its values, so the interface writes it in the reader's language and the
- * command line in English, from one catalogue per language (`locales/<language>/<namespace>.json`).
+ * Messages: text composed below the interface (an evaluation's reading and guardrails, import notes and
+ * errors, the reasons a line was rejected, validation of a program file) as a stable key and its values, so
+ * the interface writes it in the reader's language and the command line in English, from one catalogue per
+ * language and namespace (`locales/<language>/<namespace>.json`; the key is `namespace:path`).
  *
- * A value is plain text, an integer count, a number with how to write it (written by the formatting
- * module in the rendering locale, so a Spanish reading has decimal commas), a count noun, a nested message,
- * a clause (a nested sentence written in lower case without its final period, to sit inside another) or a
- * list. Messages are plain data: they cross a worker boundary and print as JSON.
+ * A value is plain text (the user's own data, line numbers: written as it is), a count (a whole number,
+ * written by the formatting module with the locale's digit grouping), a number with how to write it, a count
+ * noun, a nested message, a clause (a nested sentence written in lower case without its final period, to sit
+ * inside another) or a list. A `count` value also chooses the plural form (`key_one`, `key_other`). Messages
+ * are plain data: they cross a worker boundary, are kept with the data and print as JSON.
  */
 import {
   type CountUnit,
   type FormatLocale,
+  formatBytes,
   formatCi,
+  formatCount,
   formatDecimal,
   formatPercentChange,
   formatPValue,
   formatRatio,
   formatShare,
+  formatUpTo,
   unitNoun,
 } from '../privacy/count-format';
 
 /** A number and how to write it. */
 export type NumberValue =
   | { num: number; as: 'decimal' | 'ratio' | 'percentChange' | 'signed' | 'share'; digits?: number }
-  | { num: number; as: 'pValue' }
+  | { num: number; as: 'pValue' | 'bytes' }
   | { ci: [number, number]; digits?: number };
 
 /** How a list is joined: "a, b and c", "a; and b", or a fixed separator. */
@@ -45,8 +50,11 @@ export interface Message {
   values?: Record<string, MessageValue>;
 }
 
-/** Looks a key up in one language's catalogue and interpolates already-written values (i18next's `t`). */
-export type Translate = (key: string, values: Record<string, string | number>) => string;
+/**
+ * Looks a key up in one language's catalogue (i18next's `t`): `count` chooses the plural form, `replace`
+ * holds the values already written.
+ */
+export type Translate = (key: string, options: { count?: number; replace: Record<string, string> }) => string;
 
 /** A message with its values. */
 export function msg(key: string, values?: Record<string, MessageValue>): Message {
@@ -68,6 +76,8 @@ function number(v: NumberValue, locale: FormatLocale): string {
   switch (v.as) {
     case 'pValue':
       return formatPValue(v.num, o);
+    case 'bytes':
+      return formatBytes(v.num, o);
     case 'ratio':
       return formatRatio(v.num, v.digits ?? 2, o);
     case 'percentChange':
@@ -81,9 +91,15 @@ function number(v: NumberValue, locale: FormatLocale): string {
   }
 }
 
+/** A plain number: a count when it is whole and not negative, else a measurement with up to 2 decimals. */
+function plainNumber(n: number, locale: FormatLocale): string {
+  return Number.isInteger(n) && n >= 0 ? formatCount(n, { locale }) : formatUpTo(n, 2, { locale });
+}
+
 /** Writes one value in `locale`. */
-function value(v: MessageValue, t: Translate, locale: FormatLocale): string | number {
-  if (typeof v === 'string' || typeof v === 'number') return v;
+function value(v: MessageValue, t: Translate, locale: FormatLocale): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return plainNumber(v, locale);
   if (isMessage(v)) return renderMessage(v, t, locale);
   if ('noun' in v) return unitNoun(v.noun, { locale });
   if ('clause' in v) {
@@ -92,19 +108,20 @@ function value(v: MessageValue, t: Translate, locale: FormatLocale): string | nu
   }
   if ('list' in v) {
     const items = v.list.map((x) => String(value(x, t, locale)));
-    if (v.join === 'semicolonAnd') return items.join(`; ${t('reading:and', {})} `);
+    if (v.join === 'semicolonAnd') return items.join(`; ${t('reading:and', { replace: {} })} `);
     if (v.join !== 'and') return items.join(v.join);
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${t('reading:and', {})} ${items[items.length - 1]}`;
+    return `${items.slice(0, -1).join(', ')} ${t('reading:and', { replace: {} })} ${items[items.length - 1]}`;
   }
   return number(v, locale);
 }
 
 /** Writes a message with `t` (one language's catalogue) and numbers in `locale`. */
 export function renderMessage(m: Message, t: Translate, locale: FormatLocale): string {
-  const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(m.values ?? {})) values[k] = value(v, t, locale);
-  return t(m.key, values);
+  const replace: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.values ?? {})) replace[k] = value(v, t, locale);
+  const count = m.values?.count;
+  return t(m.key, typeof count === 'number' ? { count, replace } : { replace });
 }
 
 /** Every key a message uses, nested ones included (for tests of the catalogues). */

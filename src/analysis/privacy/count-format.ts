@@ -236,6 +236,23 @@ export function formatUpTo(value: number, digits = 1, options: LocaleOptions = {
 }
 
 /**
+ * A size in bytes with binary units, one decimal when not whole: 512 → "512 bytes", 1536 → "1.5 KiB",
+ * 2 × 1024³ → "2 GiB". The unit symbols are the same in every language; the number follows the locale.
+ */
+export function formatBytes(bytes: number, options: LocaleOptions = {}): string {
+  if (!Number.isFinite(bytes)) return '—';
+  const locale = resolve(options.locale);
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
+    if (bytes >= size) return `${upTo('fraction', 1, locale).format(bytes / size)} ${unit}`;
+  }
+  return `${integer(locale).format(bytes)} bytes`;
+}
+
+/**
  * A small probability to `digits` significant digits (default 2), trailing zeros dropped: 0.0123 → "0.012",
  * 0.001 → "0.001" (a permutation p-value near its floor). Non-finite gives "—".
  */

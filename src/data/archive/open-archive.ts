@@ -4,9 +4,10 @@
  * read, so a failure leaves what was loaded before as it was.
  */
 
+import { englishText } from '../../analysis/messages/english';
+import { msg } from '../../analysis/messages/message';
 import type { Connector } from '../connector';
 import type { ImportReport, RejectGroup } from '../import-incidents';
-import { msg, renderEnglish } from '../import-messages';
 import { ImportError } from '../loaders/sniff';
 import { arrowRows } from '../rows';
 import { appendRowsQuery } from '../sql/archive-queries';
@@ -198,8 +199,10 @@ export function archiveReport(
   }
   const attributes = manifest.columns.filter((c) => c.name.startsWith('attr:')).map((c) => c.name.slice(5));
   const groups = [...rejected.values()];
-  const presetMessage = msg('note.archiveOf', { sources: manifest.sources.map((s) => s.name).join(', ') });
-  const read = msg('note.archiveRead', {
+  const presetMessage = msg('data:note.archiveOf', {
+    sources: manifest.sources.map((s) => s.name).join(', '),
+  });
+  const read = msg('data:note.archiveRead', {
     loaded: partitions.length,
     total: manifest.partitions.length,
     bytes: bytesRead,
@@ -208,7 +211,7 @@ export function archiveReport(
   return {
     source: { name, format: 'parquet', columns: manifest.columns.map((c) => c.name) },
     preset: manifest.sources.length === 1 && first ? first.preset : 'generic',
-    presetName: renderEnglish(presetMessage),
+    presetName: englishText(presetMessage),
     presetMessage,
     mapping: first?.mapping ?? { date: 'occurred_at', lat: 'lat', lon: 'lon' },
     attributes,
@@ -230,7 +233,7 @@ export function archiveReport(
     withoutTime: Number(summary.without_time),
     rejected: groups,
     rejectedTotal: groups.reduce((s, g) => s + g.count, 0),
-    notes: [renderEnglish(read)],
+    notes: [englishText(read)],
     noteMessages: [read],
   };
 }

@@ -3,8 +3,8 @@
  * names listed so the user can choose which one is the id and which the name.
  */
 import type { FeatureCollection } from 'geojson';
+import { msg } from '../../analysis/messages/message';
 import type { PolygonFeature } from '../../geo/point-in-polygons';
-import { msg } from '../import-messages';
 import { ImportError } from './sniff';
 
 /** A loaded boundary layer. */
@@ -29,23 +29,23 @@ export function parseBoundaries(name: string, text: string): BoundaryLayer {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(msg('error.invalidJson', { name, detail: (error as Error).message }));
+    throw new ImportError(msg('data:error.invalidJson', { name, detail: (error as Error).message }));
   }
   const fc = parsed as Partial<FeatureCollection>;
   if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new ImportError(msg('error.notPolygonCollection', { name }));
+    throw new ImportError(msg('data:error.notPolygonCollection', { name }));
   }
   const features = fc.features.filter(
     (f): f is PolygonFeature => f?.geometry?.type === 'Polygon' || f?.geometry?.type === 'MultiPolygon',
   );
   if (features.length === 0) {
-    throw new ImportError(msg('error.noPolygons', { name }));
+    throw new ImportError(msg('data:error.noPolygons', { name }));
   }
   for (const f of features) {
     const first =
       f.geometry.type === 'Polygon' ? f.geometry.coordinates[0]?.[0] : f.geometry.coordinates[0]?.[0]?.[0];
     if (!first || Math.abs(first[0]!) > 180 || Math.abs(first[1]!) > 90) {
-      throw new ImportError(msg('error.notLonLat', { name, example: JSON.stringify(first) }));
+      throw new ImportError(msg('data:error.notLonLat', { name, example: JSON.stringify(first) }));
     }
   }
   const properties: string[] = [];
@@ -82,14 +82,14 @@ export function selectFeatures(
 ): PolygonFeature[] {
   if (!layer.properties.includes(property)) {
     throw new ImportError(
-      msg('error.noProperty', { name: layer.name, property, properties: layer.properties.join(', ') }),
+      msg('data:error.noProperty', { name: layer.name, property, properties: layer.properties.join(', ') }),
     );
   }
   const wanted = new Set(values);
   const hits = layer.features.filter((f) => wanted.has(featureValue(f, property) ?? ''));
   if (hits.length === 0) {
     throw new ImportError(
-      msg('error.noFeatureWith', { name: layer.name, property, values: values.join(' or ') }),
+      msg('data:error.noFeatureWith', { name: layer.name, property, values: values.join(' or ') }),
     );
   }
   return hits;

@@ -3,7 +3,7 @@
  * `longitude` and `latitude` from the geometry.
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { msg } from '../import-messages';
+import { msg } from '../../analysis/messages/message';
 import { ImportError } from './sniff';
 
 interface PointFeature {
@@ -17,11 +17,11 @@ export function geojsonPointsToArrowIpc(name: string, text: string): Uint8Array 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(msg('error.invalidJson', { name, detail: (error as Error).message }));
+    throw new ImportError(msg('data:error.invalidJson', { name, detail: (error as Error).message }));
   }
   const features = (parsed as { type?: string; features?: unknown }).features;
   if ((parsed as { type?: string }).type !== 'FeatureCollection' || !Array.isArray(features)) {
-    throw new ImportError(msg('error.notPointCollection', { name }));
+    throw new ImportError(msg('data:error.notPointCollection', { name }));
   }
   const points = (features as PointFeature[]).filter((f) => f?.geometry?.type === 'Point');
   if (points.length === 0) {
@@ -29,7 +29,9 @@ export function geojsonPointsToArrowIpc(name: string, text: string): Uint8Array 
       ', ',
     );
     throw new ImportError(
-      kinds ? msg('error.noPoints', { name, found: kinds }) : msg('error.noPointsNoFeatures', { name }),
+      kinds
+        ? msg('data:error.noPoints', { name, found: kinds })
+        : msg('data:error.noPointsNoFeatures', { name }),
     );
   }
   const keys = new Set<string>();

@@ -4,20 +4,21 @@
  * incident data gets one clear sentence instead of a database error.
  */
 
-import { type ImportMessage, msg, renderEnglish } from '../import-messages';
+import { englishText } from '../../analysis/messages/english';
+import { type Message, msg } from '../../analysis/messages/message';
 
 /** Formats the importer reads. */
 export type SourceFormat = 'csv' | 'parquet' | 'geojson' | 'arrow';
 
 /**
  * An import problem the user can act on; `message` is a complete sentence in English, and `structured` the
- * same sentence as a code with parameters (see `import-messages.ts`) for an interface in another language.
+ * same sentence as a message (`src/analysis/messages/message.ts`) for an interface in another language.
  */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
-  readonly structured?: ImportMessage;
-  constructor(message: string | ImportMessage) {
-    super(typeof message === 'string' ? message : renderEnglish(message));
+  readonly structured?: Message;
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : englishText(message));
     if (typeof message !== 'string') this.structured = message;
   }
 }
@@ -36,7 +37,7 @@ export interface SniffResult {
   /** For CSV: the physical line of the header (1 unless blank lines precede it). */
   headerLine?: number;
   /** Things the user should know about how the file was read (renamed columns, encoding). */
-  notes?: ImportMessage[];
+  notes?: Message[];
 }
 
 /** Limits checked before anything is loaded; each refusal names its limit. */
@@ -113,9 +114,9 @@ export function detectDelimiter(headerLine: string): string {
  * Column names made usable: empty names become `column_<n>`, repeated names and the importer's reserved
  * names get a suffix `_2`, `_3`, …. Returns the names and one sentence per change.
  */
-export function uniqueColumnNames(names: readonly string[]): { columns: string[]; renamed: ImportMessage[] } {
+export function uniqueColumnNames(names: readonly string[]): { columns: string[]; renamed: Message[] } {
   const used = new Set<string>(RESERVED_COLUMNS);
-  const renamed: ImportMessage[] = [];
+  const renamed: Message[] = [];
   const columns = names.map((raw, i) => {
     const base = raw.length > 0 ? raw : `column_${i + 1}`;
     let name = base;
@@ -124,8 +125,8 @@ export function uniqueColumnNames(names: readonly string[]): { columns: string[]
     if (name !== raw)
       renamed.push(
         raw.length > 0
-          ? msg('note.renamedColumn', { from: raw, to: name })
-          : msg('note.renamedUnnamed', { index: i + 1, to: name }),
+          ? msg('data:note.renamedColumn', { from: raw, to: name })
+          : msg('data:note.renamedUnnamed', { index: i + 1, to: name }),
       );
     return name;
   });
@@ -195,18 +196,11 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): strin
 }
 
 const ENCODING_CODES: Record<TextEncodingName, string> = {
-  'utf-8': 'encoding.utf8',
-  'utf-16le': 'encoding.utf16le',
-  'utf-16be': 'encoding.utf16be',
-  'windows-1252': 'encoding.windows1252',
+  'utf-8': 'data:encoding.utf8',
+  'utf-16le': 'data:encoding.utf16le',
+  'utf-16be': 'data:encoding.utf16be',
+  'windows-1252': 'data:encoding.windows1252',
 };
-
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 1 : 0)} GiB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 ? 1 : 0)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 ? 1 : 0)} KiB`;
-  return `${n} bytes`;
-}
 
 /**
  * Recognises the format from the file name and first bytes, and reads a CSV header. `size` is the size of
@@ -221,10 +215,14 @@ export function sniffSource(
   size: number = head.length,
   limits: ImportLimits = IMPORT_LIMITS,
 ): SniffResult {
-  if (head.length === 0) throw new ImportError(msg('error.empty', { name }));
+  if (head.length === 0) throw new ImportError(msg('data:error.empty', { name }));
   if (size > limits.maxSourceBytes) {
     throw new ImportError(
-      msg('error.tooLarge', { name, size: formatBytes(size), limit: formatBytes(limits.maxSourceBytes) }),
+      msg('data:error.tooLarge', {
+        name,
+        size: { num: size, as: 'bytes' },
+        limit: { num: limits.maxSourceBytes, as: 'bytes' },
+      }),
     );
   }
   if (startsWith(head, PARQUET_MAGIC)) return { format: 'parquet' };
@@ -233,21 +231,24 @@ export function sniffSource(
   const complete = size <= head.length;
   const encoding = detectTextEncoding(head, complete);
   if (encoding === null) {
-    throw new ImportError(msg('error.binary', { name }));
+    throw new ImportError(msg('data:error.binary', { name }));
   }
   let text = new TextDecoder(encoding, { ignoreBOM: true }).decode(head);
   const boms = /^\ufeff*/.exec(text)![0].length;
   text = text.slice(boms);
-  const notes: ImportMessage[] = [];
-  if (encoding !== 'utf-8') notes.push(msg('note.encoding', { encoding: msg(ENCODING_CODES[encoding]) }));
-  if (boms > 1) notes.push(msg('note.boms', { count: boms }));
+  const notes: Message[] = [];
+  if (encoding !== 'utf-8')
+    notes.push(msg('data:note.encoding', { encoding: msg(ENCODING_CODES[encoding]) }));
+  if (boms > 1) notes.push(msg('data:note.boms', { count: boms }));
   const trimmed = text.trimStart();
-  if (trimmed.length === 0) throw new ImportError(msg('error.blank', { name }));
+  if (trimmed.length === 0) throw new ImportError(msg('data:error.blank', { name }));
   if (/\.(geo)?json$/i.test(name) || trimmed.startsWith('{')) return { format: 'geojson', encoding, notes };
   const newline = trimmed.search(/\r?\n/);
   const headerBytes = new TextEncoder().encode(newline < 0 ? trimmed : trimmed.slice(0, newline)).length;
   if (headerBytes > limits.maxHeaderBytes || (newline < 0 && !complete)) {
-    throw new ImportError(msg('error.headerTooLong', { name, limit: formatBytes(limits.maxHeaderBytes) }));
+    throw new ImportError(
+      msg('data:error.headerTooLong', { name, limit: { num: limits.maxHeaderBytes, as: 'bytes' } }),
+    );
   }
   const skipped = text.slice(0, text.length - trimmed.length);
   const headerLine = (skipped.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
@@ -255,16 +256,16 @@ export function sniffSource(
   const delimiter = detectDelimiter(headerText);
   const names = splitHeader(headerText, delimiter);
   if (names.length < 2) {
-    throw new ImportError(msg('error.singleColumn', { name, column: names[0]?.slice(0, 60) ?? '' }));
+    throw new ImportError(msg('data:error.singleColumn', { name, column: names[0]?.slice(0, 60) ?? '' }));
   }
   if (names.length > limits.maxColumns) {
     throw new ImportError(
-      msg('error.tooManyColumns', { name, columns: names.length, limit: limits.maxColumns }),
+      msg('data:error.tooManyColumns', { name, columns: names.length, limit: limits.maxColumns }),
     );
   }
   const { columns, renamed } = uniqueColumnNames(names);
   if (renamed.length > 0)
-    notes.push(msg('note.renamed', { renamed: { list: renamed.slice(0, 10), separator: ', ' } }));
+    notes.push(msg('data:note.renamed', { renamed: { list: renamed.slice(0, 10), join: ', ' } }));
   return { format: 'csv', columns, delimiter, encoding, headerLine, notes };
 }
 

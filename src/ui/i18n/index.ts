@@ -9,7 +9,6 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FORMAT_LOCALES, type FormatLocale, setFormatLocale } from '../../analysis/privacy/count-format';
-import { IMPORT_MESSAGES_EN } from '../../data/import-messages';
 
 /** A language of the interface (the same codes as the formatting module's locales). */
 export type Language = FormatLocale;
@@ -21,18 +20,15 @@ export const LANGUAGES: readonly Language[] = FORMAT_LOCALES;
 export const LANGUAGE_STORAGE_KEY = 'cvi-atlas.language';
 
 const files = import.meta.glob<Record<string, unknown>>(
-  // Text composed outside the interface (evaluation readings, guardrails) keeps its catalogues beside its
-  // messages, so the command line writes them in English from the same file.
+  // Text composed below the interface (evaluation readings, import notes and errors) keeps its catalogues
+  // beside its messages, so the command line writes them in English from the same files.
   ['./locales/*/*.json', '../../analysis/messages/locales/*/*.json'],
   { eager: true, import: 'default' },
 );
 
-/** The English wording of the data layer's messages (import notes and errors) is kept with the data layer. */
-const DATA_CATALOGUES: Resource = { en: { 'import-messages': IMPORT_MESSAGES_EN as Record<string, string> } };
-
 /** The catalogues as i18next resources: language → namespace → keys. */
 export function catalogues(): Resource {
-  const resources: Resource = structuredClone(DATA_CATALOGUES);
+  const resources: Resource = {};
   for (const [path, keys] of Object.entries(files)) {
     const match = /\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
     if (!match) continue;

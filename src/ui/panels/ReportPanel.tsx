@@ -1,9 +1,10 @@
 /** The validation report of the last import: what loaded, what was rejected and why, downloadable as JSON. */
 import { useTranslation } from 'react-i18next';
+import { msg } from '../../analysis/messages/message';
 import { formatCount, formatDate } from '../../analysis/privacy/count-format';
 import type { ImportReport, RejectSample } from '../../data/import-incidents';
 import { rejectReasonMessage } from '../../data/schema';
-import { dataMessage } from '../i18n/data-message';
+import { messageText } from '../i18n/use-message';
 
 export function ReportPanel({ report, onClose }: { report: ImportReport; onClose(): void }) {
   const { t } = useTranslation('report');
@@ -22,7 +23,7 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
         {t('summary', {
           // Presets named in the interface's words; others (the NYPD's) by their source's own name.
           preset: report.presetMessage
-            ? dataMessage(report.presetMessage)
+            ? messageText(report.presetMessage)
             : t(`preset.${report.preset}`, { defaultValue: report.presetName }),
           victims: formatCount(report.victims, { unit: 'victims' }),
           incidents: formatCount(report.incidents, { unit: 'incidents' }),
@@ -49,7 +50,7 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
               {report.rejected.map((g) => (
                 <tr key={g.reason}>
                   <td>{formatCount(g.count)}</td>
-                  <td>{dataMessage(rejectReasonMessage(g.reason))}</td>
+                  <td>{messageText(rejectReasonMessage(g.reason))}</td>
                   <td>{g.samples.map((s) => sampleText(s, t)).join('; ')}</td>
                 </tr>
               ))}
@@ -62,7 +63,7 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
         const coded = report.noteMessages?.[i];
         return (
           <p key={n} className="muted" data-testid="import-note">
-            {coded ? dataMessage(coded) : n}
+            {coded ? messageText(coded) : n}
           </p>
         );
       })}
@@ -82,10 +83,9 @@ export function ReportPanel({ report, onClose }: { report: ImportReport; onClose
 function sampleText(s: RejectSample, t: (key: string, values: Record<string, unknown>) => string): string {
   const detail = s.detailMessage ?? s.detail;
   if (detail !== undefined)
-    return dataMessage({
-      code: 'badLine.sample',
-      params: { line: s.sourceRow, detail, text: (s.text ?? '').slice(0, 80) },
-    });
+    return messageText(
+      msg('data:badLine.sample', { line: String(s.sourceRow), detail, text: (s.text ?? '').slice(0, 80) }),
+    );
   return t('example', {
     line: s.sourceRow,
     date: JSON.stringify(s.date),

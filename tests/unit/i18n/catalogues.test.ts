@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The interface's catalogues, and those of the messages composed outside it (readings, guardrails). */
+/** The interface's catalogues, and those of the messages composed below it (readings, import notes, …). */
 const ROOTS = [
   join(process.cwd(), 'src/ui/i18n/locales'),
   join(process.cwd(), 'src/analysis/messages/locales'),
@@ -26,15 +26,8 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-/** Catalogues kept outside the interface: the data layer's messages, whose English wording lives with it. */
-const ELSEWHERE: Record<string, Record<string, string>> = {
-  en: { 'import-messages': join(process.cwd(), 'src/data/import-messages.en.json') },
-};
-
 function load(language: string): Map<string, Map<string, unknown>> {
   const out = new Map<string, Map<string, unknown>>();
-  for (const [namespace, path] of Object.entries(ELSEWHERE[language] ?? {}))
-    out.set(namespace, flatten(JSON.parse(readFileSync(path, 'utf8'))));
   for (const root of ROOTS) {
     for (const file of readdirSync(join(root, language))
       .filter((f) => f.endsWith('.json'))
