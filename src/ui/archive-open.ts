@@ -28,7 +28,7 @@ import { useArchiveStore } from '../state/archive-store';
 import { type DatasetKey, describeDataset } from '../state/datasets';
 import { savedDatasetKeys } from '../state/saved-data';
 import type { UrlViewState } from '../state/url-state';
-import { errorText as dataErrorText } from './i18n/use-message';
+import { errorText as dataErrorText, messageText } from './i18n/use-message';
 
 /** Where the opened archive's files come from, remade after a cancel (a fresh abort signal). */
 interface ArchiveSource {
@@ -187,7 +187,7 @@ function engineReady(): Promise<Connector | null> {
 
 function errorText(error: unknown, source: string): string {
   if (error instanceof ImportError) return dataErrorText(error);
-  return describeFetchFailure(source, { error });
+  return messageText(describeFetchFailure(source, { error }));
 }
 
 let running: Promise<void> | null = null;

@@ -1,13 +1,18 @@
 /** An archive in a folder on disk (Node): files are opened lazily, so only the partitions read are touched. */
 import { openAsBlob, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
 import type { ArchiveLocation } from './open-archive';
 
 function missing(root: string, path: string, error: unknown): ImportError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const file = join(root, ...path.split('/'));
   return new ImportError(
-    `${join(root, ...path.split('/'))} cannot be read (${code})${path === 'manifest.json' ? ': is this the folder an archive was published to?' : ': the archive manifest lists this file; copy it back, or publish the archive again.'}`,
+    msg(path === 'manifest.json' ? 'data:archive.manifestUnreadable' : 'data:archive.fileUnreadable', {
+      path: file,
+      code,
+    }),
   );
 }
 

@@ -2,6 +2,8 @@
  * The archive manifest (`manifest.json`, `docs/ARCHIVE.md`): what an archive holds and where, versioned so
  * that readers can refuse a layout they do not know. Pure: parsing, checking and choosing partitions.
  */
+
+import { type Message, msg } from '../../analysis/messages/message';
 import type { ImportReport } from '../import-incidents';
 import { ImportError } from '../loaders/sniff';
 
@@ -90,8 +92,8 @@ export interface ArchiveManifest {
   sources: ArchiveSource[];
 }
 
-function fail(where: string, why: string): never {
-  throw new ImportError(`${where} is not a CVI Atlas archive manifest: ${why}.`);
+function fail(where: string, why: Message): never {
+  throw new ImportError(msg('data:manifest.invalid', { where, why: { clause: why } }));
 }
 
 /**
@@ -103,24 +105,29 @@ export function parseManifest(text: string, where: string): ArchiveManifest {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    fail(where, `it is not JSON (${(error as Error).message})`);
+    fail(where, msg('data:manifest.notJson', { detail: (error as Error).message }));
   }
   const m = value as Partial<ArchiveManifest>;
   if (!m || typeof m !== 'object' || m.format !== ARCHIVE_FORMAT)
-    fail(where, `"format" is not "${ARCHIVE_FORMAT}"`);
-  if (typeof m.schemaVersion !== 'number') fail(where, '"schemaVersion" is missing');
+    fail(where, msg('data:manifest.format', { format: ARCHIVE_FORMAT }));
+  if (typeof m.schemaVersion !== 'number') fail(where, msg('data:manifest.noSchemaVersion'));
   if (m.schemaVersion > ARCHIVE_SCHEMA_VERSION) {
     throw new ImportError(
-      `${where} uses archive layout version ${m.schemaVersion}; this version of CVI Atlas reads up to version ${ARCHIVE_SCHEMA_VERSION}. Update CVI Atlas.`,
+      msg('data:manifest.newer', {
+        where,
+        version: String(m.schemaVersion),
+        supported: String(ARCHIVE_SCHEMA_VERSION),
+      }),
     );
   }
-  if (!Array.isArray(m.partitions) || m.partitions.length === 0) fail(where, 'it lists no partitions');
+  if (!Array.isArray(m.partitions) || m.partitions.length === 0)
+    fail(where, msg('data:manifest.noPartitions'));
   for (const p of m.partitions) {
     if (typeof p?.path !== 'string' || p.path.startsWith('/') || p.path.split('/').includes('..')) {
-      fail(where, `a partition path is not a relative path inside the archive (${JSON.stringify(p?.path)})`);
+      fail(where, msg('data:manifest.partitionPath', { path: JSON.stringify(p?.path) }));
     }
   }
-  if (!m.counts || !Array.isArray(m.columns)) fail(where, '"counts" or "columns" is missing');
+  if (!m.counts || !Array.isArray(m.columns)) fail(where, msg('data:manifest.noCounts'));
   return m as ArchiveManifest;
 }
 

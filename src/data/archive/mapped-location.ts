@@ -2,6 +2,7 @@
  * Archives whose files are not under one base URL: files chosen from a local folder (a browser's directory
  * picker gives File objects), and files served under names of their own (a bundler's hashed asset URLs).
  */
+import { msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
 import { ArchiveCancelled, type ArchiveLocation, describeFetchFailure } from './open-archive';
 
@@ -29,9 +30,7 @@ export function folderFilesArchiveLocation(
     .sort((a, b) => a.path.split('/').length - b.path.split('/').length);
   const manifest = manifests[0];
   if (!manifest) {
-    throw new ImportError(
-      'The chosen folder has no manifest.json: choose the folder an archive was published to (it holds manifest.json, incidents/ and summaries/).',
-    );
+    throw new ImportError(msg('data:archive.noManifestInFolder'));
   }
   const prefix = manifest.path.slice(0, manifest.path.length - 'manifest.json'.length);
   const root = prefix.replace(/\/$/, '') || manifest.file.name;
@@ -40,9 +39,7 @@ export function folderFilesArchiveLocation(
   const get = (path: string): Blob => {
     const blob = byPath.get(path);
     if (!blob) {
-      throw new ImportError(
-        `${root}/${path} is not in the chosen folder: the archive manifest lists this file; copy it back, or publish the archive again.`,
-      );
+      throw new ImportError(msg('data:archive.notInFolder', { path: `${root}/${path}` }));
     }
     onRead?.(path, blob.size);
     return blob;
@@ -63,7 +60,7 @@ export function urlMapArchiveLocation(
   const fetchImpl = options.fetch ?? fetch;
   const get = async (path: string): Promise<Response> => {
     const url = urls[path];
-    if (!url) throw new ImportError(`${name}: the archive has no file ${path}.`);
+    if (!url) throw new ImportError(msg('data:archive.noFile', { name, path }));
     let response: Response;
     try {
       response = await fetchImpl(url, { signal: options.signal });

@@ -5,7 +5,7 @@
  */
 
 import { englishText } from '../../analysis/messages/english';
-import { msg } from '../../analysis/messages/message';
+import { type Message, msg } from '../../analysis/messages/message';
 import type { Connector } from '../connector';
 import type { ImportReport, RejectGroup } from '../import-incidents';
 import { ImportError } from '../loaders/sniff';
@@ -48,19 +48,17 @@ export function redactUrl(url: string): string {
 /**
  * Explains a failed request for an archive file: the (redacted) URL and what to configure.
  */
-export function describeFetchFailure(url: string, failure: { status?: number; error?: unknown }): string {
+export function describeFetchFailure(url: string, failure: { status?: number; error?: unknown }): Message {
   const where = redactUrl(url);
-  if (failure.status === 404) {
-    return `${where} was not found (HTTP 404): the archive's manifest lists this file; upload it, or publish the archive again.`;
-  }
-  if (failure.status === 401 || failure.status === 403) {
-    return `${where} refused access (HTTP ${failure.status}): make the archive readable (public bucket, or a signed URL that has not expired).`;
-  }
-  if (failure.status !== undefined) return `${where} answered HTTP ${failure.status}.`;
+  if (failure.status === 404) return msg('data:archive.notFound', { where });
+  if (failure.status === 401 || failure.status === 403)
+    return msg('data:archive.refused', { where, status: String(failure.status) });
+  if (failure.status !== undefined)
+    return msg('data:archive.httpStatus', { where, status: String(failure.status) });
   const error = failure.error as { message?: string; cause?: { code?: string; message?: string } };
   const cause = error?.cause?.code ?? error?.cause?.message;
   const reason = `${error?.message ?? String(failure.error)}${cause ? `: ${cause}` : ''}`;
-  return `${where} could not be fetched (${reason}): check the address and the network; a server on another origin must send Access-Control-Allow-Origin (CORS) and allow the Range header.`;
+  return msg('data:archive.unreachable', { where, reason });
 }
 
 /** Options of {@link urlArchiveLocation}. */
@@ -106,7 +104,7 @@ export function urlArchiveLocation(base: string, options: UrlLocationOptions = {
 export class ArchiveCancelled extends Error {
   override readonly name = 'ArchiveCancelled';
   constructor() {
-    super('Loading the archive was cancelled.');
+    super(englishText(msg('data:archive.cancelled')));
   }
 }
 
@@ -159,11 +157,15 @@ export async function loadArchive(
           await db.insertArrowIpc(scratch, ipc, { append: groups++ > 0 });
       } catch (error) {
         throw new ImportError(
-          `${location.name}: the partition ${p.path} could not be read as Parquet (${(error as Error).message.split('\n')[0]}).`,
+          msg('data:archive.partitionUnreadable', {
+            name: location.name,
+            path: p.path,
+            detail: (error as Error).message.split('\n')[0] ?? '',
+          }),
         );
       }
     }
-    if (groups === 0) throw new ImportError(`${location.name}: no partition covers the requested dates.`);
+    if (groups === 0) throw new ImportError(msg('data:archive.noPartition', { name: location.name }));
     if (options.signal?.aborted) throw new ArchiveCancelled();
     if (options.append) await db.query(appendRowsQuery(options.table, scratch));
     else await db.query(replaceTableQuery(scratch, options.table));
