@@ -4,6 +4,8 @@
  * CSV's `1` and a GeoJSON's `"1"` meet. Nothing is dropped silently: areas with no row, rows with no
  * area, repeated ids and values that are not a count ≥ 0 are all listed.
  */
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 
 /** Result of {@link joinPopulation}. */
 export interface PopulationJoin {
@@ -31,7 +33,7 @@ export function normalizeAreaId(value: unknown): string {
  * @param rows table rows as records of text
  * @param idColumn column holding the area id
  * @param valueColumn column holding the number of residents
- * @throws RangeError when a column is missing
+ * @throws MessageError when a column is missing
  */
 export function joinPopulation(
   areaIds: readonly string[],
@@ -42,7 +44,7 @@ export function joinPopulation(
 ): PopulationJoin {
   for (const c of [idColumn, valueColumn]) {
     if (!columns.includes(c))
-      throw new RangeError(`the table has no column "${c}"; its columns are: ${columns.join(', ')}`);
+      throw new MessageError(msg('population:noColumn', { column: c, columns: columns.join(', ') }));
   }
   const byId = new Map<string, number>();
   const duplicateIds: string[] = [];
@@ -106,10 +108,12 @@ export function populationFromProperty(
 
 /**
  * Parses CSV text (comma-separated, `"` quoting, first line the header) into records of text.
- * @throws RangeError with the line number for an unterminated quote or a row of the wrong width
+ * @throws MessageError with the line number (as an editor counts lines) for an unterminated quote or a row
+ * of the wrong width
  */
 export function parseCsvRecords(text: string): { columns: string[]; rows: Record<string, string>[] } {
   const records: string[][] = [];
+  const recordLines: number[] = [];
   let field = '';
   let record: string[] = [];
   let quoted = false;
@@ -133,24 +137,30 @@ export function parseCsvRecords(text: string): { columns: string[]; rows: Record
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
-      if (record.length > 1 || record[0] !== '') records.push(record);
+      if (record.length > 1 || record[0] !== '') {
+        records.push(record);
+        recordLines.push(startLine);
+      }
       record = [];
       field = '';
       line++;
       startLine = line;
     } else field += ch;
   }
-  if (quoted) throw new RangeError(`line ${startLine}: a quoted field is never closed`);
+  if (quoted) throw new MessageError(msg('population:unclosedQuote', { line: String(startLine) }));
   if (field !== '' || record.length > 0) {
     record.push(field);
     records.push(record);
+    recordLines.push(startLine);
   }
   const [header, ...body] = records;
-  if (!header) throw new RangeError('the file is empty');
+  if (!header) throw new MessageError(msg('population:empty'));
   const columns = header.map((c) => c.trim());
   const rows = body.map((r, i) => {
-    if (r.length !== columns.length)
-      throw new RangeError(`line ${i + 2}: ${r.length} fields, but the header has ${columns.length}`);
+    if (r.length !== columns.length) {
+      const line = String(recordLines[i + 1]);
+      throw new MessageError(msg('population:width', { line, count: r.length, header: columns.length }));
+    }
     return Object.fromEntries(columns.map((c, j) => [c, r[j]!]));
   });
   return { columns, rows };

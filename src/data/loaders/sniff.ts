@@ -4,8 +4,8 @@
  * incident data gets one clear sentence instead of a database error.
  */
 
-import { englishText } from '../../analysis/messages/english';
 import { type Message, msg } from '../../analysis/messages/message';
+import { MessageError } from '../../analysis/messages/message-error';
 
 /** Formats the importer reads. */
 export type SourceFormat = 'csv' | 'parquet' | 'geojson' | 'arrow';
@@ -14,13 +14,8 @@ export type SourceFormat = 'csv' | 'parquet' | 'geojson' | 'arrow';
  * An import problem the user can act on; `message` is a complete sentence in English, and `structured` the
  * same sentence as a message (`src/analysis/messages/message.ts`) for an interface in another language.
  */
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
-  readonly structured?: Message;
-  constructor(message: string | Message) {
-    super(typeof message === 'string' ? message : englishText(message));
-    if (typeof message !== 'string') this.structured = message;
-  }
+export class ImportError extends MessageError {
+  override name = 'ImportError';
 }
 
 /** Text encodings the importer reads (anything else is converted to UTF-8 first). */

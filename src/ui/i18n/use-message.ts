@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Message, renderMessage } from '../../analysis/messages/message';
-import { ImportError } from '../../data/loaders/sniff';
+import { MessageError } from '../../analysis/messages/message-error';
 import { isLanguage, type Language } from './index';
 
 function language(code: string): Language {
@@ -21,7 +21,7 @@ export function messageText(m: Message): string {
 
 /** An error's text in the active language when it carries a message, else its own text. */
 export function errorText(error: unknown): string {
-  if (error instanceof ImportError && error.structured) return messageText(error.structured);
+  if (error instanceof MessageError && error.structured) return messageText(error.structured);
   return error instanceof Error ? error.message : String(error);
 }
 

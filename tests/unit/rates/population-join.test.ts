@@ -5,6 +5,18 @@ import {
   parseCsvRecords,
   populationFromProperty,
 } from '../../../src/analysis/rates/population-join';
+import { initI18n } from '../../../src/ui/i18n';
+import { errorText } from '../../../src/ui/i18n/use-message';
+
+/** The error `f` throws. */
+function captured(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
 
 describe('joinPopulation', () => {
   it('joins by id as text, ignoring leading zeros, and lists what did not match', () => {
@@ -33,6 +45,28 @@ describe('joinPopulation', () => {
 
   it('reports an unterminated quote with its line', () => {
     expect(() => parseCsvRecords('a,b\n1,"x\n')).toThrow(/line 2: a quoted field is never closed/);
+  });
+
+  it('numbers a ragged row by the line an editor shows, past blank lines and quoted line breaks', () => {
+    // Line 1 header, line 2 blank, lines 3-4 one record with a quoted line break, line 5 blank, line 6 ragged.
+    expect(() => parseCsvRecords('a,b\n\n1,"x\ny"\n\r\n2\n')).toThrow(
+      'line 6: 1 field, but the header has 2',
+    );
+    expect(() => parseCsvRecords('a,b\n1,2,3\n')).toThrow('line 2: 3 fields, but the header has 2');
+  });
+
+  it("writes its errors in the interface's language", () => {
+    initI18n('es');
+    try {
+      expect(errorText(captured(() => parseCsvRecords('a,b\n1,2,3\n')))).toBe(
+        'línea 2: 3 campos, pero el encabezado tiene 2',
+      );
+      expect(errorText(captured(() => joinPopulation(['1'], [{ a: '1' }], 'id', 'pop')))).toBe(
+        'la tabla no tiene la columna «id»; sus columnas son: a',
+      );
+    } finally {
+      initI18n('en');
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import {
 import { featureValue } from '../../../data/loaders/boundaries';
 import { useAppStore } from '../../../state/app-store';
 import { type DatasetBoundaries, withPopulation } from '../../../state/datasets';
+import { errorText } from '../../i18n/use-message';
 
 function List({ title, items }: { title: string; items: readonly string[] }) {
   if (items.length === 0) return null;
@@ -60,7 +61,7 @@ export function PopulationDialog({
           '',
       );
     } catch (e) {
-      setError(`${file.name}: ${(e as Error).message}`);
+      setError(`${file.name}: ${errorText(e)}`);
     }
   };
 
@@ -90,7 +91,7 @@ export function PopulationDialog({
       });
       setResult(join);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
 
