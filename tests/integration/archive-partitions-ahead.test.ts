@@ -1,15 +1,20 @@
 /**
  * Reading an archive requests the next partitions while one is read into the engine: at most
- * PARTITIONS_AHEAD files ahead, rows still appended in the manifest's partition order whatever order the
+ * PARTITIONS_AHEAD files and BYTES_AHEAD bytes ahead, rows still appended in the manifest's partition order whatever order the
  * files arrive in, and a partition that fails while it waits its turn fails the load with its own error,
  * leaving the table loaded before as it was. The demo archive (`data/demo/archive/`, ten yearly partitions)
  * is read through a location whose downloads the test releases by hand.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { folderArchiveLocation } from '../../src/data/archive/folder-location';
 import { parseManifest } from '../../src/data/archive/manifest';
-import { type ArchiveLocation, loadArchive, PARTITIONS_AHEAD } from '../../src/data/archive/open-archive';
+import {
+  type ArchiveLocation,
+  BYTES_AHEAD,
+  loadArchive,
+  PARTITIONS_AHEAD,
+} from '../../src/data/archive/open-archive';
 import type { Connector } from '../../src/data/connector';
 import { createNodeConnector } from '../../src/data/engine-node';
 import { arrowRows } from '../../src/data/rows';
@@ -67,8 +72,8 @@ describe('partitions requested ahead', () => {
     }
     // Each partition read asks for one more file, until all were asked for, each once.
     for (let i = PARTITIONS_AHEAD + 1; i < paths.length; i++) {
-      await settle();
-      waiting.get(paths[i]!)?.release();
+      await vi.waitFor(() => expect(waiting.has(paths[i]!)).toBe(true), { timeout: 30_000 });
+      waiting.get(paths[i]!)!.release();
     }
     const load = await loading;
     expect(requested).toEqual(paths);
@@ -76,6 +81,25 @@ describe('partitions requested ahead', () => {
     const rows = arrowRows(await db.query('SELECT row_id FROM held')).map((r) => Number(r.row_id));
     expect(rows.length).toBe(manifest.counts.victims);
     expect(rows).toEqual(reference);
+  });
+
+  it('requests fewer files ahead when they would hold more than BYTES_AHEAD', async () => {
+    const manifest = parseManifest(await folder.readText('manifest.json'), 'demo manifest');
+    // As if each partition were 40% of the byte limit: two files ahead fit, three do not.
+    const partitions = manifest.partitions.map((p) => ({ ...p, bytes: Math.ceil(BYTES_AHEAD * 0.4) }));
+    const paths = partitions.map((p) => p.path);
+    const { location, requested, waiting } = heldLocation();
+    const loading = loadArchive(db, location, { table: 'large', manifest, partitions });
+    await settle();
+    expect(requested).toEqual(paths.slice(0, 3));
+    for (let i = 0; i < paths.length; i++) {
+      waiting.get(paths[i]!)!.release();
+      // Once partition i is read, the load asks for partition i + 3, and none beyond while i + 1 is held.
+      const expected = paths.slice(0, Math.min(paths.length, i + 4));
+      await vi.waitFor(() => expect(requested.length).toBe(expected.length), { timeout: 30_000 });
+      expect(requested).toEqual(expected);
+    }
+    expect((await loading).partitions.length).toBe(paths.length);
   });
 
   it('fails with the error of a partition that failed while waiting, and keeps the table loaded before', async () => {

@@ -123,9 +123,13 @@ let loadCounter = 0;
 
 /**
  * Partition files requested ahead of the one being read, so that reading one partition into the engine
- * overlaps the download of the next ones (six: the connections a browser opens to one server at a time).
+ * overlaps the download of the next ones (six: the connections a browser opens to one server at a time;
+ * fewer when they would hold more than {@link BYTES_AHEAD}).
  */
 export const PARTITIONS_AHEAD = 6;
+
+/** Most bytes (by the manifest) of the files requested ahead, so large partitions are not all held at once. */
+export const BYTES_AHEAD = 64 * 2 ** 20;
 
 /**
  * Loads the partitions of the archive at `location` that overlap `range` into `table`.
@@ -164,7 +168,13 @@ export async function loadArchive(
     let groups = 0;
     for (const [i, p] of partitions.entries()) {
       if (options.signal?.aborted) throw new ArchiveCancelled();
-      for (let k = i; k <= i + PARTITIONS_AHEAD; k++) request(k);
+      request(i);
+      let ahead = 0;
+      for (let k = i + 1; k <= i + PARTITIONS_AHEAD && k < partitions.length; k++) {
+        ahead += partitions[k]!.bytes;
+        if (ahead > BYTES_AHEAD) break;
+        request(k);
+      }
       const blob = await requested[i]!;
       bytesRead += blob.size;
       try {
