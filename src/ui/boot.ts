@@ -18,7 +18,7 @@ import {
   loadDataset,
   USER_DATASET_KEYS,
 } from '../state/datasets';
-import { datasetCells, setCellAssigner, viewCellResolution } from '../state/h3-cells';
+import { datasetCells, datasetPoints, setCellAssigner, viewCellResolution } from '../state/h3-cells';
 import { linkSetsPublish, storedPublishMode } from '../state/publish-setting';
 import { decodeUrlState } from '../state/url-state';
 import { loadDemoArchive, showDemoFirstScreen } from './demo-archive';
@@ -113,6 +113,7 @@ export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchD
         idProperty: 'id',
         nameProperty: 'name',
       },
+      datasetPoints(db, dataset),
     );
     store.setDataset(dataset);
     // An archive opened from the link stays on screen; the demo is one click away.
