@@ -4,7 +4,10 @@
  * of the JavaScript the first screen needs. Figures are medians (and p95 for brushing) with the machine noted.
  *
  * Options: `--sizes 1000000,10000000` (generated incident counts, default both), `--brush-moves 100`,
- * `--skip-browser`, `--skip-node`, `--skip-stats`, `--skip-loads` (in the browser, the demo start only).
+ * `--skip-browser`, `--skip-node`, `--skip-stats`, `--skip-loads` (in the browser, the demo start only),
+ * `--demo-start` (the demo start alone: the same as the three skips), `--demo-runs 5` (fresh page loads of
+ * the demo start), `--dist <folder>` (serve an existing build instead of building, e.g. to compare two builds
+ * back to back).
  */
 import { execSync } from 'node:child_process';
 import {
@@ -16,7 +19,7 @@ import {
   readlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +30,7 @@ import { importIncidents } from '../src/data/import-incidents';
 import { engineMemoryQuery } from '../src/data/sql/engine-queries';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
 import { median } from './bench-stats';
+import { demoStartTimes } from './demo-start-times';
 import { serveStatic } from './static-server';
 
 const { values } = parseArgs({
@@ -37,8 +41,17 @@ const { values } = parseArgs({
     'skip-node': { type: 'boolean', default: false },
     'skip-stats': { type: 'boolean', default: false },
     'skip-loads': { type: 'boolean', default: false },
+    'demo-start': { type: 'boolean', default: false },
+    'demo-runs': { type: 'string', default: '5' },
+    dist: { type: 'string' },
   },
 });
+if (values['demo-start']) {
+  values['skip-stats'] = true;
+  values['skip-node'] = true;
+  values['skip-loads'] = true;
+}
+const DEMO_RUNS = Math.max(1, Number(values['demo-runs']));
 const SIZES = values.sizes.split(',').filter(Boolean).map(Number);
 const MOVES = Number(values['brush-moves']);
 const OUT = 'bench-results';
@@ -51,6 +64,7 @@ const results: Record<string, unknown> = {
     cpu: cpus()[0]?.model,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   },
   date: new Date().toISOString(),
 };
@@ -178,17 +192,18 @@ async function waitIdle(page: Page, timeout = 600_000) {
 }
 
 async function browserBenchmarks() {
-  execSync('npx vite build', { stdio: 'ignore' });
-  const firstScreen = firstScreenJs();
+  const dist = values.dist ?? 'dist';
+  if (!values.dist) execSync('npx vite build', { stdio: 'ignore' });
+  const firstScreen = firstScreenJs(dist);
   results.firstScreenJsGzipKB = firstScreen;
-  const server = await serveStatic('dist');
+  const server = await serveStatic(dist);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const browserResults: Record<string, unknown> = {};
   try {
-    // Demo start (five fresh pages): the first screen is drawn from the demo archive's summaries, then the
+    // Demo start (five fresh pages unless told otherwise): the first screen is drawn from the demo archive's summaries, then the
     // engine reads the partitions and every view turns live.
     const starts: Record<string, number>[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < DEMO_RUNS; i++) {
       const page = await newPage(browser);
       await page.goto(server.url);
       await page.waitForSelector('body[data-map-ready="true"]', { timeout: 120_000 });
@@ -247,34 +262,6 @@ async function browserBenchmarks() {
     await server.close();
   }
   results.browser = browserResults;
-}
-
-/**
- * In the page, from navigation (performance time 0): the demo's first screen data (summaries read), the first
- * map frame with data drawn (the first meaningful map), engine ready, demo partitions loaded, and "every view
- * live": the demo dataset is loaded and every view has its engine result with nothing pending, for 300 ms.
- */
-async function demoStartTimes(): Promise<Record<string, number>> {
-  const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-  const live = () =>
-    performance.getEntriesByName('cvi:demo-loaded').length > 0 &&
-    document.querySelector('.app[data-ready="true"][data-pending="false"]:not([data-archive-preview])') !==
-      null;
-  const frame = () => new Promise((r) => requestAnimationFrame(r));
-  let since = Number.NaN;
-  for (;;) {
-    await frame();
-    if (!live()) since = Number.NaN;
-    else if (Number.isNaN(since)) since = performance.now();
-    else if (performance.now() - since >= 300) break;
-  }
-  return {
-    firstScreen: at('cvi:demo-first-screen'),
-    map: at('cvi:first-map-frame'),
-    engine: at('cvi:engine-ready'),
-    demo: at('cvi:demo-loaded'),
-    live: since,
-  };
 }
 
 /** Moves the time brush `moves` times through the store; times index-served updates and naive re-queries. */
@@ -338,14 +325,14 @@ async function brushSequence(page: Page, moves: number) {
 }
 
 /** Gzip size of the JavaScript loaded by index.html before any lazy import (workers and wasm excluded). */
-function firstScreenJs(): number {
-  const html = readFileSync('dist/index.html', 'utf8');
+function firstScreenJs(dist: string): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = new Set<string>();
   for (const m of html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)) files.add(m[1]!);
   const queue = [...files];
   while (queue.length > 0) {
     const file = queue.pop()!;
-    const text = readFileSync(join('dist', file), 'utf8');
+    const text = readFileSync(join(dist, file), 'utf8');
     for (const m of text.matchAll(/(?:^|[^(])\bfrom\s*"\.\/([^"]+\.js)"|import\s*"\.\/([^"]+\.js)"/g)) {
       const dep = `assets/${m[1] ?? m[2]}`;
       if (!files.has(dep)) {
@@ -355,8 +342,8 @@ function firstScreenJs(): number {
     }
   }
   let total = 0;
-  for (const f of files) total += gzipSync(readFileSync(join('dist', f))).length;
-  const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+  for (const f of files) total += gzipSync(readFileSync(join(dist, f))).length;
+  const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
   console.log(`First-screen JS: ${[...files].join(', ')} (${all.length} JS files in dist/assets)`);
   return Math.round(total / 1024);
 }
@@ -374,6 +361,9 @@ function statisticsBenchmarks() {
 if (!values['skip-stats']) statisticsBenchmarks();
 if (!values['skip-node']) await nodeBenchmarks();
 if (!values['skip-browser']) await browserBenchmarks();
+(results.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map(
+  (x) => Math.round(x * 100) / 100,
+);
 writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
 console.log(`Written to ${join(OUT, 'latest.json')} (every *Ms figure is in milliseconds).`);

@@ -3,42 +3,41 @@
  * app itself (no CDN), and Parquet decoded by parquet-wasm (DuckDB-WASM's own Parquet reader would be
  * downloaded from the internet).
  */
-import {
-  AsyncDuckDB,
-  type AsyncDuckDBConnection,
-  type DuckDBBundles,
-  DuckDBDataProtocol,
-  selectBundle,
-  VoidLogger,
-} from '@duckdb/duckdb-wasm';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Connector, SqlParam } from './connector';
+import { startBrowserEngine, stopBrowserEngine } from './engine-browser-start';
 import { readRowGroups } from './parquet-row-groups';
-import { SESSION_SETUP_SQL } from './sql/engine-queries';
 
-const BUNDLES: DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
+type ParquetWasm = typeof import('parquet-wasm/esm');
+let parquetReady: Promise<ParquetWasm> | null = null;
 
-/** Starts DuckDB-WASM in a Web Worker. `onProgress` receives a fraction 0..1 of the wasm download. */
+/**
+ * Loads the Parquet decoder (parquet-wasm and its WebAssembly) once per page. The app calls it as it starts,
+ * so the decoder is ready when the demo's partitions arrive instead of being fetched with the first one.
+ */
+export function loadParquetDecoder(): Promise<ParquetWasm> {
+  parquetReady ??= import('parquet-wasm/esm')
+    .then(async (m) => {
+      await m.default({ module_or_path: parquetWasmUrl });
+      return m;
+    })
+    .catch((error: unknown) => {
+      // A failed load (a dropped connection) is tried again by the next caller.
+      parquetReady = null;
+      throw error;
+    });
+  return parquetReady;
+}
+
+/**
+ * DuckDB-WASM in a Web Worker as the connector. The engine is started once per page, usually before this
+ * module is loaded (`engine-browser-start.ts`); `onProgress` receives a fraction
+ * 0..1 of the wasm download.
+ */
 export async function createBrowserConnector(onProgress?: (fraction: number) => void): Promise<Connector> {
-  const bundle = await selectBundle(BUNDLES);
-  const worker = new Worker(bundle.mainWorker!);
-  const db = new AsyncDuckDB(new VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-    if (onProgress && p.bytesTotal > 0) onProgress(Math.min(1, p.bytesLoaded / p.bytesTotal));
-  });
-  await db.open({});
-  const conn: AsyncDuckDBConnection = await db.connect();
-  for (const sql of SESSION_SETUP_SQL) await conn.query(sql);
-  let parquetReady: Promise<typeof import('parquet-wasm/esm')> | null = null;
-
+  const { db, conn } = await startBrowserEngine(onProgress);
   return {
     runtime: 'browser',
     async query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
@@ -63,17 +62,11 @@ export async function createBrowserConnector(onProgress?: (fraction: number) => 
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append });
     },
     async *parquetRowGroups(file: Blob) {
-      parquetReady ??= import('parquet-wasm/esm').then(async (m) => {
-        await m.default({ module_or_path: parquetWasmUrl });
-        return m;
-      });
-      const parquet = await parquetReady;
+      const parquet = await loadParquetDecoder();
       yield* readRowGroups(await parquet.ParquetFile.fromFile(file));
     },
     async close() {
-      await conn.close();
-      await db.terminate();
-      worker.terminate();
+      await stopBrowserEngine();
     },
   };
 }

@@ -5,7 +5,7 @@
 
 import type { Connector } from '../data/connector';
 import type { ImportReport, ImportSource, importIncidents } from '../data/import-incidents';
-import { incidentPoints } from '../data/incident-points';
+import { type IncidentPoints, incidentPoints } from '../data/incident-points';
 import { type BoundaryLayer, featureValue, parseBoundaries } from '../data/loaders/boundaries';
 import { arrowRows } from '../data/rows';
 import { categoryValuesQuery } from '../data/sql/cube-queries';
@@ -138,13 +138,17 @@ export async function describeDataset(
   };
 }
 
-/** Parses boundary GeoJSON and assigns every incident of the dataset to its first containing feature. */
+/**
+ * Parses boundary GeoJSON and assigns every incident of the dataset to its first containing feature;
+ * `points` are the dataset's coordinates when already read (otherwise they are read here, and not kept).
+ */
 export async function attachBoundaries(
   db: Connector,
   dataset: Dataset,
   name: string,
   text: string,
   choice: { idProperty?: string; nameProperty?: string } = {},
+  points?: Promise<IncidentPoints>,
 ): Promise<DatasetBoundaries> {
   const layer = parseBoundaries(name, text);
   const idProperty = choice.idProperty ?? layer.idProperty ?? layer.properties[0] ?? '';
@@ -152,7 +156,7 @@ export async function attachBoundaries(
   const areaTable = `areas_${dataset.key}`;
   // Point-in-polygon code loads with the first boundary layer, not with the first screen.
   const { assignAreas } = await import('../data/area-assignment');
-  await assignAreas(db, await incidentPoints(db, dataset.table), layer.features, areaTable);
+  await assignAreas(db, await (points ?? incidentPoints(db, dataset.table)), layer.features, areaTable);
   const popKey = layer.properties.find((p) => /^(population|pop|pop_total|residents)$/i.test(p));
   return {
     id: ++boundaryCounter,

@@ -9,6 +9,7 @@ import { dropTablesQuery } from '../data/sql/import-queries';
 import { assignCells, type CellAssigner } from '../geo/h3-assign';
 import { loadH3 } from '../geo/h3-loader';
 import type { Dataset } from './datasets';
+import type { UrlViewState } from './url-state';
 
 /** The cells of a dataset at a resolution. */
 export interface DatasetCells {
@@ -66,6 +67,17 @@ async function computeCells(db: Connector, dataset: Dataset, resolution: number)
     tableToIPC(tableFromArrays({ row_id: points.rowId, cell: cellOfRow }), 'stream'),
   );
   return { resolution, cells, table };
+}
+
+/**
+ * The H3 resolution the hexagon layer of `view` needs, or null when it needs none yet: hexagons are off, or
+ * the resolution follows the zoom and the map has not reported its camera (it first fits the data; cells
+ * computed for a guessed zoom would be thrown away, and on millions of incidents they take seconds).
+ */
+export function viewCellResolution(view: UrlViewState): number | null {
+  if (!view.layers.includes('hexagons')) return null;
+  if (view.h3Res !== 'auto') return view.h3Res;
+  return view.view ? resolutionForZoom(view.view.zoom) : null;
 }
 
 /** H3 resolution for a map zoom: hexagons about 15-40 screen pixels across. */

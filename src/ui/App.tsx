@@ -71,6 +71,9 @@ function toggle<T>(list: readonly T[], value: T, all: readonly T[]): T[] {
   return next.length === 0 ? [...all] : [...next].sort((a, b) => (a < b ? -1 : 1));
 }
 
+/** Longest the analysis panels wait for the map's first frame, in ms. */
+const PANELS_AFTER_MS = 4000;
+
 const HOURS = Array.from({ length: 24 }, (_, i) => i);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -84,7 +87,6 @@ export function App() {
   // In publish mode the views compute a coarsened view (see publishedView); the link keeps the stored one.
   const published = useMemo(() => publishedView(storedView), [storedView]);
   const view = published.view;
-  const progress = useAppStore((s) => s.progress);
   const notices = useAppStore((s) => s.notices);
   const report = useAppStore((s) => s.report);
   const reportOpen = useAppStore((s) => s.reportOpen);
@@ -103,6 +105,14 @@ export function App() {
   const showChoropleth = useCouncilStore((s) => s.choropleth) || view.publish.on;
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const firstRender = useRef(false);
+  // The analysis panels render once the map has drawn its first frame, so the map's start does not share
+  // the page's one thread with them.
+  const [mapShown, setMapShown] = useState(false);
+  useEffect(() => {
+    // A map that cannot draw (no WebGL, no data) holds nothing back for long.
+    const timer = setTimeout(() => setMapShown(true), PANELS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   const [briefOpen, setBriefOpen] = useState(false);
 
   const language = useTranslation().i18n.language;
@@ -134,6 +144,7 @@ export function App() {
     firstRender.current = true;
     document.body.dataset.mapReady = 'true';
     performance.mark('cvi:first-map-frame');
+    setMapShown(true);
   }, []);
 
   const label = (i: number) => (dataset ? monthLabel(dataset.firstMonth, i) : '');
@@ -195,8 +206,7 @@ export function App() {
         )}
         <LanguageSwitch />
       </header>
-      {/* Keyed by stage: each stage counts its own seconds. */}
-      {progress && <ProgressBar key={progress.label} progress={progress} />}
+      <StartProgress />
       <div className="notices" aria-live="assertive">
         {engineError && <div className="notice error">{engineError}</div>}
         {notices.map((n) => (
@@ -238,7 +248,7 @@ export function App() {
           <LayerPanel view={view} onChange={onView} />
         </PanelBoundary>
         {dataset && view.publish.on && <p className="muted small">{t(PUBLISH_OFF_NOTE)}</p>}
-        {dataset && !view.publish.on && (
+        {dataset && !view.publish.on && mapShown && (
           <Suspense fallback={loadingPanel}>
             <PanelBoundary name={t('views:hotspots')} resetKey={viewKey}>
               <HotspotPanel dataset={dataset} view={view} onChange={onView} />
@@ -346,7 +356,7 @@ export function App() {
         </div>
       </main>
       <aside className="right" aria-label={t('rightPanels')}>
-        {dataset && !view.publish.on && (
+        {dataset && !view.publish.on && mapShown && (
           <Suspense fallback={loadingPanel}>
             <PanelBoundary name={t('views:programs')} resetKey={viewKey}>
               <ProgramPanel dataset={dataset} view={view} onView={onView} />
@@ -373,11 +383,13 @@ export function App() {
             />
           </PanelBoundary>
         )}
-        <Suspense fallback={loadingPanel}>
-          <PanelBoundary name={t('views:networks')} resetKey={viewKey}>
-            <NetworkPanel engine={engine} dataset={dataset} />
-          </PanelBoundary>
-        </Suspense>
+        {mapShown && (
+          <Suspense fallback={loadingPanel}>
+            <PanelBoundary name={t('views:networks')} resetKey={viewKey}>
+              <NetworkPanel engine={engine} dataset={dataset} />
+            </PanelBoundary>
+          </Suspense>
+        )}
       </aside>
       {briefOpen && dataset && (
         <PanelBoundary name={t('views:brief')} resetKey={viewKey}>
@@ -400,6 +412,13 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** The progress bar, if any: it reads the store itself, so a progress step re-renders the bar alone. */
+function StartProgress() {
+  const progress = useAppStore((s) => s.progress);
+  // Keyed by stage: each stage counts its own seconds.
+  return progress ? <ProgressBar key={progress.label} progress={progress} /> : null;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   loadDataset,
   USER_DATASET_KEYS,
 } from '../state/datasets';
-import { setCellAssigner } from '../state/h3-cells';
+import { datasetCells, datasetPoints, setCellAssigner, viewCellResolution } from '../state/h3-cells';
 import { linkSetsPublish, storedPublishMode } from '../state/publish-setting';
 import { decodeUrlState } from '../state/url-state';
 import { loadDemoArchive, showDemoFirstScreen } from './demo-archive';
@@ -50,13 +50,17 @@ export async function boot(): Promise<void> {
     : null;
   if (!decoded.state.archive) store.replaceView(decoded.state.dataset, decoded.state);
   store.setProgress({ label: t('boot:engine'), fraction: 0 });
-  // The demo's first screen is drawn from its archive's summaries while the engine starts.
-  const demoFiles = fetchDemoFiles();
+  // The demo's first screen is drawn from its archive's summaries while the engine starts, unless the link
+  // opens an archive: that archive's first screen is the one to show.
+  const demoFiles = fetchDemoFiles(!decoded.state.archive);
   demoFiles.catch(() => {});
   let db: Connector;
   try {
-    // The engine's client is loaded beside the first screen, not before it.
-    const { createBrowserConnector } = await import('../data/engine-browser');
+    // The engine itself was started as the scripts began to run (`engine-start.ts`); its client is loaded
+    // beside the first screen, not before it.
+    const { createBrowserConnector, loadParquetDecoder } = await import('../data/engine-browser');
+    // The demo's partitions are Parquet: the decoder loads beside the engine, not after it.
+    loadParquetDecoder().catch(() => {});
     db = await createBrowserConnector((f) =>
       store.setProgress({ label: t('boot:engine'), fraction: f * 0.4 }),
     );
@@ -82,10 +86,10 @@ interface DemoFiles {
   neighborhoods: Promise<string>;
 }
 
-async function fetchDemoFiles(): Promise<DemoFiles> {
+async function fetchDemoFiles(draw = true): Promise<DemoFiles> {
   const neighborhoods = fetch(DEMO_ASSETS.neighborhoods).then((r) => r.text());
   neighborhoods.catch(() => {});
-  return { manifest: await showDemoFirstScreen(), neighborhoods };
+  return { manifest: await showDemoFirstScreen(draw), neighborhoods };
 }
 
 /** Loads the synthetic demo city from its archive, with its neighborhoods. */
@@ -96,6 +100,10 @@ export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchD
     const { manifest, neighborhoods } = await files;
     const dataset = await loadDemoArchive(db, manifest);
     store.setProgress({ label: t('boot:demo'), fraction: 0.9 });
+    // The hexagons of the view on screen are computed beside the neighborhoods' areas (both from the
+    // incidents' coordinates, read once) rather than after the dashboard has turned live.
+    const resolution = viewCellResolution(useAppStore.getState().views.demo);
+    if (resolution !== null) datasetCells(db, dataset, resolution).catch(() => {});
     dataset.boundaries = await attachBoundaries(
       db,
       dataset,
@@ -105,6 +113,7 @@ export async function loadDemo(db: Connector, files: Promise<DemoFiles> = fetchD
         idProperty: 'id',
         nameProperty: 'name',
       },
+      datasetPoints(db, dataset),
     );
     store.setDataset(dataset);
     // An archive opened from the link stays on screen; the demo is one click away.

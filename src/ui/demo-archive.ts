@@ -28,9 +28,13 @@ export const DEMO_ARCHIVE_URLS: Readonly<Record<string, string>> = Object.fromEn
 
 const location = () => urlMapArchiveLocation('demo-city archive', DEMO_ARCHIVE_URLS);
 
-/** Reads the demo archive's manifest and first screen and draws it; resolves with the manifest. */
-export async function showDemoFirstScreen() {
+/**
+ * Reads the demo archive's manifest and, unless `draw` is false, its first screen and draws it; resolves with
+ * the manifest.
+ */
+export async function showDemoFirstScreen(draw = true) {
   const where = location();
+  if (!draw) return parseManifest(await where.readText('manifest.json'), 'demo-city archive manifest.json');
   // The summaries' usual path is fetched beside the manifest (one round trip instead of two).
   const usual = 'summaries/first-screen.json';
   const early = DEMO_ARCHIVE_URLS[usual] ? where.readText(usual) : null;

@@ -1,4 +1,6 @@
 /** Entry point of the browser app. */
+// First: starts the engine before the modules below evaluate and React renders the first screen.
+import './engine-start';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installBenchHooks } from './bench-hooks';

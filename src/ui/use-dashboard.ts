@@ -12,7 +12,7 @@ import type { HeatImage, PointData } from '../map/layers/incident-layers';
 import { type MeasureCubes, measureCubes, unitCube } from '../state/cubes';
 import type { Dataset } from '../state/datasets';
 import { monthIndex } from '../state/datasets';
-import { datasetCells, resolutionForZoom } from '../state/h3-cells';
+import { datasetCells, viewCellResolution } from '../state/h3-cells';
 import { cubeMonthly, cubeRange } from '../state/prefix-cube';
 import { buildSelection } from '../state/selection';
 import type { UrlViewState } from '../state/url-state';
@@ -86,15 +86,13 @@ export function useDashboard(
   );
   const mapFilter = viewFilter(view, selTable, ['time', 'areas']);
   const showHex = view.layers.includes('hexagons');
-  const resolution = view.h3Res === 'auto' ? resolutionForZoom(view.view?.zoom ?? 11) : view.h3Res;
-  // When the resolution follows the zoom, wait until the map reports its camera (it first fits the data):
-  // cells computed for a guessed zoom would be thrown away, and on millions of incidents they take seconds.
-  const resolutionKnown = view.h3Res !== 'auto' || view.view !== null;
+  // Null until known: when the resolution follows the zoom, the map first reports its camera.
+  const resolution = viewCellResolution(view);
   const hex = useCoordinated(
     'cube:hexagons',
-    ready && showHex && resolutionKnown ? `${dsKey}|${resolution}|${JSON.stringify(mapFilter)}` : null,
+    ready && resolution !== null ? `${dsKey}|${resolution}|${JSON.stringify(mapFilter)}` : null,
     async () => {
-      const cells = await datasetCells(db!, dataset!, resolution);
+      const cells = await datasetCells(db!, dataset!, resolution!);
       const spec = { kind: 'rowTable' as const, table: cells.table, column: 'cell' };
       const cubes = await measureCubes(
         db!,

@@ -121,6 +121,16 @@ export interface ArchiveLoad {
 let loadCounter = 0;
 
 /**
+ * Partition files requested ahead of the one being read, so that reading one partition into the engine
+ * overlaps the download of the next ones (six: the connections a browser opens to one server at a time;
+ * fewer when they would hold more than {@link BYTES_AHEAD}).
+ */
+export const PARTITIONS_AHEAD = 6;
+
+/** Most bytes (by the manifest) of the files requested ahead, so large partitions are not all held at once. */
+export const BYTES_AHEAD = 64 * 2 ** 20;
+
+/**
  * Loads the partitions of the archive at `location` that overlap `range` into `table`.
  * @throws ImportError naming the manifest or partition that could not be read.
  */
@@ -146,11 +156,25 @@ export async function loadArchive(
   const partitions = options.partitions ?? partitionsFor(manifest, options);
   const scratch = `__archive_load_${++loadCounter}`;
   let bytesRead = 0;
+  const requested: Promise<Blob>[] = [];
+  const request = (i: number) => {
+    if (i >= partitions.length || requested[i]) return;
+    requested[i] = location.readBlob(partitions[i]!.path);
+    // A failure is reported when its partition's turn comes; one after an earlier failure is moot.
+    requested[i]!.catch(() => {});
+  };
   try {
     let groups = 0;
-    for (const p of partitions) {
+    for (const [i, p] of partitions.entries()) {
       if (options.signal?.aborted) throw new ArchiveCancelled();
-      const blob = await location.readBlob(p.path);
+      request(i);
+      let ahead = 0;
+      for (let k = i + 1; k <= i + PARTITIONS_AHEAD && k < partitions.length; k++) {
+        ahead += partitions[k]!.bytes;
+        if (ahead > BYTES_AHEAD) break;
+        request(k);
+      }
+      const blob = await requested[i]!;
       bytesRead += blob.size;
       try {
         for await (const ipc of db.parquetRowGroups(blob))
