@@ -9,11 +9,15 @@ import type { Program, ProgramModel, PublishedOutcome } from './program-types';
 import { validatePrograms } from './program-validation';
 
 export {
+  type BoundaryResolver,
+  boundaryPolygons,
+  CatchmentError,
   catchmentCollection,
   catchmentFeatures,
   catchmentFromBoundaryIds,
   catchmentFromPoints,
   catchmentFromPolygon,
+  catchmentPolygons,
   resolveBoundaryFeatures,
 } from './program-catchments';
 export {
@@ -26,6 +30,7 @@ export {
   type ProgramsDecode,
   type StoredPrograms,
   saveStoredPrograms,
+  storePrograms,
 } from './program-storage';
 export {
   type CatchmentSpec,
@@ -37,7 +42,12 @@ export {
   type ProgramSource,
   type PublishedOutcome,
 } from './program-types';
-export { type ProgramValidation, validateProgram, validatePrograms } from './program-validation';
+export {
+  type ProgramsValidation,
+  type ProgramValidation,
+  validateProgram,
+  validatePrograms,
+} from './program-validation';
 
 /** The demo city's `programs.json` entries, as written by the generator. */
 interface DemoProgramEntry {

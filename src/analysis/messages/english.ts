@@ -8,11 +8,12 @@ import data from './locales/en/data.json';
 import estimate from './locales/en/estimate.json';
 import guardrail from './locales/en/guardrail.json';
 import panel from './locales/en/panel.json';
+import programfile from './locales/en/programfile.json';
 import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data };
+export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data, programfile };
 
 const english = i18next.createInstance();
 void english.init({
