@@ -1,6 +1,8 @@
 /**
  * Small parsers of the program form: an id slug from a name and site points from text.
  */
+import { msg } from '../../../analysis/messages/message';
+import { CatchmentError } from '../../../state/programs';
 
 /** A lower-case ASCII slug of at most 48 characters ('program' when nothing is left). */
 export function slug(text: string): string {
@@ -22,7 +24,7 @@ export function parsePoints(text: string): [number, number][] {
     .map((part) => {
       const [a, b] = part.split(',').map((v) => Number(v.trim()));
       if (!(Number.isFinite(a) && Number.isFinite(b)))
-        throw new RangeError(`"${part}" is not "longitude, latitude"`);
+        throw new CatchmentError(msg('programfile:catchment.badPoint', { part }));
       return [a!, b!];
     });
 }
