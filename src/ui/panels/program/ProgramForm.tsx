@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Message, msg } from '../../../analysis/messages/message';
+import type { Message } from '../../../analysis/messages/message';
 import type { Dataset } from '../../../state/datasets';
 import {
   CatchmentError,
   type CatchmentSpec,
-  catchmentFromBoundaryIds,
-  catchmentFromPoints,
-  catchmentFromPolygon,
   PROGRAM_MODEL_LABELS,
   PROGRAM_MODELS,
   type Program,
@@ -16,7 +13,7 @@ import {
 } from '../../../state/programs';
 import type { UrlViewState } from '../../../state/url-state';
 import { useMessage } from '../../i18n/use-message';
-import { parsePoints, slug } from './program-form-parse';
+import { type CatchmentSource, formCatchment, slug } from './program-form-parse';
 
 /** A problem the form lists: a check of the program, or why its catchment could not be built. */
 type FormProblem = { check: Message } | { catchment: Message | string };
@@ -45,7 +42,7 @@ export function ProgramForm({
   const [model, setModel] = useState<ProgramModel>(initial?.model ?? 'cure-violence');
   const [city, setCity] = useState(initial?.city ?? dataset.label);
   const [launch, setLaunch] = useState(initial?.launch ?? '');
-  const [source, setSource] = useState<'areas' | 'polygon' | 'points' | 'keep'>(
+  const [source, setSource] = useState<CatchmentSource>(
     initial ? 'keep' : view.areas.polygon ? 'polygon' : 'areas',
   );
   const [points, setPoints] = useState('');
@@ -59,17 +56,16 @@ export function ProgramForm({
   const save = () => {
     let catchment: CatchmentSpec;
     try {
-      if (source === 'keep' && initial) {
-        catchment = initial.catchment;
-      } else if (source === 'areas') {
-        if (!boundaries) throw new CatchmentError(msg('programfile:catchment.selectAreas'));
-        catchment = catchmentFromBoundaryIds(boundaries.idProperty, view.areas.ids, boundaries.layer.name);
-      } else if (source === 'polygon') {
-        if (!view.areas.polygon) throw new CatchmentError(msg('programfile:catchment.drawFirst'));
-        catchment = catchmentFromPolygon(view.areas.polygon);
-      } else {
-        catchment = catchmentFromPoints(parsePoints(points), radius);
-      }
+      catchment = formCatchment(source, {
+        kept: initial?.catchment ?? null,
+        boundaries: boundaries
+          ? { idProperty: boundaries.idProperty, layerName: boundaries.layer.name }
+          : null,
+        areaIds: view.areas.ids,
+        polygon: view.areas.polygon,
+        points,
+        radius,
+      });
     } catch (error) {
       setErrors([
         { catchment: error instanceof CatchmentError ? error.structured : (error as Error).message },
