@@ -222,13 +222,7 @@ export function ProgramPanel({
           {result.error === 'cancelled' ? t('cancelled') : t('failed', { error: result.error })}
         </p>
       )}
-      {evaluation && ready && (
-        <EvaluationView
-          evaluation={evaluation}
-          program={program!}
-          geometry={geometry as EvaluationGeometry}
-        />
-      )}
+      {evaluation && ready && <EvaluationView evaluation={evaluation} program={program!} />}
       {program && program.publishedOutcomes.length > 0 && (
         <EvidenceCard program={program} evaluation={evaluation} geometry={placed} />
       )}
