@@ -29,6 +29,7 @@ import {
 } from '../../../src/state/programs';
 import { initI18n } from '../../../src/ui/i18n';
 import { errorText, messageText } from '../../../src/ui/i18n/use-message';
+import { displayProgram, unavailableReason } from '../../../src/ui/panels/program/program-display';
 import { formCatchment, parsePoints } from '../../../src/ui/panels/program/program-form-parse';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -360,6 +361,24 @@ describe('program-file messages in the interface', () => {
     expect(error.message).toBe('the radius must be 1 to 20000 metres');
     expect(errorText(error)).toBe('el radio debe estar entre 1 y 20000 metros');
     expect(error).toBeInstanceOf(RangeError);
+  });
+
+  it('name a shipped program’s boundary file and note in the registry’s Spanish words', () => {
+    initI18n('es');
+    const file = readFileSync(join(process.cwd(), 'data/programs/founding-programs.json'), 'utf8');
+    const decoded = decodePrograms(file);
+    if (!decoded.ok) throw new Error(decoded.errors.join('; '));
+    const sos = decoded.programs.find((p) => p.catchment.type === 'boundary' && p.catchment.layerHint)!;
+    const hint = (displayProgram(sos, 'es').catchment as { layerHint: string }).layerHint;
+    expect(hint).not.toBe((sos.catchment as { layerHint: string }).layerHint);
+    const reason = programPlaces(sos, null) as Message;
+    expect(messageText(unavailableReason(sos, reason, 'es'))).toBe(
+      `esta zona de influencia se define por precinct = 40, 42 de ${hint}; cargue ese archivo de límites`,
+    );
+    const none = decoded.programs.find((p) => p.catchment.type === 'none')!;
+    const note = (displayProgram(none, 'es').catchment as { note: string }).note;
+    expect(messageText(unavailableReason(none, programPlaces(none, null) as Message, 'es'))).toBe(note);
+    expect(englishText(programPlaces(none, null) as Message)).toBe((none.catchment as { note: string }).note);
   });
 
   it('leave no key, placeholder or English text when rendered in Spanish', () => {
