@@ -1,14 +1,9 @@
 /**
  * The programs the user added or edited (kept in this browser's localStorage).
  */
-import i18next from 'i18next';
 import { create } from 'zustand';
-import {
-  type KeyValueStorage,
-  loadStoredPrograms,
-  type Program,
-  saveStoredPrograms,
-} from '../state/programs';
+import { type Message, msg } from '../analysis/messages/message';
+import { type KeyValueStorage, loadStoredPrograms, type Program, storePrograms } from '../state/programs';
 
 function browserStorage(): KeyValueStorage | null {
   try {
@@ -22,14 +17,15 @@ function browserStorage(): KeyValueStorage | null {
 export interface ProgramStoreState {
   user: Program[];
   /** A message about the stored programs (unreadable value set aside, storage full), or null. */
-  notice: string | null;
+  notice: Message | null;
   setUser(programs: Program[]): void;
   clearNotice(): void;
 }
 
 const initial = (() => {
   const storage = browserStorage();
-  return storage ? loadStoredPrograms(storage) : { programs: [], notice: null };
+  const stored = storage ? loadStoredPrograms(storage) : null;
+  return { programs: stored?.programs ?? [], notice: stored?.structured ?? null };
 })();
 
 /** The store hook. */
@@ -38,7 +34,7 @@ export const useProgramStore = create<ProgramStoreState>((set) => ({
   notice: initial.notice,
   setUser: (programs) => {
     const storage = browserStorage();
-    const problem = storage ? saveStoredPrograms(storage, programs) : i18next.t('programs:noStorage');
+    const problem = storage ? storePrograms(storage, programs) : msg('programs:noStorage');
     set({ user: programs, ...(problem ? { notice: problem } : {}) });
   },
   clearNotice: () => set({ notice: null }),

@@ -174,6 +174,25 @@ describe('program evaluation workbench (demo city)', () => {
       ),
     );
     assert.deepEqual(await options(), before);
+    // In Spanish the same file's problems are written in Spanish, the paths as they are in the file.
+    await page.click('[data-testid="lang-es"]');
+    await page.setInputFiles('[data-testid="program-import"]', {
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bad),
+    });
+    const spanish = await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="notice"]')]
+        .map((n) => n.textContent ?? '')
+        .find((text) => /No se importó nada/.test(text)),
+    );
+    const notice = String(await spanish.jsonValue());
+    assert.match(notice, /programs\[0\] \(Bad Id\): id: debe tener de 1 a 64 letras minúsculas/);
+    assert.match(notice, /programs\[0\] \(Bad Id\): name: debe ser un texto no vacío/);
+    assert.doesNotMatch(notice, /must be/);
+    await page.screenshot({ path: `${ARTIFACTS}/program-import-es.png` });
+    await page.click('[data-testid="lang-en"]');
+    assert.deepEqual(await options(), before);
     const good = JSON.stringify({
       schema: 'cvi-atlas-programs/1',
       programs: [

@@ -10,11 +10,12 @@ import guardrail from './locales/en/guardrail.json';
 import knox from './locales/en/knox.json';
 import panel from './locales/en/panel.json';
 import population from './locales/en/population.json';
+import programfile from './locales/en/programfile.json';
 import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data, population, knox };
+export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data, population, knox, programfile };
 
 const english = i18next.createInstance();
 void english.init({

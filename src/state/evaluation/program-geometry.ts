@@ -3,8 +3,11 @@
  * given as features, and the donor pool for the synthetic control.
  */
 
+import { englishText } from '../../analysis/messages/english';
+import { type Message, msg } from '../../analysis/messages/message';
 import { type PolygonFeature, polygonBbox } from '../../geo/point-in-polygons';
-import { catchmentFeatures, type Program, resolveBoundaryFeatures } from '../programs';
+import { boundaryPolygons, catchmentPolygons } from '../program-catchments';
+import type { Program } from '../program-types';
 import type { EvaluationArea, EvaluationGeometry } from './program-series';
 
 /** Boundaries an evaluation can resolve ids against. */
@@ -16,6 +19,12 @@ export interface EvaluationBoundaries {
   names?: readonly string[];
 }
 
+/** Options of {@link programPlaces}. */
+export interface PlacesOptions {
+  donorsFromOtherAreas?: boolean;
+  avoid?: readonly PolygonFeature[];
+}
+
 function bboxesOverlap(a: number[], b: number[]): boolean {
   return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
 }
@@ -24,19 +33,19 @@ function bboxesOverlap(a: number[], b: number[]): boolean {
  * The places of a program on the active dataset: catchment (resolving boundary ids), comparison units
  * (by id) and donors. With `donorsFromOtherAreas`, every other boundary feature whose bounding box does not
  * touch the (buffered) bounding box of any catchment in `avoid` joins the donor pool. Returns a message
- * instead when the program has no countable catchment or ids are missing.
+ * instead when the program has no countable catchment or ids are missing (see {@link programGeometry} for
+ * the same in English).
  */
-export function programGeometry(
+export function programPlaces(
   program: Program,
   boundaries: EvaluationBoundaries | null,
-  options: { donorsFromOtherAreas?: boolean; avoid?: readonly PolygonFeature[] } = {},
-): EvaluationGeometry | string {
+  options: PlacesOptions = {},
+): EvaluationGeometry | Message {
   const resolve = boundaries
-    ? (property: string, values: readonly string[]) =>
-        resolveBoundaryFeatures(boundaries.features, property, values)
+    ? (property: string, values: readonly string[]) => boundaryPolygons(boundaries.features, property, values)
     : undefined;
-  const catchment = catchmentFeatures(program.catchment, resolve);
-  if (typeof catchment === 'string') return catchment;
+  const catchment = catchmentPolygons(program.catchment, resolve);
+  if (!Array.isArray(catchment)) return catchment;
   const idOf = (f: PolygonFeature, property: string) => {
     const v = f.properties?.[property];
     return v === null || v === undefined ? '' : String(v);
@@ -44,10 +53,11 @@ export function programGeometry(
   const comparison: EvaluationArea[] = [];
   const cmp = program.comparison;
   if (cmp?.ids && cmp.ids.length > 0) {
-    if (!boundaries) return `the comparison areas (${cmp.ids.join(', ')}) need a boundary file`;
+    if (!boundaries)
+      return msg('programfile:catchment.comparisonNeedsBoundary', { ids: { list: cmp.ids, join: ', ' } });
     const property = cmp.property ?? boundaries.idProperty;
-    const found = resolveBoundaryFeatures(boundaries.features, property, cmp.ids);
-    if (typeof found === 'string') return found;
+    const found = boundaryPolygons(boundaries.features, property, cmp.ids);
+    if (!Array.isArray(found)) return found;
     found.forEach((f, k) => {
       const index = boundaries.features.indexOf(f);
       const name = boundaries.names?.[index];
@@ -87,4 +97,14 @@ export function programGeometry(
     donors,
     bufferMetres: program.displacementBufferMetres ?? 0,
   };
+}
+
+/** {@link programPlaces}, with why a program cannot be evaluated written in English (command line, tests). */
+export function programGeometry(
+  program: Program,
+  boundaries: EvaluationBoundaries | null,
+  options: PlacesOptions = {},
+): EvaluationGeometry | string {
+  const places = programPlaces(program, boundaries, options);
+  return 'catchment' in places ? places : englishText(places);
 }

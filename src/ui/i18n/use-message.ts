@@ -7,7 +7,6 @@ import i18next from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Message, renderMessage } from '../../analysis/messages/message';
-import { MessageError } from '../../analysis/messages/message-error';
 import { isLanguage, type Language } from './index';
 
 function language(code: string): Language {
@@ -19,9 +18,18 @@ export function messageText(m: Message): string {
   return renderMessage(m, (key, options) => i18next.t(key, options), language(i18next.language));
 }
 
+/** The message an error carries (`structured`, as import errors and catchment errors have), if any. */
+function carried(error: Error): Message | null {
+  const m = (error as { structured?: unknown }).structured;
+  return typeof m === 'object' && m !== null && typeof (m as Message).key === 'string'
+    ? (m as Message)
+    : null;
+}
+
 /** An error's text in the active language when it carries a message, else its own text. */
 export function errorText(error: unknown): string {
-  if (error instanceof MessageError && error.structured) return messageText(error.structured);
+  const m = error instanceof Error ? carried(error) : null;
+  if (m) return messageText(m);
   return error instanceof Error ? error.message : String(error);
 }
 

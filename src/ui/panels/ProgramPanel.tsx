@@ -8,13 +8,14 @@
 import i18next from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../../analysis/messages/message';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
 import {
   bufferFeatures,
   type EvaluationGeometry,
   type ProgramEvaluation,
-  programGeometry,
+  programPlaces,
   programSeries,
 } from '../../state/program-evaluation';
 import { catchmentCollection, mergePrograms, type Program, upsertPrograms } from '../../state/programs';
@@ -22,6 +23,7 @@ import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import { useBriefProgram } from '../brief/brief-program';
 import { useCatchmentOutlines } from '../catchment-outlines';
+import { messageText, useMessage } from '../i18n/use-message';
 import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
 import { useCoordinated } from '../use-coordinated';
@@ -30,7 +32,7 @@ import { EvidenceCard } from './program/EvidenceCard';
 import { ProgramActions } from './program/ProgramActions';
 import { ProgramCard } from './program/ProgramCard';
 import { ProgramForm } from './program/ProgramForm';
-import { unavailableText } from './program/program-display';
+import { unavailableReason } from './program/program-display';
 import { demoPrograms, FOUNDING_PROGRAMS } from './program/program-sources';
 import '../program-panel.css';
 
@@ -46,6 +48,7 @@ export function ProgramPanel({
   onView(patch: Partial<UrlViewState>): void;
 }) {
   const { t, i18n } = useTranslation('program');
+  const render = useMessage();
   const engine = useAppStore((s) => s.engine);
   const notify = useAppStore((s) => s.notify);
   const user = useProgramStore((s) => s.user);
@@ -64,7 +67,7 @@ export function ProgramPanel({
   }, [dataset.synthetic, notify]);
   useEffect(() => {
     if (storeNotice) {
-      notify('error', storeNotice);
+      notify('error', messageText(storeNotice));
       useProgramStore.getState().clearNotice();
     }
   }, [storeNotice, notify]);
@@ -75,14 +78,14 @@ export function ProgramPanel({
   );
   const program = programs.find((p) => p.id === view.program) ?? null;
   const boundaries = dataset.boundaries;
-  const geometry = useMemo<EvaluationGeometry | string | null>(() => {
+  const geometry = useMemo<EvaluationGeometry | Message | null>(() => {
     if (!program) return null;
     const others = programs.flatMap((p) =>
       p.id !== program.id && p.catchment.type === 'geometry'
         ? [{ type: 'Feature' as const, properties: {}, geometry: p.catchment.geometry }]
         : [],
     );
-    return programGeometry(
+    return programPlaces(
       program,
       boundaries
         ? { features: boundaries.layer.features, idProperty: boundaries.idProperty, names: boundaries.names }
@@ -91,29 +94,33 @@ export function ProgramPanel({
     );
   }, [program, programs, boundaries]);
 
+  // The places to count in, or why the program cannot be evaluated here.
+  const placed = geometry !== null && 'catchment' in geometry ? geometry : null;
+  const reason = geometry !== null && !('catchment' in geometry) ? geometry : null;
+
   const setMapCatchments = useCatchmentOutlines((s) => s.setOutlines);
   useEffect(() => {
-    if (!program || typeof geometry !== 'object' || geometry === null) {
+    if (!program || !placed) {
       setMapCatchments(null, '');
       return;
     }
-    const ring = bufferFeatures(geometry.catchment, geometry.bufferMetres);
+    const ring = bufferFeatures(placed.catchment, placed.bufferMetres);
     setMapCatchments(
       catchmentCollection([
-        { programId: program.id, role: 'catchment', features: geometry.catchment },
+        { programId: program.id, role: 'catchment', features: placed.catchment },
         { programId: program.id, role: 'buffer', features: ring },
-        ...geometry.comparison.map((c) => ({
+        ...placed.comparison.map((c) => ({
           programId: program.id,
           role: 'comparison',
           features: c.features,
         })),
       ]),
-      `${program.id}|${dataset.table}#${dataset.loadId}|${geometry.comparison.length}|${geometry.bufferMetres}`,
+      `${program.id}|${dataset.table}#${dataset.loadId}|${placed.comparison.length}|${placed.bufferMetres}`,
     );
-  }, [program, geometry, dataset.table, dataset.loadId, setMapCatchments]);
+  }, [program, placed, dataset.table, dataset.loadId, setMapCatchments]);
 
   const filter = viewFilter(view, null, ['time', 'areas']);
-  const ready = engine !== null && program !== null && typeof geometry === 'object' && geometry !== null;
+  const ready = engine !== null && program !== null && placed !== null;
   const depsKey = ready
     ? `${dataset.table}#${dataset.loadId}|${JSON.stringify(program)}|${by}|${view.unit}|${JSON.stringify(filter)}|${boundaries?.layer.name}`
     : null;
@@ -123,7 +130,7 @@ export function ProgramPanel({
     const controller = new AbortController();
     running.current = controller;
     setProgress(null);
-    const series = await programSeries(engine!, dataset.table, geometry as EvaluationGeometry, {
+    const series = await programSeries(engine!, dataset.table, placed!, {
       by,
       unit: view.unit,
       filter,
@@ -144,7 +151,7 @@ export function ProgramPanel({
   }, [program, evaluation]);
   const state = !program
     ? 'none'
-    : typeof geometry === 'string'
+    : reason
       ? 'unavailable'
       : result.pending
         ? 'pending'
@@ -182,10 +189,10 @@ export function ProgramPanel({
         <p className="notice-inline">{t('notInRegistry', { id: view.program })}</p>
       )}
       {program && <ProgramCard program={program} />}
-      {program && typeof geometry === 'string' && (
+      {program && reason && (
         <p className="notice-inline" data-testid="program-unavailable">
           {program.catchment.type === 'none' ? t('noChart') : t('cannotEvaluate')}{' '}
-          {unavailableText(program, geometry, i18n.language)}
+          {render(unavailableReason(program, reason, i18n.language))}
         </p>
       )}
       {ready && (
@@ -215,19 +222,9 @@ export function ProgramPanel({
           {result.error === 'cancelled' ? t('cancelled') : t('failed', { error: result.error })}
         </p>
       )}
-      {evaluation && ready && (
-        <EvaluationView
-          evaluation={evaluation}
-          program={program!}
-          geometry={geometry as EvaluationGeometry}
-        />
-      )}
+      {evaluation && ready && <EvaluationView evaluation={evaluation} program={program!} />}
       {program && program.publishedOutcomes.length > 0 && (
-        <EvidenceCard
-          program={program}
-          evaluation={evaluation}
-          geometry={typeof geometry === 'object' ? geometry : null}
-        />
+        <EvidenceCard program={program} evaluation={evaluation} geometry={placed} />
       )}
       <ProgramActions
         program={program}

@@ -16,12 +16,7 @@ import { TrendLines } from '../../../charts/TrendLines';
 import { type MeasureCubes, unitCube } from '../../../state/cubes';
 import type { Dataset } from '../../../state/datasets';
 import { cubeMonthly } from '../../../state/prefix-cube';
-import {
-  catchmentFeatures,
-  mergePrograms,
-  type Program,
-  resolveBoundaryFeatures,
-} from '../../../state/programs';
+import { boundaryPolygons, catchmentPolygons, mergePrograms, type Program } from '../../../state/programs';
 import { useProgramStore } from '../../program-store';
 import { demoPrograms, FOUNDING_PROGRAMS } from '../program/program-sources';
 import { areaProfileFigures } from './profile-figures';
@@ -57,10 +52,10 @@ export function AreaProfile({
     if (!feature) return [];
     const all = mergePrograms([...(dataset.synthetic ? demo : []), ...FOUNDING_PROGRAMS], user);
     return all.filter((p) => {
-      const polygons = catchmentFeatures(p.catchment, (property, values) =>
-        resolveBoundaryFeatures(boundaries.layer.features, property, values),
+      const polygons = catchmentPolygons(p.catchment, (property, values) =>
+        boundaryPolygons(boundaries.layer.features, property, values),
       );
-      return typeof polygons !== 'string' && polygons.some((c) => booleanIntersects(c, feature));
+      return Array.isArray(polygons) && polygons.some((c) => booleanIntersects(c, feature));
     });
   }, [feature, dataset.synthetic, demo, user, boundaries]);
   const figures = areaProfileFigures(council, i, year);

@@ -20,7 +20,7 @@ import {
 } from '../../../state/planning-inputs';
 import type { CandidateMode } from '../../../state/planning-pipeline';
 import {
-  catchmentFeatures,
+  catchmentPolygons,
   mergePrograms,
   type Program,
   programsFromDemo,
@@ -57,8 +57,8 @@ function runWorker(request: PlannerRequest): Promise<PlannerReply> {
 async function registryCatchments(dataset: Dataset, user: Program[]): Promise<ExistingCatchment[]> {
   const demo = dataset.synthetic ? programsFromDemo(await (await fetch(DEMO_ASSETS.programs)).json()) : [];
   return mergePrograms(demo, user).flatMap((p) => {
-    const f = catchmentFeatures(p.catchment);
-    return typeof f === 'string' ? [] : [{ id: p.id, name: p.name, features: f }];
+    const f = catchmentPolygons(p.catchment);
+    return Array.isArray(f) ? [{ id: p.id, name: p.name, features: f }] : [];
   });
 }
 

@@ -1,15 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type EvaluationGeometry,
-  type ProgramEvaluation,
-  programReading,
-} from '../../../state/program-evaluation';
+import { type ProgramEvaluation, programReading } from '../../../state/program-evaluation';
 import type { Program } from '../../../state/programs';
 import { EstimatesTable } from './EstimatesTable';
 import { EventStudyCard } from './EventStudyCard';
 import { GuardrailList } from './GuardrailList';
 import { ProgramChartCard } from './ProgramChartCard';
+import { displayProgram } from './program-display';
 import { ReadingCard } from './ReadingCard';
 import { GlossaryCard } from './Terms';
 
@@ -18,16 +15,14 @@ import { GlossaryCard } from './Terms';
  * counterfactual; the units used; every estimate; the designs that could not run and why; the event
  * study; the guardrails.
  */
-export function EvaluationView({
-  evaluation,
-  program,
-  geometry,
-}: {
-  evaluation: ProgramEvaluation;
-  program: Program;
-  geometry: EvaluationGeometry;
-}) {
-  const { t } = useTranslation('programs');
+export function EvaluationView({ evaluation, program }: { evaluation: ProgramEvaluation; program: Program }) {
+  const { t, i18n } = useTranslation('programs');
+  const name = displayProgram(program, i18n.language).name;
+  const area = program.catchment;
+  const catchmentLabel =
+    area.type === 'boundary'
+      ? t('evidence.catchmentOf', { name, property: area.property, values: area.values.join(', ') })
+      : t('evidence.catchment', { name });
   const s = evaluation.series;
   const catchment = s.units.find((u) => u.role === 'catchment')!;
   const comparisonUnits = s.units.filter((u) => u.role === 'comparison');
@@ -65,7 +60,7 @@ export function EvaluationView({
       />
       <p className="muted small">
         {t('catchmentLine', {
-          catchment: geometry.catchmentLabel,
+          catchment: catchmentLabel,
           comparison: comparisonUnits.map((u) => u.label).join(', ') || t('none'),
           donors: s.units.filter((u) => u.role === 'comparison' || u.role === 'donor').length,
         })}

@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { msg } from '../../../analysis/messages/message';
 import { useAppStore } from '../../../state/app-store';
 import { decodePrograms, encodePrograms, type Program, upsertPrograms } from '../../../state/programs';
+import { messageText } from '../../i18n/use-message';
 import { useProgramStore } from '../../program-store';
 
 /**
@@ -33,9 +35,12 @@ export function ProgramActions({
     URL.revokeObjectURL(a.href);
   };
   const importPrograms = async (file: File) => {
-    const decoded = decodePrograms(await file.text(), `"${file.name}"`);
+    const decoded = decodePrograms(await file.text(), msg('programfile:file.named', { name: file.name }));
     if (!decoded.ok) {
-      notify('error', t('importFailed', { errors: decoded.errors.slice(0, 4).join('; ') }));
+      notify(
+        'error',
+        t('importFailed', { errors: decoded.problems.slice(0, 4).map(messageText).join('; ') }),
+      );
       return;
     }
     useProgramStore.getState().setUser(upsertPrograms(user, decoded.programs));

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../analysis/messages/message';
 import type { Dataset } from '../../../state/datasets';
 import {
+  CatchmentError,
   type CatchmentSpec,
-  catchmentFromBoundaryIds,
-  catchmentFromPoints,
-  catchmentFromPolygon,
   PROGRAM_MODEL_LABELS,
   PROGRAM_MODELS,
   type Program,
@@ -13,7 +12,11 @@ import {
   validateProgram,
 } from '../../../state/programs';
 import type { UrlViewState } from '../../../state/url-state';
-import { parsePoints, slug } from './program-form-parse';
+import { useMessage } from '../../i18n/use-message';
+import { type CatchmentSource, formCatchment, slug } from './program-form-parse';
+
+/** A problem the form lists: a check of the program, or why its catchment could not be built. */
+type FormProblem = { check: Message } | { catchment: Message | string };
 
 /**
  * The form that creates a program from the current selection, a drawn polygon or circles around sites,
@@ -34,11 +37,12 @@ export function ProgramForm({
   onSave(program: Program): void;
 }) {
   const { t } = useTranslation('programs');
+  const render = useMessage();
   const [name, setName] = useState(initial?.name ?? '');
   const [model, setModel] = useState<ProgramModel>(initial?.model ?? 'cure-violence');
   const [city, setCity] = useState(initial?.city ?? dataset.label);
   const [launch, setLaunch] = useState(initial?.launch ?? '');
-  const [source, setSource] = useState<'areas' | 'polygon' | 'points' | 'keep'>(
+  const [source, setSource] = useState<CatchmentSource>(
     initial ? 'keep' : view.areas.polygon ? 'polygon' : 'areas',
   );
   const [points, setPoints] = useState('');
@@ -46,25 +50,26 @@ export function ProgramForm({
   const [bufferM, setBufferM] = useState(initial ? (initial.displacementBufferMetres ?? 0) : 400);
   const [comparison, setComparison] = useState(initial?.comparison?.ids?.join(', ') ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FormProblem[]>([]);
   const boundaries = dataset.boundaries;
 
   const save = () => {
     let catchment: CatchmentSpec;
     try {
-      if (source === 'keep' && initial) {
-        catchment = initial.catchment;
-      } else if (source === 'areas') {
-        if (!boundaries) throw new RangeError('load a boundary file and select areas first');
-        catchment = catchmentFromBoundaryIds(boundaries.idProperty, view.areas.ids, boundaries.layer.name);
-      } else if (source === 'polygon') {
-        if (!view.areas.polygon) throw new RangeError('draw an area on the map first');
-        catchment = catchmentFromPolygon(view.areas.polygon);
-      } else {
-        catchment = catchmentFromPoints(parsePoints(points), radius);
-      }
+      catchment = formCatchment(source, {
+        kept: initial?.catchment ?? null,
+        boundaries: boundaries
+          ? { idProperty: boundaries.idProperty, layerName: boundaries.layer.name }
+          : null,
+        areaIds: view.areas.ids,
+        polygon: view.areas.polygon,
+        points,
+        radius,
+      });
     } catch (error) {
-      setErrors([t('catchmentError', { message: (error as Error).message })]);
+      setErrors([
+        { catchment: error instanceof CatchmentError ? error.structured : (error as Error).message },
+      ]);
       return;
     }
     let id = initial?.id ?? slug(name);
@@ -102,7 +107,7 @@ export function ProgramForm({
       origin: 'user',
     };
     const checked = validateProgram(JSON.parse(JSON.stringify(candidate)));
-    if (!checked.ok) setErrors(checked.errors);
+    if (!checked.ok) setErrors(checked.problems.map((check) => ({ check })));
     else {
       setErrors([]);
       onSave(checked.program);
@@ -207,8 +212,15 @@ export function ProgramForm({
       </label>
       {errors.length > 0 && (
         <ul className="notice-inline small" data-testid="program-form-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
+          {errors.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole on each save
+            <li key={i}>
+              {'check' in e
+                ? render(e.check)
+                : t('catchmentError', {
+                    message: typeof e.catchment === 'string' ? e.catchment : render(e.catchment),
+                  })}
+            </li>
           ))}
         </ul>
       )}

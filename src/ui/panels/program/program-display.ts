@@ -5,6 +5,7 @@
  */
 import demoSpanish from '../../../../data/programs/demo-programs.es.json';
 import foundingSpanish from '../../../../data/programs/founding-programs.es.json';
+import type { Message } from '../../../analysis/messages/message';
 import { localizeProgram, type ProgramTextOverlay } from '../../../state/program-text';
 import type { Program } from '../../../state/programs';
 
@@ -46,4 +47,30 @@ export function unavailableText(program: Program, message: string, language: str
   )
     return message.split(program.catchment.layerHint).join(shown.catchment.layerHint);
   return message;
+}
+
+/**
+ * Why a program cannot be charted (a message of `programPlaces`), with the registry's words in `language`:
+ * a shipped catchment's note, and a boundary's layer hint, replaced by their translations.
+ */
+export function unavailableReason(program: Program, reason: Message, language: string | undefined): Message {
+  const shown = displayProgram(program, language);
+  const values = reason.values ?? {};
+  if (
+    program.catchment.type === 'none' &&
+    shown.catchment.type === 'none' &&
+    values.note === program.catchment.note
+  )
+    return { ...reason, values: { ...values, note: shown.catchment.note } };
+  if (
+    program.catchment.type === 'boundary' &&
+    shown.catchment.type === 'boundary' &&
+    program.catchment.layerHint &&
+    values.layer === program.catchment.layerHint
+  )
+    return {
+      ...reason,
+      values: { ...values, layer: shown.catchment.layerHint ?? program.catchment.layerHint },
+    };
+  return reason;
 }

@@ -3,12 +3,13 @@
  * with the app and, for the demo city, its synthetic programs (fetched once).
  */
 import foundingFile from '../../../../data/programs/founding-programs.json';
+import { msg } from '../../../analysis/messages/message';
 import { decodePrograms, type Program, programsFromDemo } from '../../../state/programs';
 import { DEMO_ASSETS } from '../../demo-assets';
 
 /** The founding programs (empty when the shipped file does not validate). */
 export const FOUNDING_PROGRAMS: Program[] = (() => {
-  const decoded = decodePrograms(JSON.stringify(foundingFile), 'the founding programs');
+  const decoded = decodePrograms(JSON.stringify(foundingFile), msg('programfile:file.founding'));
   return decoded.ok ? decoded.programs : [];
 })();
 
