@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import data from './locales/en/data.json';
 import estimate from './locales/en/estimate.json';
+import failure from './locales/en/failure.json';
 import guardrail from './locales/en/guardrail.json';
 import panel from './locales/en/panel.json';
 import population from './locales/en/population.json';
@@ -13,7 +14,7 @@ import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data, population };
+export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data, population, failure };
 
 const english = i18next.createInstance();
 void english.init({

@@ -22,6 +22,7 @@ import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
 import { useBriefProgram } from '../brief/brief-program';
 import { useCatchmentOutlines } from '../catchment-outlines';
+import { useMessage } from '../i18n/use-message';
 import { type EvaluationProgress, evaluateInWorker } from '../program-evaluation-client';
 import { useProgramStore } from '../program-store';
 import { useCoordinated } from '../use-coordinated';
@@ -46,6 +47,7 @@ export function ProgramPanel({
   onView(patch: Partial<UrlViewState>): void;
 }) {
   const { t, i18n } = useTranslation('program');
+  const writeMessage = useMessage();
   const engine = useAppStore((s) => s.engine);
   const notify = useAppStore((s) => s.notify);
   const user = useProgramStore((s) => s.user);
@@ -212,7 +214,9 @@ export function ProgramPanel({
       )}
       {state === 'error' && (
         <p className="notice-inline">
-          {result.error === 'cancelled' ? t('cancelled') : t('failed', { error: result.error })}
+          {result.error === 'cancelled'
+            ? t('cancelled')
+            : t('failed', { error: result.errorMessage ? writeMessage(result.errorMessage) : result.error })}
         </p>
       )}
       {evaluation && ready && (

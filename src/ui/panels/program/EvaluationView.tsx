@@ -6,6 +6,7 @@ import {
   programReading,
 } from '../../../state/program-evaluation';
 import type { Program } from '../../../state/programs';
+import { useMessage } from '../../i18n/use-message';
 import { EstimatesTable } from './EstimatesTable';
 import { EventStudyCard } from './EventStudyCard';
 import { GuardrailList } from './GuardrailList';
@@ -28,6 +29,7 @@ export function EvaluationView({
   geometry: EvaluationGeometry;
 }) {
   const { t } = useTranslation('programs');
+  const write = useMessage();
   const s = evaluation.series;
   const catchment = s.units.find((u) => u.role === 'catchment')!;
   const comparisonUnits = s.units.filter((u) => u.role === 'comparison');
@@ -75,7 +77,10 @@ export function EvaluationView({
       <EstimatesTable estimates={evaluation.estimates} />
       {failures.map(([name, o]) => (
         <p key={name} className="small muted">
-          {t('notComputed', { name: t(`design.${name}`), error: o && !o.ok ? o.error : '' })}
+          {t('notComputed', {
+            name: t(`design.${name}`),
+            error: o && !o.ok ? (o.errorMessage ? write(o.errorMessage) : o.error) : '',
+          })}
         </p>
       ))}
       <EventStudyCard evaluation={evaluation} />
