@@ -39,7 +39,7 @@ const catalogue = (namespace: string) =>
       readFileSync(join(process.cwd(), `src/analysis/messages/locales/en/${namespace}.json`), 'utf8'),
     ),
   );
-const ENGLISH = new Map(
+const ENGLISH = new Map<string, string>(
   ['failure', 'panel'].flatMap((ns) =>
     [...catalogue(ns)].map(([k, v]) => [`${ns}:${k.replace(PLURAL, '')}`, v] as const),
   ),
