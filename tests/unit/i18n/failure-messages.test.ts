@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readingText } from '../../../src/analysis/evaluation/evaluation-reading';
 import { buildCountPanel } from '../../../src/analysis/evaluation/panel/count-panel';
 import { evaluateNetwork } from '../../../src/analysis/evaluation/panel/network-evaluation';
 import { syntheticControl } from '../../../src/analysis/evaluation/synthetic-control';
@@ -16,7 +17,7 @@ import { englishText } from '../../../src/analysis/messages/english';
 import { type Message, msg } from '../../../src/analysis/messages/message';
 import { failureError, failureOf, MessageError } from '../../../src/analysis/messages/message-error';
 import { setFormatLocale } from '../../../src/analysis/privacy/count-format';
-import { evaluateProgram } from '../../../src/state/program-evaluation';
+import { evaluateProgram, programReading } from '../../../src/state/program-evaluation';
 import { initI18n } from '../../../src/ui/i18n';
 import { errorText, messageText } from '../../../src/ui/i18n/use-message';
 import { bronxSeries } from '../../support/bronx-series';
@@ -173,6 +174,13 @@ describe('failure messages', () => {
       );
       // The pre/post estimate still ran.
       expect(e.prePost?.ok).toBe(true);
+      // The plain-language reading gives the same reason, in Spanish here and in English on the command line.
+      const did = (write: (m: Message) => string) =>
+        readingText(programReading(e), write).designs.find((d) => d.design === 'did')!.reasons;
+      expect(did(messageText)).toEqual([
+        'No se calculó: la diferencia en diferencias necesita al menos una unidad de comparación.',
+      ]);
+      expect(did(englishText)).toEqual(['Not computed: DiD needs at least one comparison unit.']);
       // Rebuilt on the main thread, the error is written in Spanish and keeps its English text.
       const again = failureError(e.did);
       expect(again).toBeInstanceOf(MessageError);
