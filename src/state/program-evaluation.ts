@@ -39,7 +39,12 @@ import {
 import { periodGuardrails } from './evaluation/period-guardrails';
 import type { ProgramSeries } from './evaluation/program-series';
 
-export { type ComparisonFacts, comparisonFacts, comparisonReading } from './evaluation/comparison-reading';
+export {
+  type ComparisonFacts,
+  comparisonFacts,
+  comparisonMessage,
+  comparisonReading,
+} from './evaluation/comparison-reading';
 export { evaluationSummary } from './evaluation/evaluation-summary';
 export {
   type EstimateSummary,

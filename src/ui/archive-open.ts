@@ -104,7 +104,7 @@ export function openArchiveFolder(files: Iterable<FolderFile>): Promise<void> {
   try {
     name = folderFilesArchiveLocation(list).name;
   } catch (error) {
-    useAppStore.getState().notify('error', (error as Error).message);
+    useAppStore.getState().notify('error', dataErrorText(error));
     return Promise.resolve();
   }
   return openArchive({

@@ -1,17 +1,11 @@
 /**
- * Words for the near-repeat (Knox) bands, the Knox panel's sentence and the near-repeat window the planner
- * rests on, written in the interface's language from the numbers (the statistics modules keep English
- * labels and sentences for the command line; in English both read the same).
+ * Words for the near-repeat (Knox) bands and the near-repeat window the planner rests on, written in the
+ * interface's language from the numbers (the statistics modules keep English labels for the command line;
+ * in English both read the same). The Knox sentence itself is a message (`nearRepeatMessage`).
  */
 import type { TFunction } from 'i18next';
-import {
-  formatKnoxExpected,
-  formatKnoxP,
-  formatKnoxRatio,
-  type NearRepeatFacts,
-} from '../analysis/nearrepeat/near-repeat-sentence';
 import type { NearRepeatWindow } from '../analysis/planning/hot-now';
-import { formatCount, formatDecimal, formatUpTo } from '../analysis/privacy/count-format';
+import { formatDecimal, formatUpTo } from '../analysis/privacy/count-format';
 
 /** Row labels: the same location, then each distance band (more than the previous bound, up to its own). */
 export function knoxSpaceLabels(spaceBands: readonly number[], t: TFunction): string[] {
@@ -59,25 +53,4 @@ export function nearRepeatWindowText(window: NearRepeatWindow, t: TFunction): st
     alpha: formatDecimal(window.alpha, 2),
     bands,
   });
-}
-
-/** The near-repeat sentence of the Knox panel in the interface's language, from its facts. */
-export function nearRepeatText(f: NearRepeatFacts, t: TFunction): string {
-  const window = t('nearrepeat:sentenceWindow', { metres: formatUpTo(f.metres, 1), count: f.days });
-  const pairs = t('nearrepeat:sentencePairs', { n: formatCount(f.observed), count: f.observed });
-  const evidence = t(f.smallestP ? 'nearrepeat:sentenceEvidenceSmallest' : 'nearrepeat:sentenceEvidence', {
-    p: formatKnoxP(f.p),
-    permutations: formatCount(f.permutations),
-  });
-  const verdict = f.p < f.alpha ? '' : t('nearrepeat:sentenceVerdict', { alpha: formatUpTo(f.alpha, 3) });
-  const tally = t('nearrepeat:sentenceTally', { pairs, expected: formatKnoxExpected(f.expected) });
-  const ratio = formatKnoxRatio(f.ratio);
-  const key = {
-    'no-pairs': 'nearrepeat:sentenceNoPairs',
-    'no-expected': 'nearrepeat:sentenceNoExpected',
-    likelier: 'nearrepeat:sentenceLikelier',
-    'not-detectable': 'nearrepeat:sentenceNotDetectable',
-  }[f.kind];
-  const lead = f.kind === 'no-pairs' ? window : window.charAt(0).toUpperCase() + window.slice(1);
-  return t(key, { window: lead, pairs, evidence, verdict, tally, ratio });
 }

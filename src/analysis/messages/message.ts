@@ -21,13 +21,18 @@ import {
   formatPValue,
   formatRatio,
   formatShare,
+  formatSignificant,
   formatUpTo,
   unitNoun,
 } from '../privacy/count-format';
 
 /** A number and how to write it. */
 export type NumberValue =
-  | { num: number; as: 'decimal' | 'ratio' | 'percentChange' | 'signed' | 'share'; digits?: number }
+  | {
+      num: number;
+      as: 'decimal' | 'upTo' | 'significant' | 'ratio' | 'percentChange' | 'signed' | 'share';
+      digits?: number;
+    }
   | { num: number; as: 'pValue' | 'bytes' }
   | { ci: [number, number]; digits?: number };
 
@@ -78,6 +83,10 @@ function number(v: NumberValue, locale: FormatLocale): string {
       return formatPValue(v.num, o);
     case 'bytes':
       return formatBytes(v.num, o);
+    case 'upTo':
+      return formatUpTo(v.num, v.digits ?? 1, o);
+    case 'significant':
+      return formatSignificant(v.num, v.digits ?? 2, o);
     case 'ratio':
       return formatRatio(v.num, v.digits ?? 2, o);
     case 'percentChange':

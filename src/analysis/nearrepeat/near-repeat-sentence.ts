@@ -17,16 +17,12 @@
  * significant digits below (0.049, 0.001), counts with thousands separators, expected counts to one decimal below 10.
  *
  * Options: `spaceBand` 1 (index into `result.spaceBands`), `timeBand` 1 (index into `result.timeBands`),
- * `alpha` 0.05, `event` "shooting", `events` event + "s".
+ * `alpha` 0.05. The sentence is a message (`knox:` keys of `src/analysis/messages/locales`), written in the
+ * reader's language by the interface and in English by the command line.
  */
 
-import {
-  formatCount,
-  formatDecimal,
-  formatSignificant,
-  formatUpTo,
-  type LocaleOptions,
-} from '../privacy/count-format';
+import { englishText } from '../messages/english';
+import { type Message, msg, type NumberValue } from '../messages/message';
 import type { KnoxResult } from './knox-test';
 
 /** Options of {@link nearRepeatSentence}. */
@@ -37,10 +33,6 @@ export interface NearRepeatSentenceOptions {
   timeBand?: number;
   /** Significance level for calling the excess real. Default 0.05. */
   alpha?: number;
-  /** Singular noun for an incident. Default "shooting". */
-  event?: string;
-  /** Plural noun. Default `event` + "s". */
-  events?: string;
 }
 
 /** The numbers the sentence rests on, and which of its four forms applies. */
@@ -120,55 +112,62 @@ export function nearRepeatFacts(
 }
 
 /**
- * Describes a Knox result in one English sentence, e.g. "Within 200 m and 14 days of a shooting, another
- * shooting was 2.1× as likely as chance would give (1,212 pairs seen, 577 expected; p = 0.002, 999
- * permutations)." (The interface writes the same facts in its own language.)
+ * The sentence for a Knox result's facts, as a message, e.g. in English "Within 200 m and 14 days of a
+ * shooting, another shooting was 2.1× as likely as chance would give (1,212 pairs seen, 577 expected;
+ * p = 0.002, 999 permutations)."
+ */
+export function nearRepeatMessage(f: NearRepeatFacts): Message {
+  const window = (lead: boolean) =>
+    msg(lead ? 'knox:windowLead' : 'knox:window', {
+      metres: { num: f.metres, as: 'upTo', digits: 1 },
+      count: f.days,
+    });
+  const pairs = msg('knox:pairs', { count: f.observed });
+  const evidence = msg(f.smallestP ? 'knox:evidenceSmallest' : 'knox:evidence', {
+    p: knoxP(f.p),
+    permutations: f.permutations,
+  });
+  const verdict =
+    f.p < f.alpha ? '' : msg('knox:verdict', { alpha: { num: f.alpha, as: 'upTo', digits: 3 } });
+  const tally = msg('knox:tally', { pairs, expected: knoxExpected(f.expected) });
+  const ratio = knoxRatio(f.ratio);
+  switch (f.kind) {
+    case 'no-pairs':
+      return msg('knox:noPairs', { window: window(false) });
+    case 'no-expected':
+      return msg('knox:noExpected', { window: window(true), pairs, evidence, verdict });
+    case 'likelier':
+      return msg('knox:likelier', { window: window(true), ratio, tally, evidence });
+    case 'not-detectable':
+      return msg('knox:notDetectable', { window: window(true), ratio, tally, evidence, verdict });
+  }
+}
+
+/**
+ * Describes a Knox result in one English sentence (see {@link nearRepeatMessage}).
  *
  * @param result - a {@link KnoxResult}.
- * @param options - the window (default second space band and second time band), alpha (0.05) and nouns.
+ * @param options - the window (default second space band and second time band) and alpha (0.05).
  * @returns one sentence ending with a full stop.
  * @throws {RangeError} when a band index or alpha is out of range.
  */
 export function nearRepeatSentence(result: KnoxResult, options: NearRepeatSentenceOptions = {}): string {
-  const f = nearRepeatFacts(result, options);
-  const event = options.event ?? 'shooting';
-  const events = options.events ?? `${event}s`;
-  const en = { locale: 'en' } as const;
-  const window = `within ${formatUpTo(f.metres, 1, en)} m and ${f.days} ${f.days === 1 ? 'day' : 'days'}`;
-  const evidence = `p = ${formatKnoxP(f.p, en)}, ${f.smallestP ? 'the smallest possible with ' : ''}${formatCount(f.permutations, en)} permutations`;
-  const pairs = `${formatCount(f.observed, en)} ${f.observed === 1 ? 'pair' : 'pairs'}`;
-  const tally = `${pairs} seen, ${formatKnoxExpected(f.expected, en)} expected`;
-  const verdict = f.p < f.alpha ? '' : `; not significant at ${f.alpha}`;
-  const lead = `${capitalise(window)} of ${/^[aeiou]/i.test(event) ? 'an' : 'a'} ${event}, another ${event} was`;
-  switch (f.kind) {
-    case 'no-pairs':
-      return `No two ${events} happened ${window} of each other, so there is no near-repeat pattern to measure.`;
-    case 'no-expected':
-      return `${capitalise(window)} of each other, ${pairs} of ${events} happened where the shuffled dates gave none (${evidence}${verdict}).`;
-    case 'likelier':
-      return `${lead} ${formatKnoxRatio(f.ratio, en)}× as likely as chance would give (${tally}; ${evidence}).`;
-    case 'not-detectable':
-      return `${lead} not detectably more likely than chance would give (ratio ${formatKnoxRatio(f.ratio, en)}, ${tally}; ${evidence}${verdict}).`;
-  }
+  return englishText(nearRepeatMessage(nearRepeatFacts(result, options)));
 }
 
 /** The sentence's ratio: two decimals within 0.1 of 1, none from 10 up, one otherwise. */
-export function formatKnoxRatio(ratio: number, options: LocaleOptions = {}): string {
-  const digits = Math.abs(ratio - 1) < 0.1 ? 2 : ratio >= 10 ? 0 : 1;
-  return formatDecimal(ratio, digits, options);
+function knoxRatio(ratio: number): NumberValue {
+  return { num: ratio, as: 'decimal', digits: Math.abs(ratio - 1) < 0.1 ? 2 : ratio >= 10 ? 0 : 1 };
 }
 
 /** The sentence's p-value: two decimals from 0.1 up, two significant digits below (0.049, 0.001). */
-export function formatKnoxP(p: number, options: LocaleOptions = {}): string {
-  if (!Number.isFinite(p)) return 'n/a';
-  return p >= 0.1 ? formatDecimal(p, 2, options) : formatSignificant(p, 2, options);
+function knoxP(p: number): NumberValue {
+  return p >= 0.1 ? { num: p, as: 'decimal', digits: 2 } : { num: p, as: 'significant', digits: 2 };
 }
 
 /** The sentence's expected count: one decimal at most below 10, a whole number from 10 up. */
-export function formatKnoxExpected(expected: number, options: LocaleOptions = {}): string {
-  return expected < 10 ? formatUpTo(expected, 1, options) : formatDecimal(expected, 0, options);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function knoxExpected(expected: number): NumberValue {
+  return expected < 10
+    ? { num: expected, as: 'upTo', digits: 1 }
+    : { num: expected, as: 'decimal', digits: 0 };
 }

@@ -53,7 +53,7 @@ export const nearrepeatCommand: CliCommand = {
       { lon: points.lon, lat: points.lat, day: points.day },
       { spaceBands, timeBands, permutations, seed },
     );
-    const sentence = nearRepeatSentence(r, { event: 'shooting' });
+    const sentence = nearRepeatSentence(r);
     const json = {
       statistic: 'Knox test with Monte Carlo date permutations',
       unit,

@@ -1,10 +1,11 @@
 /**
  * The paragraph that sets the catchment's own change beside the comparison units' change, next to a
- * published before/after figure: its facts (for the interface, which writes them in the reader's language)
- * and its English sentence.
+ * published before/after figure: its facts, and the paragraph as a message (written in the reader's language
+ * by the interface, in English by the command line).
  */
 
-import { formatCi, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
+import { englishText } from '../../analysis/messages/english';
+import { type Message, type MessageValue, msg, sentences } from '../../analysis/messages/message';
 import type { EvaluationMethod, ProgramEvaluation } from './evaluation-types';
 
 /** What the paragraph says, as numbers and one of four conclusions. */
@@ -52,31 +53,41 @@ export function comparisonFacts(
   };
 }
 
-const MEANING: Record<ComparisonFacts['meaning'], string> = {
-  'fell-more':
-    'The catchment fell more than the comparison units: the direction agrees with a published decline, though the size depends on the design.',
-  'fared-worse': 'The catchment fared worse than the comparison units after launch.',
-  'shared-drop':
-    'The drop in the catchment was shared by the comparison units, so relative to them no change is detected. A before/after figure for one area (or one area against a single matched area) cannot separate a program from such a citywide decline; that is the main reason the numbers here differ from the published ones.',
-  'no-change': 'Neither the catchment alone nor relative to the comparison units shows a detectable change.',
+const MEANING_KEYS: Record<ComparisonFacts['meaning'], string> = {
+  'fell-more': 'reading:comparison.fellMore',
+  'fared-worse': 'reading:comparison.faredWorse',
+  'shared-drop': 'reading:comparison.sharedDrop',
+  'no-change': 'reading:comparison.noChange',
 };
 
+const ratio = (num: number): MessageValue => ({ num, as: 'ratio', digits: 2 });
+
+/** The paragraph as a message: the catchment's own change, its change relative to the comparison units, and what that means. */
+export function comparisonMessage(f: ComparisonFacts): Message {
+  const own = msg('reading:comparison.own', {
+    ratio: ratio(f.prePost),
+    its: f.its !== null ? msg('reading:comparison.ownIts', { ratio: ratio(f.its) }) : '',
+  });
+  const relative = msg('reading:comparison.relative', {
+    count: f.units,
+    did: ratio(f.did.estimate),
+    ci: { ci: [f.did.lower, f.did.upper], digits: 2 },
+    synth: f.synth
+      ? msg('reading:comparison.synth', {
+          ratio: ratio(f.synth.estimate),
+          p: { num: f.synth.p, as: 'pValue' },
+        })
+      : '',
+  });
+  return sentences([own, relative, msg(MEANING_KEYS[f.meaning])]);
+}
+
 /**
- * One paragraph in English, computed from the estimates, that says how the catchment's own change compares
+ * The paragraph in English, computed from the estimates, that says how the catchment's own change compares
  * with the comparison units' and what that means next to a published before/after figure. Null when the
  * estimates needed (pre/post and DiD) are missing.
  */
 export function comparisonReading(evaluation: ProgramEvaluation, comparisonUnits: number): string | null {
   const f = comparisonFacts(evaluation, comparisonUnits);
-  if (!f) return null;
-  const en = { locale: 'en' } as const;
-  const own = `On its own the catchment changed ${formatRatio(f.prePost, 2, en)} from before to after launch${
-    f.its !== null ? ` (ITS level change ${formatRatio(f.its, 2, en)})` : ''
-  }.`;
-  const relative = `Relative to the ${f.units} comparison unit${f.units === 1 ? '' : 's'}, the difference-in-differences is ${formatRatio(f.did.estimate, 2, en)} (${formatCi(f.did.lower, f.did.upper, 0.95, 2, en)})${
-    f.synth
-      ? `, and the synthetic control gives ${formatRatio(f.synth.estimate, 2, en)} its synthetic total (placebo ${formatPValue(f.synth.p, en)})`
-      : ''
-  }.`;
-  return `${own} ${relative} ${MEANING[f.meaning]}`;
+  return f ? englishText(comparisonMessage(f)) : null;
 }

@@ -7,15 +7,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnoxResult } from '../../analysis/nearrepeat/knox-test';
-import type { NearRepeatFacts } from '../../analysis/nearrepeat/near-repeat-sentence';
+import { type NearRepeatFacts, nearRepeatMessage } from '../../analysis/nearrepeat/near-repeat-sentence';
 import { formatCount, formatDecimal, formatPValue, formatRatio } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import type { Dataset } from '../../state/datasets';
 import { loadHotspotPoints } from '../../state/hotspot-pipeline';
 import type { UrlViewState } from '../../state/url-state';
 import { viewFilter } from '../../state/view-filter';
+import { useMessage } from '../i18n/use-message';
 import type { KnoxWorkerMessage, KnoxWorkerRequest } from '../knox.worker';
-import { knoxSpaceLabels, knoxTimeLabels, nearRepeatText } from '../knox-labels';
+import { knoxSpaceLabels, knoxTimeLabels } from '../knox-labels';
 
 function parseBands(text: string): number[] | null {
   const parts = text.split(',').map((s) => Number(s.trim()));
@@ -36,6 +37,7 @@ export function ratioColor(ratio: number): string {
 
 export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: UrlViewState }) {
   const { t } = useTranslation('nearrepeat');
+  const write = useMessage();
   const engine = useAppStore((s) => s.engine);
   const [space, setSpace] = useState('100,200,300,400');
   const [time, setTime] = useState('7,14,21,28');
@@ -221,7 +223,7 @@ export function NearRepeatPanel({ dataset, view }: { dataset: Dataset; view: Url
             </tbody>
           </table>
           <p data-testid="knox-sentence" style={{ fontSize: 13 }}>
-            {nearRepeatText(result.facts, t)}
+            {write(nearRepeatMessage(result.facts))}
           </p>
           <p style={{ fontSize: 11, color: '#555' }}>
             {t('footer', {

@@ -7,17 +7,17 @@ import i18next from 'i18next';
 import { afterAll, describe, expect, it } from 'vitest';
 import { knoxBands } from '../../../src/analysis/nearrepeat/knox-bands';
 import type { KnoxResult } from '../../../src/analysis/nearrepeat/knox-test';
-import { nearRepeatFacts, nearRepeatSentence } from '../../../src/analysis/nearrepeat/near-repeat-sentence';
+import {
+  nearRepeatFacts,
+  nearRepeatMessage,
+  nearRepeatSentence,
+} from '../../../src/analysis/nearrepeat/near-repeat-sentence';
 import { nearRepeatWindow } from '../../../src/analysis/planning/hot-now';
 import { setFormatLocale } from '../../../src/analysis/privacy/count-format';
 import { seededRandom } from '../../../src/analysis/random';
 import { initI18n } from '../../../src/ui/i18n';
-import {
-  knoxSpaceLabels,
-  knoxTimeLabels,
-  nearRepeatText,
-  nearRepeatWindowText,
-} from '../../../src/ui/knox-labels';
+import { messageText } from '../../../src/ui/i18n/use-message';
+import { knoxSpaceLabels, knoxTimeLabels, nearRepeatWindowText } from '../../../src/ui/knox-labels';
 
 const BAND_SETS: [number[], number[]][] = [
   [
@@ -111,7 +111,7 @@ describe('near-repeat words', () => {
     for (const result of sentenceCases()) {
       const facts = nearRepeatFacts(result);
       kinds.add(facts.kind);
-      expect(nearRepeatText(facts, i18next.t)).toBe(nearRepeatSentence(result));
+      expect(messageText(nearRepeatMessage(facts))).toBe(nearRepeatSentence(result));
     }
     expect([...kinds].sort()).toEqual(['likelier', 'no-expected', 'no-pairs', 'not-detectable']);
     // the interface groups thousands as every other number it shows
@@ -124,8 +124,8 @@ describe('near-repeat words', () => {
     expect(knoxSpaceLabels([50, 125.5], i18next.t)).toEqual(['mismo lugar', '1–50 m', '>50–125.5 m']);
     expect(knoxTimeLabels([7, 14], i18next.t)).toEqual(['0–7 días', '8–14 días']);
     const window = nearRepeatWindow(knoxOn([100, 200], [7, 14]))!;
-    const sentence = nearRepeatText(
-      {
+    const sentence = messageText(
+      nearRepeatMessage({
         kind: 'likelier',
         metres: 200,
         days: 14,
@@ -136,8 +136,7 @@ describe('near-repeat words', () => {
         permutations: 999,
         smallestP: true,
         alpha: 0.05,
-      },
-      i18next.t,
+      }),
     );
     expect(sentence).toBe(
       'A menos de 200 m y 14 días de un tiroteo, otro tiroteo fue 2.1 veces tan probable como lo que daría el azar (1,212 pares observados, 577 esperados; p = 0.001, la menor posible con 999 permutaciones).',

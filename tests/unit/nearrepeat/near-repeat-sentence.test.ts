@@ -67,15 +67,14 @@ describe('nearRepeatSentence', () => {
     expect(sentence).not.toContain('as likely');
   });
 
-  it('uses a chosen window, nouns and alpha', () => {
+  it('uses a chosen window and alpha', () => {
     const { o, e } = windowRatio(result, 0, 0);
     const sentence = nearRepeatSentence(result, {
       spaceBand: 0,
       timeBand: 0,
-      event: 'incident',
       alpha: 0.01,
     });
-    expect(sentence.startsWith('Within 100 m and 7 days of an incident, another incident was ')).toBe(true);
+    expect(sentence.startsWith('Within 100 m and 7 days of a shooting, another shooting was ')).toBe(true);
     expect(sentence).toContain(`${(o / e).toFixed(1)}×`);
     expect(() => nearRepeatSentence(result, { spaceBand: 4 })).toThrow(RangeError);
     expect(() => nearRepeatSentence(result, { timeBand: -1 })).toThrow(RangeError);

@@ -3,12 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { setFormatLocale } from '../../../src/analysis/privacy/count-format';
 import {
   comparisonFacts,
+  comparisonMessage,
   comparisonReading,
   type EstimateSummary,
   type ProgramEvaluation,
 } from '../../../src/state/program-evaluation';
 import { initI18n } from '../../../src/ui/i18n';
-import { comparisonText } from '../../../src/ui/panels/program/comparison-text';
+import { messageText } from '../../../src/ui/i18n/use-message';
 
 function estimate(
   method: EstimateSummary['method'],
@@ -86,21 +87,21 @@ describe('the comparison paragraph in the interface', () => {
     setFormatLocale('en');
   });
 
-  it('reads in English as the computed paragraph, for each conclusion', () => {
+  it('reads in English as the command line writes it, for each conclusion', () => {
     initI18n('en');
     for (const [e, units] of cases)
-      expect(comparisonText(comparisonFacts(e, units)!, i18next.t)).toBe(comparisonReading(e, units));
+      expect(messageText(comparisonMessage(comparisonFacts(e, units)!))).toBe(comparisonReading(e, units));
   });
 
   it('reads in Spanish', () => {
     initI18n('es');
     setFormatLocale('es');
-    const text = comparisonText(comparisonFacts(cases[0]![0], 10)!, i18next.t);
+    const text = messageText(comparisonMessage(comparisonFacts(cases[0]![0], 10)!));
     expect(text).toContain('Por sí sola, la zona de influencia cambió 0.52× de antes a después del inicio');
     expect(text).toContain('Frente a las 10 unidades de comparación, la diferencia en diferencias es 0.98×');
     expect(text).toContain('no se detecta cambio');
     expect(text).not.toMatch(/comparison|catchment|Relative/);
-    expect(comparisonText(comparisonFacts(cases[2]![0], 1)!, i18next.t)).toContain(
+    expect(messageText(comparisonMessage(comparisonFacts(cases[2]![0], 1)!))).toContain(
       'Frente a 1 unidad de comparación,',
     );
   });

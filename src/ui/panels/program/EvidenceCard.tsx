@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import {
   comparisonFacts,
+  comparisonMessage,
   type EvaluationGeometry,
   type ProgramEvaluation,
 } from '../../../state/program-evaluation';
 import { designAspects, type Program } from '../../../state/programs';
-import { comparisonText } from './comparison-text';
+import { useMessage } from '../../i18n/use-message';
 import { displayProgram } from './program-display';
 
 /**
@@ -22,6 +23,7 @@ export function EvidenceCard({
   geometry: EvaluationGeometry | null;
 }) {
   const { t, i18n } = useTranslation('programs');
+  const write = useMessage();
   const program = displayProgram(registered, i18n.language);
   const sourceOf = (id: string) => program.sources.find((s) => s.id === id);
   const s = evaluation?.series;
@@ -50,7 +52,7 @@ export function EvidenceCard({
       }
     : null;
   const facts = evaluation && screen ? comparisonFacts(evaluation, comparisonCount) : null;
-  const reading = facts ? comparisonText(facts, t) : null;
+  const reading = facts ? write(comparisonMessage(facts)) : null;
   return (
     <div className="evidence" data-testid="program-evidence">
       <h3 className="small">{t('publishedEvidence')}</h3>
