@@ -3,12 +3,14 @@
  * key makes older ones stale, and their results are dropped (latest wins). The coordinator also keeps
  * how many requests are pending and the last error of each key, so the app can show both.
  */
+import type { Message } from '../analysis/messages/message';
+import { failureOf } from '../analysis/messages/message-error';
 
 /** What a view sees of its request. */
 export type QueryOutcome<T> =
   | { status: 'ready'; value: T }
   | { status: 'stale' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; errorMessage?: Message };
 
 type Listener = () => void;
 
@@ -32,9 +34,9 @@ export class Coordinator {
       return { status: 'ready', value };
     } catch (error) {
       if (this.generations.get(key) !== generation) return { status: 'stale' };
-      const message = error instanceof Error ? error.message : String(error);
+      const { error: message, errorMessage } = failureOf(error);
       this.errors.set(key, message);
-      return { status: 'error', message };
+      return errorMessage ? { status: 'error', message, errorMessage } : { status: 'error', message };
     } finally {
       if (this.generations.get(key) === generation) {
         this.pending.delete(key);

@@ -6,6 +6,8 @@
 import { type CityEvaluation, evaluateCity } from '../analysis/evaluation/panel/city-evaluation';
 import type { CountPanel, ProgramSite } from '../analysis/evaluation/panel/count-panel';
 import { evaluateNetwork, type NetworkEvaluation } from '../analysis/evaluation/panel/network-evaluation';
+import { msg } from '../analysis/messages/message';
+import { MessageError } from '../analysis/messages/message-error';
 import type { Connector } from '../data/connector';
 import type { TableFile } from '../data/table-files';
 import { panelFromFile, panelFromIncidents, programSitesFromFile } from './network-panel';
@@ -60,13 +62,16 @@ export async function readPanelProgram(
       )
     ).panel;
   } else {
-    throw new RangeError(
-      `${program.name} needs a panel file${program.kind === 'network' && program.incidentUnitColumn ? ' or loaded incident data' : ''}`,
+    const incidents = program.kind === 'network' && program.incidentUnitColumn;
+    throw new MessageError(
+      msg(incidents ? 'failure:network.needsPanelOrIncidents' : 'failure:network.needsPanel', {
+        name: program.name,
+      }),
     );
   }
   if (program.kind === 'network') {
     if (!inputs.programs)
-      throw new RangeError(`${program.name} needs its program table (one row per site: unit, launch date)`);
+      throw new MessageError(msg('failure:network.needsProgramTable', { name: program.name }));
     return { panel, sites: await programSitesFromFile(db, inputs.programs, program.programColumns) };
   }
   return { panel, sites: null };

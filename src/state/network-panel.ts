@@ -12,6 +12,8 @@ import {
   type ProgramSite,
 } from '../analysis/evaluation/panel/count-panel';
 import type { PanelStep } from '../analysis/evaluation/panel/panel-periods';
+import { msg } from '../analysis/messages/message';
+import { failureOf, MessageError } from '../analysis/messages/message-error';
 import { assignAreas } from '../data/area-assignment';
 import type { Connector } from '../data/connector';
 import { incidentPoints } from '../data/incident-points';
@@ -51,10 +53,12 @@ export type IncidentUnits =
   | { column: string }
   | { features: readonly PolygonFeature[]; labels: readonly string[] };
 
-function numberCell(value: string | null, row: number, column: string, what: string): number {
+function numberCell(value: string | null, row: number, column: string, what: 'count' | 'population'): number {
   const v = value === null ? Number.NaN : Number(value.replace(/,/g, ''));
   if (!Number.isFinite(v))
-    throw new RangeError(`row ${row}, column "${column}": ${what} "${value ?? ''}" is not a number`);
+    throw new MessageError(
+      msg(`failure:panelFile.notNumber.${what}`, { row: String(row), column, value: value ?? '' }),
+    );
   return v;
 }
 
@@ -79,21 +83,34 @@ export async function panelFromFile(
   const [cu, cp, cc, cpop] = text.columns as [string, string, string, string | undefined];
   const rows: PanelRow[] = text.rows.map(({ row, values }) => {
     const [unit, period, count, population] = values;
-    if (!unit) throw new RangeError(`row ${row}, column "${cu}": the unit is empty`);
-    if (!period) throw new RangeError(`row ${row}, column "${cp}": the period is empty`);
+    if (!unit) throw new MessageError(msg('failure:panelFile.emptyUnit', { row: String(row), column: cu }));
+    if (!period)
+      throw new MessageError(msg('failure:panelFile.emptyPeriod', { row: String(row), column: cp }));
     const c = numberCell(count ?? null, row, cc, 'count');
-    if (c < 0) throw new RangeError(`row ${row}, column "${cc}": count ${c} is negative`);
+    if (c < 0)
+      throw new MessageError(
+        msg('failure:panelFile.negativeCount', { row: String(row), column: cc, value: String(c) }),
+      );
     const pop = cpop ? numberCell(population ?? null, row, cpop, 'population') : undefined;
     if (pop !== undefined && !(pop > 0))
-      throw new RangeError(`row ${row}, column "${cpop}": population ${pop} must be > 0`);
+      throw new MessageError(
+        msg('failure:panelFile.populationNotPositive', {
+          row: String(row),
+          column: String(cpop),
+          value: String(pop),
+        }),
+      );
     return { unit, period, count: c, population: pop };
   });
-  if (rows.length === 0) throw new RangeError(`"${file.name}" has no data rows`);
+  if (rows.length === 0) throw new MessageError(msg('failure:panelFile.noRows', { name: file.name }));
   try {
     return buildCountPanel(rows, { ...options, duplicates: 'error' });
   } catch (error) {
     // Row numbers from the panel builder count data rows, as the file does.
-    throw new RangeError(`"${file.name}": ${(error as Error).message}`);
+    const { error: text, errorMessage } = failureOf(error);
+    throw new MessageError(
+      msg('failure:panelFile.inFile', { name: file.name, detail: errorMessage ?? text }),
+    );
   }
 }
 
@@ -129,24 +146,37 @@ export async function programSitesFromFile(
   const ce = columns.end ? (text.columns[2] as string) : undefined;
   const sites = text.rows.map(({ row, values }) => {
     const unit = values[0];
-    if (!unit) throw new RangeError(`"${file.name}" row ${row}, column "${cu}": the unit is empty`);
+    if (!unit)
+      throw new MessageError(
+        msg('failure:programFile.emptyUnit', { name: file.name, row: String(row), column: cu }),
+      );
     const start = values[1] ? isoDateOf(values[1]) : null;
     if (!start)
-      throw new RangeError(
-        `"${file.name}" row ${row}, column "${cs}": launch "${values[1] ?? ''}" is not a date (YYYY-MM-DD)`,
+      throw new MessageError(
+        msg('failure:programFile.badLaunch', {
+          name: file.name,
+          row: String(row),
+          column: cs,
+          value: values[1] ?? '',
+        }),
       );
     let end: string | null = null;
     if (ce && values[2]) {
       end = isoDateOf(values[2]);
       if (!end)
-        throw new RangeError(
-          `"${file.name}" row ${row}, column "${ce}": end "${values[2]}" is not a date (YYYY-MM-DD)`,
+        throw new MessageError(
+          msg('failure:programFile.badEnd', {
+            name: file.name,
+            row: String(row),
+            column: ce,
+            value: values[2],
+          }),
         );
     }
     const name = columns.name ? (values[values.length - 1] ?? null) : null;
     return { unit, start, end, name };
   });
-  if (sites.length === 0) throw new RangeError(`"${file.name}" lists no site`);
+  if (sites.length === 0) throw new MessageError(msg('failure:programFile.noSites', { name: file.name }));
   return sites;
 }
 
@@ -184,7 +214,7 @@ export async function panelFromIncidents(
     count: Number(r.count),
   }));
   const unitlessRows = Number(arrowRows(await db.query(unitlessRowsQuery(table, query)))[0]?.n ?? 0);
-  if (rows.length === 0) throw new RangeError('no incident with a unit falls in the chosen period');
+  if (rows.length === 0) throw new MessageError(msg('failure:panelFile.noIncidents'));
   const panel = buildCountPanel(rows, { ...options, units: allUnits, duplicates: 'error' });
   return { panel, unitlessRows };
 }

@@ -3,6 +3,8 @@
  * Runs the program-evaluation estimators off the main thread: receives a program's series, posts
  * progress after each estimator and then the result (or the error).
  */
+
+import { failureOf } from '../analysis/messages/message-error';
 import {
   type EvaluateProgramOptions,
   evaluateProgram,
@@ -27,6 +29,7 @@ scope.onmessage = (event: MessageEvent<EvaluationRequest>) => {
     });
     scope.postMessage({ id, type: 'result', result });
   } catch (error) {
-    scope.postMessage({ id, type: 'error', message: (error as Error).message });
+    const { error: message, errorMessage } = failureOf(error);
+    scope.postMessage({ id, type: 'error', message, errorMessage });
   }
 };

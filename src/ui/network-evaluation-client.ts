@@ -1,4 +1,6 @@
 /** The main thread's side of the network evaluation worker: one worker per run, terminated when it ends. */
+import type { Message } from '../analysis/messages/message';
+import { failureError } from '../analysis/messages/message-error';
 import type { PanelProgramData, PanelProgramResult } from '../state/network-evaluation';
 import type { PanelProgram } from '../state/network-registry';
 
@@ -12,10 +14,10 @@ export function evaluatePanelProgramInWorker(
     worker.onmessage = (event: MessageEvent) => {
       const msg = event.data as
         | { type: 'result'; result: PanelProgramResult }
-        | { type: 'error'; message: string };
+        | { type: 'error'; message: string; errorMessage?: Message };
       worker.terminate();
       if (msg.type === 'result') resolve(msg.result);
-      else reject(new Error(msg.message));
+      else reject(failureError({ error: msg.message, errorMessage: msg.errorMessage }));
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 /** Runs a network or city-level evaluation off the main thread: receives the data, posts the result or the error. */
+
+import { failureOf } from '../analysis/messages/message-error';
 import { evaluatePanelProgram, type PanelProgramData } from '../state/network-evaluation';
 import type { PanelProgram } from '../state/network-registry';
 
@@ -15,6 +17,7 @@ scope.onmessage = (event: MessageEvent<NetworkEvaluationRequest>) => {
   try {
     scope.postMessage({ type: 'result', result: evaluatePanelProgram(event.data.program, event.data.data) });
   } catch (error) {
-    scope.postMessage({ type: 'error', message: (error as Error).message });
+    const { error: message, errorMessage } = failureOf(error);
+    scope.postMessage({ type: 'error', message, errorMessage });
   }
 };

@@ -3,6 +3,8 @@
  * terminated when it finishes or when the caller's AbortSignal fires (the promise then rejects with
  * "cancelled"). Callers abort the previous run when they start a newer one, so only the latest runs.
  */
+import type { Message } from '../analysis/messages/message';
+import { failureError } from '../analysis/messages/message-error';
 import type { EvaluateProgramOptions, ProgramEvaluation, ProgramSeries } from '../state/program-evaluation';
 
 /** Progress of an evaluation: estimators done of total. */
@@ -38,7 +40,7 @@ export function evaluateInWorker(
       const msg = event.data as
         | { id: number; type: 'progress'; done: number; total: number; method: string }
         | { id: number; type: 'result'; result: ProgramEvaluation }
-        | { id: number; type: 'error'; message: string };
+        | { id: number; type: 'error'; message: string; errorMessage?: Message };
       if (msg.id !== id) return;
       if (msg.type === 'progress') onProgress?.(msg);
       else if (msg.type === 'result') {
@@ -46,7 +48,7 @@ export function evaluateInWorker(
         resolve(msg.result);
       } else {
         finish();
-        reject(new Error(msg.message));
+        reject(failureError({ error: msg.message, errorMessage: msg.errorMessage }));
       }
     };
     worker.onerror = (event) => {

@@ -1,5 +1,6 @@
 /** React access to the coordinator: a view declares the query it needs; the newest answer wins. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Message } from '../analysis/messages/message';
 import { Coordinator } from '../state/coordinator';
 
 /** The app's coordinator. */
@@ -10,6 +11,8 @@ export interface Coordinated<T> {
   value: T | null;
   pending: boolean;
   error: string | null;
+  /** The error as a message to write in the reader's language, when it has one. */
+  errorMessage: Message | null;
   /** The `depsKey` whose run produced `value` or `error`, or null before the first answer. */
   settledKey: string | null;
 }
@@ -27,6 +30,7 @@ export function useCoordinated<T>(
     value: null,
     pending: false,
     error: null,
+    errorMessage: null,
     settledKey: null,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: depsKey is the identity of everything `task` reads.
@@ -37,12 +41,25 @@ export function useCoordinated<T>(
       return;
     }
     let live = true;
-    setState((s) => ({ ...s, pending: true, error: null }));
+    setState((s) => ({ ...s, pending: true, error: null, errorMessage: null }));
     coordinator.run(key, task).then((outcome) => {
       if (!live || outcome.status === 'stale') return;
       if (outcome.status === 'ready')
-        setState({ value: outcome.value, pending: false, error: null, settledKey: depsKey });
-      else setState((s) => ({ value: s.value, pending: false, error: outcome.message, settledKey: depsKey }));
+        setState({
+          value: outcome.value,
+          pending: false,
+          error: null,
+          errorMessage: null,
+          settledKey: depsKey,
+        });
+      else
+        setState((s) => ({
+          value: s.value,
+          pending: false,
+          error: outcome.message,
+          errorMessage: outcome.errorMessage ?? null,
+          settledKey: depsKey,
+        }));
     });
     return () => {
       live = false;

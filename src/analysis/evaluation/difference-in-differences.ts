@@ -37,6 +37,8 @@
  * (2017) Wild bootstrap inference for wildly different cluster sizes. J Appl Econom 32:233–254.
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 import { checkCount, checkLevel, checkPositive, formatLevel, formatNumber, formatP } from './common';
 import type { RateRatioEstimate } from './interrupted-time-series';
 import {
@@ -204,7 +206,9 @@ export function differenceInDifferences(
     throw new RangeError(`periodsPerYear must be a positive integer, got ${perYear}`);
   const minEvents = options.minEventsPerUnit ?? 10;
   if (!Number.isInteger(launchPeriod) || launchPeriod < 1 || launchPeriod > periods - 1) {
-    throw new RangeError(`launchPeriod must be in 1..${periods - 1} (0-based), got ${launchPeriod}`);
+    throw new MessageError(
+      msg('failure:did.launchPeriod', { max: String(periods - 1), index: String(launchPeriod) }),
+    );
   }
   const flags: boolean[] = [];
   for (let u = 0; u < units; u++) {
@@ -213,7 +217,7 @@ export function differenceInDifferences(
     flags.push(f);
   }
   if (!flags.some((f) => f) || flags.every((f) => f)) {
-    throw new RangeError('need at least one treated and one comparison unit');
+    throw new MessageError(msg('failure:did.noComparison'));
   }
   const n = units * periods;
   const y = new Float64Array(n);
@@ -338,8 +342,7 @@ export function differenceInDifferences(
       const k = preIdx.length;
       const v = covarianceBlock(esFit, preIdx);
       const b = preIdx.map((j) => esFit.coefficients[j] as number);
-      if (choleskyInPlace(v, k, 1e-14) >= 0)
-        throw new RangeError('pre-period event-study covariance is singular');
+      if (choleskyInPlace(v, k, 1e-14) >= 0) throw new MessageError(msg('failure:did.singularPreTrend'));
       const vb = choleskySolve(v, k, b);
       let w = 0;
       for (let i = 0; i < k; i++) w += (b[i] as number) * (vb[i] as number);

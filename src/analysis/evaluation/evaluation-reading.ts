@@ -57,7 +57,10 @@ export interface RatioFact {
 
 /** A design that could not run. */
 export interface FailedFact {
+  /** In English. */
   error: string;
+  /** The same as a message, when it has one. */
+  errorMessage?: Message;
 }
 
 /** What the reading needs from one evaluation (each design: its facts, why it failed, or null if not run). */
@@ -262,7 +265,9 @@ export function evaluationReading(f: ReadingFacts): EvaluationReading {
       status: 'not-run',
       direction: null,
       estimate: null,
-      reasons: [fact ? reason('not-run', { error: fact.error }) : reason('not-run-plain')],
+      reasons: [
+        fact ? reason('not-run', { error: fact.errorMessage ?? fact.error }) : reason('not-run-plain'),
+      ],
     });
   };
   const add = (

@@ -31,6 +31,8 @@
  * (2002) J Clin Pharm Ther 27:299–309. Ljung GM, Box GEP (1978) Biometrika 65:297–303.
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 import {
   type ConfidenceInterval,
   checkCount,
@@ -211,14 +213,14 @@ export function interruptedTimeSeries(
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = checkCount(counts[i] as number, `counts[${i}]`, false);
   if (!Number.isInteger(launchIndex) || launchIndex < 2 || launchIndex > n - 2) {
-    throw new RangeError(
-      `launchIndex must leave at least 2 periods before and from the launch (0-based, 2..${n - 2}), got ${launchIndex}`,
+    throw new MessageError(
+      msg('failure:its.launchIndex', { max: String(n - 2), index: String(launchIndex) }),
     );
   }
   const p = 4 + (seasonality ? perYear - 1 : 0);
-  if (n <= p) throw new RangeError(`series of ${n} periods is too short for a model with ${p} coefficients`);
+  if (n <= p) throw new MessageError(msg('failure:its.tooShort', { n: String(n), p: String(p) }));
   if (seasonality && n < perYear) {
-    throw new RangeError(`seasonality needs at least one full year (${perYear} periods), got ${n}`);
+    throw new MessageError(msg('failure:its.seasonality', { perYear: String(perYear), n: String(n) }));
   }
   let offset: Float64Array | undefined;
   if (options.exposure !== undefined) {

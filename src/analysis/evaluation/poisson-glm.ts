@@ -28,6 +28,8 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 import { type ConfidenceInterval, checkLevel } from './common';
 
 /** A dense design matrix: `values` holds `rows` × `columns` numbers in row-major order. */
@@ -234,7 +236,7 @@ export function poissonGlm(
     throw new RangeError('design matrix values/names do not match its rows × columns');
   }
   if (y.length !== n) throw new RangeError(`y has length ${y.length}, design has ${n} rows`);
-  if (n <= p) throw new RangeError(`need more observations (${n}) than coefficients (${p})`);
+  if (n <= p) throw new MessageError(msg('failure:glm.tooFewObservations', { n: String(n), p: String(p) }));
   const yy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = y[i] as number;
@@ -310,9 +312,7 @@ export function poissonGlm(
     let vanishing = 0;
     for (let i = 0; i < n; i++) if ((mu[i] as number) < 1e-8 * Math.max(meanY, 1)) vanishing++;
     if (vanishing > 0) {
-      throw new RangeError(
-        `separation: fitted means tend to 0 for ${vanishing} rows (a group of rows with all-zero counts, e.g. a unit or period with no events); drop or merge that group`,
-      );
+      throw new MessageError(msg('failure:glm.separation', { rows: String(vanishing) }));
     }
   };
   const factor = (): void => {
@@ -320,9 +320,7 @@ export function poissonGlm(
     if (bad >= 0) {
       // Weights μ collapsing towards 0 make XᵀWX numerically singular: report the cause, not the symptom.
       separationCheck();
-      throw new RangeError(
-        `design matrix is rank deficient: column "${names[bad]}" is zero or a linear combination of earlier columns`,
-      );
+      throw new MessageError(msg('failure:glm.rankDeficient', { column: String(names[bad]) }));
     }
   };
   const updateMean = (beta: Float64Array): void => {
@@ -356,7 +354,7 @@ export function poissonGlm(
       dev = poissonDeviance(yy, mu);
       halvings++;
     }
-    if (!Number.isFinite(dev)) throw new RangeError('IRLS diverged: deviance is not finite');
+    if (!Number.isFinite(dev)) throw new MessageError(msg('failure:glm.diverged'));
     previous = beta;
     beta = next;
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < tolerance) {
@@ -500,7 +498,7 @@ export function clusterRobustCovariance(
     if (!index.has(c)) index.set(c, index.size);
   }
   const g = index.size;
-  if (g < 2) throw new RangeError('cluster-robust covariance needs at least 2 clusters');
+  if (g < 2) throw new MessageError(msg('failure:glm.fewClusters'));
   const scores = new Float64Array(g * p);
   for (let i = 0; i < n; i++) {
     const row = (index.get(clusters[i] as number) as number) * p;

@@ -25,6 +25,8 @@
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 import {
   binomialPmf,
   type ConfidenceInterval,
@@ -223,8 +225,8 @@ export function prePostFromSeries(
   const postAvailable = counts.length - postStart;
   const periodsUsed = Math.min(windowLength, preAvailable, postAvailable);
   if (periodsUsed < 1) {
-    throw new RangeError(
-      `need at least one period on each side of the launch (available: ${preAvailable} before, ${postAvailable} after)`,
+    throw new MessageError(
+      msg('failure:prePost.sides', { before: String(preAvailable), after: String(postAvailable) }),
     );
   }
   const sum = (

@@ -6,6 +6,9 @@
  * hold (every excluded column's gradient is at least the free columns' common gradient, to 1e-10
  * relative). Collinear free blocks get a ridge of 1e-10 × their largest diagonal entry.
  */
+
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 import { choleskyInPlace, choleskySolve } from './poisson-glm';
 
 /** Result of {@link simplexLeastSquares}. */
@@ -127,7 +130,7 @@ function solveOnSimplex(
     if (choleskyInPlace(sub, k, 1e-12) >= 0) {
       sub.set(original);
       for (let r = 0; r < k; r++) sub[r * k + r] = (sub[r * k + r] as number) + 1e-10 * maxDiag;
-      if (choleskyInPlace(sub, k, 0) >= 0) throw new RangeError('donor pre-period series are degenerate');
+      if (choleskyInPlace(sub, k, 0) >= 0) throw new MessageError(msg('failure:synth.degenerate'));
     }
     const u = choleskySolve(
       sub,

@@ -36,6 +36,9 @@
  * requirements, and methodological aspects. J Econ Lit 59:391–425. Lawson CL, Hanson RJ (1974) Solving
  * Least Squares Problems (active-set method).
  */
+
+import { msg } from '../messages/message';
+import { MessageError } from '../messages/message-error';
 import { formatNumber } from './common';
 import { simplexLeastSquares } from './simplex-least-squares';
 
@@ -132,10 +135,12 @@ export function syntheticControl(
 ): SyntheticControl {
   if (treated == null || typeof treated.length !== 'number')
     throw new TypeError('treated must be an array of numbers');
-  if (!Array.isArray(donors) || donors.length < 2) throw new RangeError('need at least 2 donor units');
+  if (!Array.isArray(donors) || donors.length < 2) throw new MessageError(msg('failure:synth.fewDonors'));
   const T = treated.length;
   if (!Number.isInteger(launchIndex) || launchIndex < 2 || launchIndex > T - 1) {
-    throw new RangeError(`launchIndex must be in 2..${T - 1} (0-based), got ${launchIndex}`);
+    throw new MessageError(
+      msg('failure:synth.launchIndex', { max: String(T - 1), index: String(launchIndex) }),
+    );
   }
   const toSeries = (values: ArrayLike<number>, name: string): Float64Array => {
     if (values == null || values.length !== T) throw new RangeError(`${name} must have ${T} periods`);

@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import data from './locales/en/data.json';
 import estimate from './locales/en/estimate.json';
+import failure from './locales/en/failure.json';
 import guardrail from './locales/en/guardrail.json';
 import knox from './locales/en/knox.json';
 import panel from './locales/en/panel.json';
@@ -15,7 +16,17 @@ import reading from './locales/en/reading.json';
 import { type Message, renderMessage } from './message';
 
 /** The English catalogues of the messages, by namespace. */
-export const ENGLISH_MESSAGES = { reading, guardrail, panel, estimate, data, population, knox, programfile };
+export const ENGLISH_MESSAGES = {
+  reading,
+  guardrail,
+  panel,
+  estimate,
+  data,
+  population,
+  knox,
+  programfile,
+  failure,
+};
 
 const english = i18next.createInstance();
 void english.init({

@@ -7,6 +7,8 @@ import {
   type DifferenceInDifferences,
   differenceInDifferences,
 } from '../../analysis/evaluation/difference-in-differences';
+import { msg } from '../../analysis/messages/message';
+import { MessageError } from '../../analysis/messages/message-error';
 import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
 import { attempt, estimateReading, guardrail } from './evaluation-types';
@@ -15,7 +17,7 @@ import { attempt, estimateReading, guardrail } from './evaluation-types';
 export function runDid(ctx: DesignContext): Outcome<DifferenceInDifferences> {
   const { catchment, comparison, launchIndex, level, perYear } = ctx;
   return attempt(() => {
-    if (comparison.length === 0) throw new RangeError('DiD needs at least one comparison unit');
+    if (comparison.length === 0) throw new MessageError(msg('failure:design.didNoComparison'));
     return differenceInDifferences(
       [catchment.total, ...comparison.map((u) => u.total)],
       [true, ...comparison.map(() => false)],

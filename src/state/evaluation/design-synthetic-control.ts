@@ -5,6 +5,7 @@
 
 import { type SyntheticControl, syntheticControl } from '../../analysis/evaluation/synthetic-control';
 import { msg, sentences } from '../../analysis/messages/message';
+import { MessageError } from '../../analysis/messages/message-error';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
 import { attempt, estimateReading, guardrail } from './evaluation-types';
 
@@ -15,7 +16,7 @@ const SYNTH_POOR_FIT_RATIO = 1.5;
 export function runSyntheticControl(ctx: DesignContext): Outcome<SyntheticControl> {
   const { catchment, donors, launchIndex } = ctx;
   return attempt(() => {
-    if (donors.length < 2) throw new RangeError('the synthetic control needs at least 2 donor units');
+    if (donors.length < 2) throw new MessageError(msg('failure:design.synthFewDonors'));
     return syntheticControl(
       catchment.total,
       donors.map((u) => u.total),

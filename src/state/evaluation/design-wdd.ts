@@ -9,6 +9,8 @@ import {
   type WeightedDisplacementDifference,
   weightedDisplacementDifference,
 } from '../../analysis/evaluation/weighted-displacement-difference';
+import { msg } from '../../analysis/messages/message';
+import { failureError, MessageError } from '../../analysis/messages/message-error';
 import type { CountUnit } from '../../analysis/privacy/count-format';
 import type { DesignContext, EstimateSummary, Guardrail, Outcome } from './evaluation-types';
 import { attempt, estimateReading, guardrail, sumRange } from './evaluation-types';
@@ -21,8 +23,9 @@ export function runWdd(
 ): Outcome<WeightedDisplacementDifference> {
   const { catchment, comparison, ring, level } = ctx;
   return attempt(() => {
-    if (!prePost?.ok) throw new RangeError(prePost?.error ?? 'no pre/post windows');
-    if (comparison.length === 0) throw new RangeError('WDD needs at least one comparison unit');
+    if (!prePost) throw new MessageError(msg('failure:design.noWindows'));
+    if (!prePost.ok) throw failureError(prePost);
+    if (comparison.length === 0) throw new MessageError(msg('failure:design.wddNoComparison'));
     const [a0, a1] = prePost.value.preWindow;
     const [b0, b1] = prePost.value.postWindow;
     const counts = (s: Float64Array) => ({ pre: sumRange(s, a0, a1), post: sumRange(s, b0, b1) });

@@ -4,14 +4,16 @@
 import {
   type EvaluationReading,
   evaluationReading,
+  type FailedFact,
   type ReadingFacts,
 } from '../../analysis/evaluation/evaluation-reading';
 import type { Outcome, ProgramEvaluation } from './evaluation-types';
 import { sumRange } from './evaluation-types';
 
-function fact<T, F>(o: Outcome<T> | null, read: (v: T) => F): F | { error: string } | null {
+function fact<T, F>(o: Outcome<T> | null, read: (v: T) => F): F | FailedFact | null {
   if (!o) return null;
-  return o.ok ? read(o.value) : { error: o.error };
+  if (o.ok) return read(o.value);
+  return o.errorMessage ? { error: o.error, errorMessage: o.errorMessage } : { error: o.error };
 }
 
 function max(values: ArrayLike<number>): number {

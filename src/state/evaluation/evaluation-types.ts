@@ -10,6 +10,7 @@ import type { SyntheticControl } from '../../analysis/evaluation/synthetic-contr
 import type { WeightedDisplacementDifference } from '../../analysis/evaluation/weighted-displacement-difference';
 import { englishText } from '../../analysis/messages/english';
 import { type Message, type MessageValue, msg } from '../../analysis/messages/message';
+import { type Failure, failureOf } from '../../analysis/messages/message-error';
 import type { ProgramSeries, UnitSeries } from './program-series';
 
 /** Estimator ids. */
@@ -17,8 +18,11 @@ export const EVALUATION_METHODS = ['prepost', 'wdd', 'its', 'did', 'synth'] as c
 /** An estimator id. */
 export type EvaluationMethod = (typeof EVALUATION_METHODS)[number];
 
-/** An estimator's result, or why it could not run. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * An estimator's result, or why it could not run: `error` in English (command line, JSON) and, when the
+ * reason has one, `errorMessage` to be written in the reader's language.
+ */
+export type Outcome<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
 /** One guardrail shown beside the numbers. */
 export interface Guardrail {
@@ -134,7 +138,7 @@ export function attempt<T>(run: () => T): Outcome<T> {
   try {
     return { ok: true, value: run() };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, ...failureOf(error) };
   }
 }
 

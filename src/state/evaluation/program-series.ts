@@ -16,6 +16,8 @@
 
 import { buffer } from '@turf/turf';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { msg } from '../../analysis/messages/message';
+import { MessageError } from '../../analysis/messages/message-error';
 import type { Connector } from '../../data/connector';
 import { incidentPoints } from '../../data/incident-points';
 import { numberColumn } from '../../data/rows';
@@ -117,7 +119,7 @@ export async function programSeries(
 ): Promise<ProgramSeries> {
   const by = options.by ?? 'month';
   const unit = options.unit ?? 'incidents';
-  if (geometry.catchment.length === 0) throw new RangeError('the catchment has no polygons');
+  if (geometry.catchment.length === 0) throw new MessageError(msg('failure:series.noPolygons'));
   const polygons: PolygonFeature[] = [];
   const unitOfPolygon: number[] = [];
   const meta: { id: string; label: string; role: UnitRole }[] = [
@@ -207,8 +209,12 @@ export async function programSeries(
   }));
   const launchIndex = periods.indexOf(periodOf(options.launch, by));
   if (launchIndex < 0) {
-    throw new RangeError(
-      `the launch ${options.launch} lies outside the data (${periods[0]} to ${periods[periods.length - 1]})`,
+    throw new MessageError(
+      msg('failure:series.launchOutside', {
+        launch: options.launch,
+        first: String(periods[0]),
+        last: String(periods[periods.length - 1]),
+      }),
     );
   }
   const first = new Date(periodCol[0]!);

@@ -219,7 +219,9 @@ export function ProgramPanel({
       )}
       {state === 'error' && (
         <p className="notice-inline">
-          {result.error === 'cancelled' ? t('cancelled') : t('failed', { error: result.error })}
+          {result.error === 'cancelled'
+            ? t('cancelled')
+            : t('failed', { error: result.errorMessage ? render(result.errorMessage) : result.error })}
         </p>
       )}
       {evaluation && ready && <EvaluationView evaluation={evaluation} program={program!} />}

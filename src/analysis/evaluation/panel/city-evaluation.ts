@@ -13,6 +13,7 @@
 
 import { englishText } from '../../messages/english';
 import { type Message, msg } from '../../messages/message';
+import { failureOf, MessageError } from '../../messages/message-error';
 import { type CountPanel, dropUnits, treatmentTiming } from './count-panel';
 import { type EventStudyResult, eventStudy } from './event-study';
 import { type NetworkEstimate, type NetworkGuardrail, panelGuardrail } from './network-evaluation';
@@ -60,23 +61,37 @@ export interface CityEvaluation {
   estimates: CityEstimate[];
   eventStudy: EventStudyResult | null;
   synth: PanelSynth | null;
+  /** Why an estimator could not run, in English (command line, JSON). */
   errors: Partial<Record<'did' | 'synth', string>>;
+  /** The same as messages, to be written in the reader's language (when the reason has one). */
+  errorMessages: Partial<Record<'did' | 'synth', Message>>;
   guardrails: NetworkGuardrail[];
 }
 
 /** Evaluates one treated unit of a panel. */
 export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityEvaluation {
   const methods = new Set(o.methods ?? ['did', 'synth']);
-  if (!panel.units.includes(o.treated)) throw new RangeError(`unit "${o.treated}" is not in the panel`);
+  if (!panel.units.includes(o.treated))
+    throw new MessageError(msg('failure:panel.unknownUnit', { unit: o.treated }));
   const k = periodOrdinal(o.launch, panel.step);
-  if (k === null) throw new RangeError(`launch "${o.launch}" is not a date`);
+  if (k === null) throw new MessageError(msg('failure:panel.launchNotDate', { launch: o.launch }));
   const launchIndex = k - panel.firstOrdinal;
   if (launchIndex < 2 || launchIndex > panel.periods.length - 1) {
-    throw new RangeError(
-      `the launch ${o.launch} leaves fewer than 2 periods before or no period after it in ${panel.periods[0]}–${panel.periods[panel.periods.length - 1]}`,
+    throw new MessageError(
+      msg('failure:panel.launchLeavesTooFew', {
+        launch: o.launch,
+        first: String(panel.periods[0]),
+        last: String(panel.periods[panel.periods.length - 1]),
+      }),
     );
   }
   const errors: CityEvaluation['errors'] = {};
+  const errorMessages: CityEvaluation['errorMessages'] = {};
+  const fail = (method: 'did' | 'synth', error: unknown) => {
+    const f = failureOf(error);
+    errors[method] = f.error;
+    if (f.errorMessage) errorMessages[method] = f.errorMessage;
+  };
   const estimates: CityEstimate[] = [];
   const guardrails: NetworkGuardrail[] = [];
   let es: EventStudyResult | null = null;
@@ -104,7 +119,9 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
         se: null,
         coefficient: Math.log(synth.ratio),
       });
-      for (const note of synth.notes) guardrails.push({ id: 'convex-hull', status: 'warn', text: note });
+      for (const note of synth.noteMessages) {
+        guardrails.push({ id: 'convex-hull', status: 'warn', message: note, text: englishText(note) });
+      }
       if (synth.leaveOneOut.length > 0) {
         const r = synth.leaveOneOut.map((l) => l.ratio);
         guardrails.push(
@@ -115,7 +132,7 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
         );
       }
     } catch (error) {
-      errors.synth = (error as Error).message;
+      fail('synth', error);
     }
   }
   if (methods.has('did')) {
@@ -146,7 +163,7 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
       es = eventStudy(sub, timing, { lower: Math.min(-2, lower), upper: o.eventWindow?.upper ?? 3 }, se);
       guardrails.push(panelGuardrail('one-treated-unit', 'warn', 'one-treated-unit'));
     } catch (error) {
-      errors.did = (error as Error).message;
+      fail('did', error);
     }
   }
   return {
@@ -159,6 +176,7 @@ export function evaluateCity(panel: CountPanel, o: CityEvaluationOptions): CityE
     eventStudy: es,
     synth,
     errors,
+    errorMessages,
     guardrails,
   };
 }

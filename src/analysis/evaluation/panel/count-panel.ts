@@ -16,6 +16,9 @@
  * untreated period in the panel and is set aside (it cannot show a change); a unit launched after the
  * last period is never treated within the panel.
  */
+
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import { type PanelStep, periodLabel, periodOrdinal, periodRange } from './panel-periods';
 
 /** One observed cell of an aggregate panel (an input row). */
@@ -69,7 +72,13 @@ export function buildCountPanel(rows: readonly PanelRow[], options: BuildPanelOp
   const ordinals = rows.map((r, i) => {
     const k = periodOrdinal(String(r.period), step);
     if (k === null) {
-      throw new RangeError(`row ${i + 1}: period "${r.period}" is not a ${step} (or a date inside one)`);
+      throw new MessageError(
+        msg('failure:panelFile.badPeriod', {
+          row: String(i + 1),
+          period: String(r.period),
+          step: msg(`failure:step.${step}`),
+        }),
+      );
     }
     return k;
   });
@@ -113,12 +122,16 @@ export function buildCountPanel(rows: readonly PanelRow[], options: BuildPanelOp
     if (u === undefined || k < (lo as number) || k > (hi as number)) return;
     const c = r.count;
     if (typeof c !== 'number' || !Number.isFinite(c) || c < 0) {
-      throw new RangeError(`row ${i + 1}: count must be a finite number >= 0, got ${String(c)}`);
+      throw new MessageError(msg('failure:panelFile.badCount', { row: String(i + 1), value: String(c) }));
     }
     const cell = u * T + (k - (lo as number));
     if (seen[cell] && options.duplicates === 'error') {
-      throw new RangeError(
-        `row ${i + 1}: unit "${r.unit}" period ${periods[k - (lo as number)]} appears twice`,
+      throw new MessageError(
+        msg('failure:panelFile.repeated', {
+          row: String(i + 1),
+          unit: String(r.unit),
+          period: String(periods[k - (lo as number)]),
+        }),
       );
     }
     seen[cell] = 1;
@@ -126,7 +139,9 @@ export function buildCountPanel(rows: readonly PanelRow[], options: BuildPanelOp
     if (population) {
       const p = r.population;
       if (p === undefined || p === null || !Number.isFinite(p) || p <= 0) {
-        throw new RangeError(`row ${i + 1}: population must be a number > 0, got ${String(p)}`);
+        throw new MessageError(
+          msg('failure:panelFile.badPopulation', { row: String(i + 1), value: String(p) }),
+        );
       }
       population[cell] = p;
     }
@@ -134,8 +149,11 @@ export function buildCountPanel(rows: readonly PanelRow[], options: BuildPanelOp
   if (population) {
     for (let cell = 0; cell < population.length; cell++) {
       if (Number.isNaN(population[cell] as number)) {
-        throw new RangeError(
-          `unit "${units[Math.floor(cell / T)]}" has no row (so no population) for period ${periods[cell % T]}`,
+        throw new MessageError(
+          msg('failure:panelFile.noPopulation', {
+            unit: String(units[Math.floor(cell / T)]),
+            period: String(periods[cell % T]),
+          }),
         );
       }
     }

@@ -18,6 +18,9 @@
  * estimation in the linear panel event-study design. NBER WP 29170. Borusyak K, Jaravel X, Spiess J
  * (2024) Revisiting event-study designs: robust and efficient estimation. Rev Econ Stud 91:3253–3285.
  */
+
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import type { CountPanel, TreatmentTiming } from './count-panel';
 import { fitPanelPoisson, inferenceFrom, jointWaldTest, type LogRatioInference } from './panel-poisson';
 import type { RobustCovarianceType } from './sandwich-covariance';
@@ -77,7 +80,7 @@ export function eventStudy(
     if (cells === 0) dropped.push(e);
     else kept.push({ e, values, cells });
   }
-  if (kept.length === 0) throw new RangeError('no treated unit-period falls in the event window');
+  if (kept.length === 0) throw new MessageError(msg('failure:panel.emptyEventWindow'));
   const m = fitPanelPoisson(
     panel,
     kept.map((k) => ({ name: `event ${k.e}`, values: k.values })),

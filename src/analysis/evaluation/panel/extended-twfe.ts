@@ -27,6 +27,9 @@
  * data. Econometrics J 26:C31–C66. Wooldridge JM (2021) Two-way fixed effects, the two-way Mundlak
  * regression, and difference-in-differences estimators. SSRN 3906345.
  */
+
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import type { CountPanel, TreatmentTiming } from './count-panel';
 import {
   fitPanelPoisson,
@@ -73,9 +76,9 @@ export function extendedTwfe(
   se: RobustCovarianceType = 'cluster',
 ): ExtendedTwfeResult {
   if (timing.neverTreated.length === 0) {
-    throw new RangeError('the extended estimator needs never-treated units as controls; the panel has none');
+    throw new MessageError(msg('failure:panel.noNeverTreated'));
   }
-  if (timing.cohorts.length === 0) throw new RangeError('no unit of the panel is treated within its periods');
+  if (timing.cohorts.length === 0) throw new MessageError(msg('failure:panel.noTreated'));
   const T = panel.periods.length;
   const n = panel.units.length * T;
   // termOf[i] = index of the cell's treatment term among the extra columns, or −1.

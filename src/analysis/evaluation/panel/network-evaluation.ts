@@ -17,6 +17,7 @@
 
 import { englishText } from '../../messages/english';
 import { type Message, type MessageValue, msg } from '../../messages/message';
+import { type Failure, failureOf } from '../../messages/message-error';
 import {
   allZeroUnits,
   type CountPanel,
@@ -75,6 +76,9 @@ export function panelGuardrail(
   return { id, status, message, text: englishText(message) };
 }
 
+/** The steps of a network evaluation that can fail on their own. */
+export type NetworkStep = 'twfe' | 'eventStudy' | 'etwfe' | 'weights';
+
 /** Everything the network evaluation reports. */
 export interface NetworkEvaluation {
   shape: {
@@ -98,7 +102,10 @@ export interface NetworkEvaluation {
   eventStudy: EventStudyResult | null;
   robust: ExtendedTwfeResult | null;
   weights: TwfeWeights | null;
-  errors: Partial<Record<'twfe' | 'eventStudy' | 'etwfe' | 'weights', string>>;
+  /** Why an estimator could not run, in English (command line, JSON). */
+  errors: Partial<Record<NetworkStep, string>>;
+  /** The same as messages, to be written in the reader's language (when the reason has one). */
+  errorMessages: Partial<Record<NetworkStep, Message>>;
   guardrails: NetworkGuardrail[];
   /** The panel actually estimated on (after setting units aside). */
   panel: CountPanel;
@@ -115,11 +122,11 @@ export function seName(se: RobustCovarianceType): Message {
   return msg(`panel:se.${se}`);
 }
 
-function attempt<T>(f: () => T): { value: T | null; error?: string } {
+function attempt<T>(f: () => T): { value: T | null; failure?: Failure } {
   try {
     return { value: f() };
   } catch (error) {
-    return { value: null, error: (error as Error).message };
+    return { value: null, failure: failureOf(error) };
   }
 }
 
@@ -156,14 +163,20 @@ export function evaluateNetwork(
   ]);
   const timing = treatmentTiming(panel, sites);
   const errors: NetworkEvaluation['errors'] = {};
+  const errorMessages: NetworkEvaluation['errorMessages'] = {};
+  const note = (step: NetworkStep, failure: Failure | undefined) => {
+    if (!failure) return;
+    errors[step] = failure.error;
+    if (failure.errorMessage) errorMessages[step] = failure.errorMessage;
+  };
   const twfe = attempt(() => twfePoisson(panel, timing, se));
-  if (twfe.error) errors.twfe = twfe.error;
+  note('twfe', twfe.failure);
   const es = attempt(() => eventStudy(panel, timing, options.eventWindow, se));
-  if (es.error) errors.eventStudy = es.error;
+  note('eventStudy', es.failure);
   const robust = attempt(() => extendedTwfe(panel, timing, se));
-  if (robust.error) errors.etwfe = robust.error;
+  note('etwfe', robust.failure);
   const weights = attempt(() => twfeWeights(panel, timing));
-  if (weights.error) errors.weights = weights.error;
+  note('weights', weights.failure);
 
   const estimates: NetworkEstimate[] = [];
   if (twfe.value) estimates.push(shaped('twfe', twfe.value));
@@ -266,6 +279,7 @@ export function evaluateNetwork(
     robust: robust.value,
     weights: weights.value,
     errors,
+    errorMessages,
     guardrails,
     panel,
     timing,

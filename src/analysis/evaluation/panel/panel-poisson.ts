@@ -12,6 +12,8 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import { type DesignMatrix, type PoissonGlmFit, poissonGlm } from '../poisson-glm';
 import type { CountPanel } from './count-panel';
 import { type RobustCovariance, type RobustCovarianceType, sandwichCovariance } from './sandwich-covariance';
@@ -57,7 +59,8 @@ export function fitPanelPoisson(
   const U = panel.units.length;
   const T = panel.periods.length;
   const n = U * T;
-  if (U < 2 || T < 2) throw new RangeError(`a panel needs at least 2 units and 2 periods, has ${U} × ${T}`);
+  if (U < 2 || T < 2)
+    throw new MessageError(msg('failure:panel.tooSmall', { units: String(U), periods: String(T) }));
   const p = 1 + (U - 1) + (T - 1) + extra.length;
   const values = new Float64Array(n * p);
   const names = [
@@ -162,7 +165,7 @@ function solveSymmetric(v: Float64Array, b: Float64Array, k: number): Float64Arr
     for (let r = c + 1; r < k; r++)
       if (Math.abs(a[r * k + c] as number) > Math.abs(a[piv * k + c] as number)) piv = r;
     if (Math.abs(a[piv * k + c] as number) < 1e-300)
-      throw new RangeError('the joint test covariance is singular');
+      throw new MessageError(msg('failure:panel.singularJoint'));
     if (piv !== c) {
       for (let j = 0; j < k; j++) {
         const t = a[c * k + j] as number;

@@ -31,6 +31,9 @@
  * Econ 12:1197–1221.
  */
 
+import { englishText } from '../../messages/english';
+import { type Message, msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import { simplexLeastSquaresGram } from '../simplex-least-squares';
 import type { CountPanel } from './count-panel';
 
@@ -87,6 +90,9 @@ export interface PanelSynth {
   /** Per period, range of the gaps of placebos with pre-RMSPE ≤ 5× the treated one's. */
   placeboBand: { lower: Float64Array; upper: Float64Array; runs: number } | null;
   leaveOneOut: { dropped: string; ratio: number }[];
+  /** Notes on the fit, to be written in the reader's language (`panel:convex-hull.*`). */
+  noteMessages: Message[];
+  /** The notes in English (command line, JSON). */
   notes: string[];
 }
 
@@ -99,7 +105,9 @@ function outcomeSeries(panel: CountPanel, u: number, outcome: SynthOutcome): Flo
     else {
       const pop = panel.population?.[u * T + t];
       if (pop === undefined || !(pop > 0))
-        throw new RangeError(`the ${outcome} outcome needs a population for unit "${panel.units[u]}"`);
+        throw new MessageError(
+          msg(`failure:synth.needsPopulation.${outcome}`, { unit: String(panel.units[u]) }),
+        );
       const rate = (1e5 * c) / pop;
       out[t] = outcome === 'rate' ? rate : Math.log1p(rate);
     }
@@ -208,14 +216,12 @@ export function panelSyntheticControl(
   const T = panel.periods.length;
   const L = launchIndex;
   if (!Number.isInteger(L) || L < 2 || L > T - 1)
-    throw new RangeError(
-      `the launch must leave at least 2 periods before and 1 after; launch period index ${L} of ${T}`,
-    );
+    throw new MessageError(msg('failure:synth.launchPeriods', { index: String(L), periods: String(T) }));
   const ti = panel.units.indexOf(treated);
-  if (ti < 0) throw new RangeError(`unit "${treated}" is not in the panel`);
+  if (ti < 0) throw new MessageError(msg('failure:panel.unknownUnit', { unit: treated }));
   const complete = (u: number) =>
     !options.observed || options.observed.subarray(u * T, u * T + T).every((v) => v === 1);
-  if (!complete(ti)) throw new RangeError(`the treated unit "${treated}" has missing periods`);
+  if (!complete(ti)) throw new MessageError(msg('failure:synth.missingPeriods', { unit: treated }));
   const wanted = options.donors ? new Set(options.donors) : null;
   const excludedDonors: PanelSynth['excludedDonors'] = [];
   const donorIdx: number[] = [];
@@ -237,7 +243,7 @@ export function panelSyntheticControl(
     donorIdx.push(i);
   }
   if (donorIdx.length < 2)
-    throw new RangeError(`need at least 2 donors after filtering, have ${donorIdx.length}`);
+    throw new MessageError(msg('failure:synth.fewDonorsFiltered', { donors: String(donorIdx.length) }));
   const y = outcomeSeries(panel, ti, outcome);
   const x = donorIdx.map((i) => outcomeSeries(panel, i, outcome));
   // Series 0 is the treated unit, 1..J the donors.
@@ -296,7 +302,7 @@ export function panelSyntheticControl(
       });
     });
   }
-  const notes: string[] = [];
+  const noteMessages: Message[] = [];
   let above = 0;
   let below = 0;
   for (let t = 0; t < L; t++) {
@@ -305,8 +311,12 @@ export function panelSyntheticControl(
     if (x.every((d) => v < (d[t] as number))) below++;
   }
   if (Math.max(above, below) > L / 2) {
-    notes.push(
-      `The treated unit is ${above > below ? 'above' : 'below'} every donor in ${Math.max(above, below)} of ${L} pre-launch periods: it lies outside the donors' convex hull, so no weighted average of donors matches its level${demeaned ? '; the demeaned fit matches its shape around its own mean instead.' : '. Prefer the log outcome or the demeaned fit.'}`,
+    const side = above > below ? 'above' : 'below';
+    noteMessages.push(
+      msg(`panel:convex-hull.${side}${demeaned ? 'Demeaned' : ''}`, {
+        periods: String(Math.max(above, below)),
+        of: String(L),
+      }),
     );
   }
   let gapSum = 0;
@@ -332,6 +342,7 @@ export function panelSyntheticControl(
     pValue,
     placeboBand,
     leaveOneOut,
-    notes,
+    noteMessages,
+    notes: noteMessages.map(englishText),
   };
 }

@@ -18,6 +18,9 @@
  * implementation of clustered covariances in R. J Stat Softw 95(1). Cameron AC, Miller DL (2015) A
  * practitioner's guide to cluster-robust inference. J Hum Resour 50:317–372.
  */
+
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import type { DesignMatrix, PoissonGlmFit } from '../poisson-glm';
 
 /** Which robust covariance: per observation (HC1) or clustered by unit. */
@@ -71,7 +74,7 @@ export function sandwichCovariance(
     groupOf = Int32Array.from({ length: n }, (_, i) => i);
     g = n;
   }
-  if (g < 2) throw new RangeError('robust covariance needs at least 2 clusters');
+  if (g < 2) throw new MessageError(msg('failure:panel.fewClusters'));
   // Meat M = Σ_g S_g S_gᵀ, accumulated sparsely: rows of one cluster are summed into a dense score first.
   const meat = new Float64Array(p * p);
   const score = new Float64Array(p);

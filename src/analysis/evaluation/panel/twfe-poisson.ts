@@ -18,6 +18,9 @@
  * Reference: Wooldridge JM (1999) Distribution-free estimation of some nonlinear panel data models.
  * J Econometrics 90:77–97 (the fixed-effects Poisson estimator is consistent under misspecified variance).
  */
+
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import type { CountPanel, TreatmentTiming } from './count-panel';
 import { coefficientIndex, fitPanelPoisson, type LogRatioInference, linearInference } from './panel-poisson';
 import type { RobustCovarianceType } from './sandwich-covariance';
@@ -56,7 +59,7 @@ export function twfePoisson(
 ): TwfePoissonEstimate {
   const d = treatedIndicator(panel, timing);
   const treatedCells = d.reduce((s, v) => s + v, 0);
-  if (treatedCells === 0) throw new RangeError('no unit of the panel is treated within its periods');
+  if (treatedCells === 0) throw new MessageError(msg('failure:panel.noTreated'));
   const m = fitPanelPoisson(panel, [{ name: 'treated', values: d }], se);
   const c = new Float64Array(m.fit.coefficients.length);
   c[coefficientIndex(m, 'treated')] = 1;

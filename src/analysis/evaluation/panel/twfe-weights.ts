@@ -25,6 +25,9 @@
  * Reference: Goodman-Bacon A (2021) Difference-in-differences with variation in treatment timing.
  * J Econometrics 225:254–277.
  */
+
+import { msg } from '../../messages/message';
+import { MessageError } from '../../messages/message-error';
 import type { CountPanel, TreatmentTiming } from './count-panel';
 
 /** Kind of 2 × 2 comparison. */
@@ -123,7 +126,7 @@ export function twfeWeights(panel: CountPanel, timing: TreatmentTiming): TwfeWei
     }
   }
   const total = comparisons.reduce((s, c) => s + c.weight, 0);
-  if (!(total > 0)) throw new RangeError('the timing gives no comparison (need two timing groups)');
+  if (!(total > 0)) throw new MessageError(msg('failure:panel.noComparisonTiming'));
   const shares: Record<ComparisonKind, number> = {
     'treated-vs-never': 0,
     'earlier-vs-later': 0,

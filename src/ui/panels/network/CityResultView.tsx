@@ -82,11 +82,17 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
           testId="city-event-study"
         />
       )}
-      {Object.entries(r.errors).map(([m, err]) => (
-        <p key={m} className="small muted">
-          {t('notComputed', { method: m, error: err })}
-        </p>
-      ))}
+      {Object.entries(r.errors).map(([m, err]) => {
+        const message = r.errorMessages?.[m as keyof typeof r.errorMessages];
+        return (
+          <p key={m} className="small muted">
+            {t('notComputed', {
+              method: t(`method.${m}`, { defaultValue: m }),
+              error: message ? write(message) : err,
+            })}
+          </p>
+        );
+      })}
       <PanelGuardrails guardrails={r.guardrails} />
     </div>
   );

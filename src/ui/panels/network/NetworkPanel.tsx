@@ -10,6 +10,7 @@ import type { Dataset } from '../../../state/datasets';
 import { type PanelProgramResult, readPanelProgram } from '../../../state/network-evaluation';
 import { PANEL_PROGRAMS, type PanelProgram } from '../../../state/network-registry';
 import { DEMO_PANEL_ASSETS } from '../../demo-assets';
+import { errorText } from '../../i18n/use-message';
 import { evaluatePanelProgramInWorker } from '../../network-evaluation-client';
 import { CityResultView } from './CityResultView';
 import { NetworkResultView } from './NetworkResultView';
@@ -56,7 +57,7 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
       };
       setResult(await evaluatePanelProgramInWorker(program, await readPanelProgram(engine, program, inputs)));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

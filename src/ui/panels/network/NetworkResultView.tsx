@@ -103,11 +103,17 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
           })}
         </p>
       )}
-      {Object.entries(r.errors).map(([m, err]) => (
-        <p key={m} className="small muted">
-          {t('notComputed', { method: m, error: err })}
-        </p>
-      ))}
+      {Object.entries(r.errors).map(([m, err]) => {
+        const message = r.errorMessages?.[m as keyof typeof r.errorMessages];
+        return (
+          <p key={m} className="small muted">
+            {t('notComputed', {
+              method: t(`method.${m}`, { defaultValue: m }),
+              error: message ? write(message) : err,
+            })}
+          </p>
+        );
+      })}
       <PanelGuardrails guardrails={r.guardrails} />
     </div>
   );

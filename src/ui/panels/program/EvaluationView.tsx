@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ProgramEvaluation, programReading } from '../../../state/program-evaluation';
 import type { Program } from '../../../state/programs';
+import { useMessage } from '../../i18n/use-message';
 import { EstimatesTable } from './EstimatesTable';
 import { EventStudyCard } from './EventStudyCard';
 import { GuardrailList } from './GuardrailList';
@@ -23,6 +24,7 @@ export function EvaluationView({ evaluation, program }: { evaluation: ProgramEva
     area.type === 'boundary'
       ? t('evidence.catchmentOf', { name, property: area.property, values: area.values.join(', ') })
       : t('evidence.catchment', { name });
+  const write = useMessage();
   const s = evaluation.series;
   const catchment = s.units.find((u) => u.role === 'catchment')!;
   const comparisonUnits = s.units.filter((u) => u.role === 'comparison');
@@ -70,7 +72,10 @@ export function EvaluationView({ evaluation, program }: { evaluation: ProgramEva
       <EstimatesTable estimates={evaluation.estimates} />
       {failures.map(([name, o]) => (
         <p key={name} className="small muted">
-          {t('notComputed', { name: t(`design.${name}`), error: o && !o.ok ? o.error : '' })}
+          {t('notComputed', {
+            name: t(`design.${name}`),
+            error: o && !o.ok ? (o.errorMessage ? write(o.errorMessage) : o.error) : '',
+          })}
         </p>
       ))}
       <EventStudyCard evaluation={evaluation} />
