@@ -16,23 +16,9 @@ import { ImportError } from '../../../src/data/loaders/sniff';
 import { REJECT_REASONS, rejectReasonMessage } from '../../../src/data/schema';
 import { initI18n } from '../../../src/ui/i18n';
 import { errorText, messageText } from '../../../src/ui/i18n/use-message';
+import { messageCatalogue, PLURAL } from '../../support/message-catalogue';
 
-const CATALOGUE = (language: string) =>
-  JSON.parse(
-    readFileSync(join(process.cwd(), `src/analysis/messages/locales/${language}/data.json`), 'utf8'),
-  ) as Record<string, unknown>;
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function flatten(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value))
-      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
-  return out;
-}
-
-const ENGLISH = flatten(CATALOGUE('en'));
+const ENGLISH = messageCatalogue('data');
 /** Every key of the English data catalogue (plural suffixes removed), with its namespace. */
 const KNOWN = [...new Set([...ENGLISH.keys()].map((k) => `data:${k.replace(PLURAL, '')}`))].sort();
 

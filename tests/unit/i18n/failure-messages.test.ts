@@ -21,28 +21,12 @@ import { evaluateProgram, programReading } from '../../../src/state/program-eval
 import { initI18n } from '../../../src/ui/i18n';
 import { errorText, messageText } from '../../../src/ui/i18n/use-message';
 import { bronxSeries } from '../../support/bronx-series';
+import { messageCatalogue, PLURAL } from '../../support/message-catalogue';
 import { nypdPanel } from '../network/fixture';
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function flatten(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value))
-      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
-  return out;
-}
-
-const catalogue = (namespace: string) =>
-  flatten(
-    JSON.parse(
-      readFileSync(join(process.cwd(), `src/analysis/messages/locales/en/${namespace}.json`), 'utf8'),
-    ),
-  );
 const ENGLISH = new Map<string, string>(
   ['failure', 'panel'].flatMap((ns) =>
-    [...catalogue(ns)].map(([k, v]) => [`${ns}:${k.replace(PLURAL, '')}`, v] as const),
+    [...messageCatalogue(ns)].map(([k, v]) => [`${ns}:${k.replace(PLURAL, '')}`, v] as const),
   ),
 );
 

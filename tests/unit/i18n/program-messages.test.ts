@@ -31,21 +31,9 @@ import { initI18n } from '../../../src/ui/i18n';
 import { errorText, messageText } from '../../../src/ui/i18n/use-message';
 import { displayProgram, unavailableReason } from '../../../src/ui/panels/program/program-display';
 import { formCatchment, parsePoints } from '../../../src/ui/panels/program/program-form-parse';
+import { messageCatalogue, PLURAL } from '../../support/message-catalogue';
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function flatten(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value))
-      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
-  return out;
-}
-
-const ENGLISH = flatten(
-  JSON.parse(readFileSync(join(process.cwd(), 'src/analysis/messages/locales/en/programfile.json'), 'utf8')),
-);
+const ENGLISH = messageCatalogue('programfile');
 const KNOWN = new Set([...ENGLISH.keys()].map((k) => `programfile:${k.replace(PLURAL, '')}`));
 
 function sourceFiles(dir: string): string[] {

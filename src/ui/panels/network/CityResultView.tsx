@@ -4,6 +4,7 @@ import { formatCi, formatPValue, formatRatio } from '../../../analysis/privacy/c
 import { RatioChart } from '../../../charts/RatioChart';
 import { SyntheticBandChart } from '../../../charts/SyntheticBandChart';
 import { useMessage } from '../../i18n/use-message';
+import { NotComputed } from './NotComputed';
 import { PanelGuardrails } from './PanelGuardrails';
 
 /** A city-level evaluation: estimates, treated vs synthetic with the placebo band, DiD event study. */
@@ -82,17 +83,7 @@ export function CityResultView({ r, width }: { r: CityEvaluation; width: number 
           testId="city-event-study"
         />
       )}
-      {Object.entries(r.errors).map(([m, err]) => {
-        const message = r.errorMessages?.[m as keyof typeof r.errorMessages];
-        return (
-          <p key={m} className="small muted">
-            {t('notComputed', {
-              method: t(`method.${m}`, { defaultValue: m }),
-              error: message ? write(message) : err,
-            })}
-          </p>
-        );
-      })}
+      <NotComputed errors={r.errors} messages={r.errorMessages} />
       <PanelGuardrails guardrails={r.guardrails} />
     </div>
   );

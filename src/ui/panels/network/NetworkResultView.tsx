@@ -3,6 +3,7 @@ import type { NetworkEvaluation } from '../../../analysis/evaluation/panel/netwo
 import { formatCi, formatDecimal, formatPValue, formatRatio } from '../../../analysis/privacy/count-format';
 import { RatioChart } from '../../../charts/RatioChart';
 import { useMessage } from '../../i18n/use-message';
+import { NotComputed } from './NotComputed';
 import { PanelGuardrails } from './PanelGuardrails';
 
 const pct = (x: number) => `${formatDecimal(100 * x, 0)}%`;
@@ -103,17 +104,7 @@ export function NetworkResultView({ r, width }: { r: NetworkEvaluation; width: n
           })}
         </p>
       )}
-      {Object.entries(r.errors).map(([m, err]) => {
-        const message = r.errorMessages?.[m as keyof typeof r.errorMessages];
-        return (
-          <p key={m} className="small muted">
-            {t('notComputed', {
-              method: t(`method.${m}`, { defaultValue: m }),
-              error: message ? write(message) : err,
-            })}
-          </p>
-        );
-      })}
+      <NotComputed errors={r.errors} messages={r.errorMessages} />
       <PanelGuardrails guardrails={r.guardrails} />
     </div>
   );
