@@ -55,7 +55,7 @@ export {
   type Outcome,
   type ProgramEvaluation,
 } from './evaluation/evaluation-types';
-export { type EvaluationBoundaries, programGeometry, programPlaces } from './evaluation/program-geometry';
+export { type EvaluationBoundaries, programPlaces } from './evaluation/program-geometry';
 export {
   bufferFeatures,
   type EvaluationArea,

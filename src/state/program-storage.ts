@@ -121,13 +121,3 @@ export function storePrograms(
     return msg('programfile:storage.notSaved', { detail: (error as Error).message });
   }
 }
-
-/** Writes the user's programs; returns an error text in English instead of throwing (see {@link storePrograms}). */
-export function saveStoredPrograms(
-  storage: KeyValueStorage,
-  programs: readonly Program[],
-  key = PROGRAMS_STORAGE_KEY,
-): string | null {
-  const problem = storePrograms(storage, programs, key);
-  return problem ? englishText(problem) : null;
-}

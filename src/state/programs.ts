@@ -13,12 +13,10 @@ export {
   boundaryPolygons,
   CatchmentError,
   catchmentCollection,
-  catchmentFeatures,
   catchmentFromBoundaryIds,
   catchmentFromPoints,
   catchmentFromPolygon,
   catchmentPolygons,
-  resolveBoundaryFeatures,
 } from './program-catchments';
 export {
   decodePrograms,
@@ -29,7 +27,6 @@ export {
   PROGRAMS_STORAGE_KEY,
   type ProgramsDecode,
   type StoredPrograms,
-  saveStoredPrograms,
   storePrograms,
 } from './program-storage';
 export {

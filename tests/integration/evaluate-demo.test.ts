@@ -14,13 +14,17 @@ import { parseBoundaries } from '../../src/data/loaders/boundaries';
 import {
   evaluateProgram,
   type ProgramEvaluation,
-  programGeometry,
+  programPlaces,
   programReading,
   programSeries,
 } from '../../src/state/program-evaluation';
 import { programsFromDemo } from '../../src/state/programs';
 import { sharedEngine } from '../support/engine';
+import { inEnglish } from '../support/english';
 import { repoRoot } from '../support/shared-data';
+
+/** The geometry, or why the program cannot be evaluated in English. */
+const programGeometry = (...a: Parameters<typeof programPlaces>) => inEnglish(programPlaces(...a));
 
 const demo = (name: string) => path.join(repoRoot, 'data/demo', name);
 

@@ -20,13 +20,17 @@ import { type PolygonFeature, pointInPolygons } from '../../src/geo/point-in-pol
 import {
   evaluateProgram,
   type ProgramEvaluation,
-  programGeometry,
+  programPlaces,
   programReading,
   programSeries,
 } from '../../src/state/program-evaluation';
 import { decodePrograms } from '../../src/state/programs';
 import { sharedEngine } from '../support/engine';
+import { inEnglish } from '../support/english';
 import { repoRoot, sharedDataAvailable, sharedDataPath } from '../support/shared-data';
+
+/** The geometry, or why the program cannot be evaluated in English. */
+const programGeometry = (...a: Parameters<typeof programPlaces>) => inEnglish(programPlaces(...a));
 
 const CSV = 'NYPD_Shooting_Incident_Data__Historic_.csv';
 const PRECINCTS = 'nyc_police_precincts_2019.geojson';

@@ -3,7 +3,6 @@
  * given as features, and the donor pool for the synthetic control.
  */
 
-import { englishText } from '../../analysis/messages/english';
 import { type Message, msg } from '../../analysis/messages/message';
 import { type PolygonFeature, polygonBbox } from '../../geo/point-in-polygons';
 import { boundaryPolygons, catchmentPolygons } from '../program-catchments';
@@ -97,14 +96,4 @@ export function programPlaces(
     donors,
     bufferMetres: program.displacementBufferMetres ?? 0,
   };
-}
-
-/** {@link programPlaces}, with why a program cannot be evaluated written in English (command line, tests). */
-export function programGeometry(
-  program: Program,
-  boundaries: EvaluationBoundaries | null,
-  options: PlacesOptions = {},
-): EvaluationGeometry | string {
-  const places = programPlaces(program, boundaries, options);
-  return 'catchment' in places ? places : englishText(places);
 }

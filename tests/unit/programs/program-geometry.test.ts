@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PolygonFeature } from '../../../src/geo/point-in-polygons';
-import { programGeometry } from '../../../src/state/program-evaluation';
+import { programPlaces } from '../../../src/state/program-evaluation';
 import type { Program } from '../../../src/state/programs';
+import { inEnglish } from '../../support/english';
+
+/** The geometry, or why the program cannot be evaluated in English. */
+const programGeometry = (...a: Parameters<typeof programPlaces>) => inEnglish(programPlaces(...a));
 
 /** A 1 × 1 degree square at column x of a row of squares, with an `id` and a `name`. */
 const square = (x: number): PolygonFeature => ({

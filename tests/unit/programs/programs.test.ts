@@ -3,9 +3,10 @@ import path from 'node:path';
 import { area } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import {
-  catchmentFeatures,
+  boundaryPolygons,
   catchmentFromPoints,
   catchmentFromPolygon,
+  catchmentPolygons,
   decodePrograms,
   designDifferences,
   encodePrograms,
@@ -15,12 +16,18 @@ import {
   PROGRAMS_STORAGE_KEY,
   type Program,
   programsFromDemo,
-  resolveBoundaryFeatures,
-  saveStoredPrograms,
+  storePrograms,
   upsertPrograms,
   validateProgram,
 } from '../../../src/state/programs';
+import { inEnglish } from '../../support/english';
 import { repoRoot } from '../../support/shared-data';
+
+/** The results below, with their messages in English. */
+const catchmentFeatures = (...a: Parameters<typeof catchmentPolygons>) => inEnglish(catchmentPolygons(...a));
+const resolveBoundaryFeatures = (...a: Parameters<typeof boundaryPolygons>) =>
+  inEnglish(boundaryPolygons(...a));
+const saveStoredPrograms = (...a: Parameters<typeof storePrograms>) => inEnglish(storePrograms(...a));
 
 const founding = readFileSync(path.join(repoRoot, 'data/programs/founding-programs.json'), 'utf8');
 const demoPrograms = JSON.parse(readFileSync(path.join(repoRoot, 'data/demo/programs.json'), 'utf8'));
