@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
+import { fitFocus, trackGestures } from './fit-focus';
 
 setWorkerUrl(workerUrl);
 // The map's worker starts as the app loads, while the first screen's data is fetched, not when the map is made.
@@ -82,6 +83,8 @@ export function MapView(props: MapViewProps) {
   const selectedRef = useRef<readonly string[]>([]);
   // The camera the map last reported: the same camera coming back as a prop (rounded) is not a move.
   const reportedRef = useRef<MapCamera | null>(null);
+  // When the user last handled the map itself (wheel, pointer, key), as an event time stamp.
+  const gestureAtRef = useRef(Number.NEGATIVE_INFINITY);
 
   const focusKey = props.focus?.key ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new key moves the camera.
@@ -89,7 +92,7 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     const focus = propsRef.current.focus;
     if (!map || !focus) return;
-    map.fitBounds(focus.bbox, { padding: 48, maxZoom: 15, duration: 600 });
+    return fitFocus(map, focus.bbox, gestureAtRef);
   }, [focusKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later props flow through refs and the effects below.
@@ -119,6 +122,7 @@ export function MapView(props: MapViewProps) {
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
     } as ConstructorParameters<typeof MapboxOverlay>[0]);
     map.addControl(overlay);
+    const stopTracking = trackGestures(map, gestureAtRef);
     map.on('moveend', () => {
       const c = map.getCenter();
       reportedRef.current = { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
@@ -150,6 +154,7 @@ export function MapView(props: MapViewProps) {
     props.onMap?.(map);
     return () => {
       props.onMap?.(null);
+      stopTracking();
       for (const m of markers.current) m.remove();
       map.remove();
       mapRef.current = null;

@@ -143,6 +143,25 @@ describe('orientation on the map (demo city)', () => {
 
   const zoom = (page: Page) =>
     page.evaluate(() => Number(new URLSearchParams(location.search).get('zoom') ?? 'NaN'));
+  /** The link's zoom once the camera has stopped moving (unchanged for a second). */
+  const settledZoom = async (page: Page) => {
+    let last = Number.NaN;
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(500);
+      const now = await zoom(page);
+      if (now === last) return now;
+      last = now;
+    }
+    throw new Error(`the camera did not settle (zoom ${last})`);
+  };
+  /** Clears the selection (a second click on the selected first row) and zooms the map out by three levels. */
+  const clearAndZoomOut = async (page: Page) => {
+    await page.click('[data-testid="area-table"] tbody tr >> nth=0');
+    await waitForIdle(page);
+    await page.focus('.maplibregl-canvas');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Minus');
+    return settledZoom(page);
+  };
 
   it('selecting an area in the table zooms the map to it, even during a scroll zoom', async () => {
     const page = ctx.page;
@@ -165,6 +184,41 @@ describe('orientation on the map (demo city)', () => {
     assert.ok(areaZoom > cityZoom + 1.5, `zoom ${cityZoom} -> ${areaZoom}`);
     await waitForIdle(page);
     await page.screenshot({ path: `${ARTIFACTS}/area-zoomed.png` });
+  });
+
+  it('a wheel turned just before the selection, still held back by the map, does not cut the fit short', async () => {
+    const page = ctx.page;
+    const cityZoom = await clearAndZoomOut(page);
+    // the map holds a lone wheel event back up to 40 ms; here the selection comes within the same task
+    await page.evaluate(() => {
+      const canvas = document.querySelector('.maplibregl-canvas') as HTMLElement;
+      canvas.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: -200,
+          clientX: 700,
+          clientY: 400,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+      (document.querySelector('[data-testid="area-table"] tbody tr') as HTMLElement).click();
+    });
+    const areaZoom = await settledZoom(page);
+    assert.ok(areaZoom > cityZoom + 1.5, `zoom ${cityZoom} -> ${areaZoom}`);
+  });
+
+  it('a wheel turned after the selection takes the camera over from the fit', async () => {
+    const page = ctx.page;
+    await clearAndZoomOut(page);
+    await page.click('[data-testid="area-table"] tbody tr >> nth=0');
+    const fitted = await settledZoom(page);
+    await clearAndZoomOut(page);
+    await page.click('[data-testid="area-table"] tbody tr >> nth=0');
+    await page.waitForTimeout(150);
+    await page.mouse.move(700, 400);
+    await page.mouse.wheel(0, 600); // zoom out while the fit is under way
+    const after = await settledZoom(page);
+    assert.ok(after < fitted - 0.2, `fit to ${fitted}, then a wheel out: ${after}`);
   });
 
   it('stacks hexagon counts, Gi* and emerging hot spots in distinct palettes', async () => {

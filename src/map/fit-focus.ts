@@ -1,0 +1,66 @@
+/**
+ * Moving the map to a selection. The selection is the user's latest act, so it wins over a gesture begun
+ * before it:
+ * - a scroll zoom still easing out is stopped (maplibre's fitBounds interrupts animations, not gestures);
+ * - a lone wheel turn that maplibre is still holding back while it tells a mouse wheel from a trackpad (up
+ *   to 40 ms) starts after the fit has begun and cuts it short, so a fit that ends short of its target is
+ *   run again, unless the user has touched the map (wheel, pointer, key) since the selection: then the
+ *   camera is theirs.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+const FIT = { padding: 48, maxZoom: 15 } as const;
+const FIT_MS = 600;
+/** Gestures on the map that take the camera over from a fit. */
+const GESTURES = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+/** Zoom difference under which a fit counts as arrived. */
+const ARRIVED = 0.01;
+/** How many times a cut-short fit is run again. */
+const RETRIES = 2;
+
+/** Records when the user last handled the map itself; returns a function that stops recording. */
+export function trackGestures(map: MapLibreMap, at: { current: number }): () => void {
+  const container = map.getContainer();
+  const mark = (e: Event) => {
+    at.current = e.timeStamp;
+  };
+  for (const type of GESTURES) container.addEventListener(type, mark, { capture: true, passive: true });
+  return () => {
+    for (const type of GESTURES) container.removeEventListener(type, mark, { capture: true });
+  };
+}
+
+/**
+ * Fits the map to `bbox` ([west, south, east, north]) with an animation. `gestureAt` holds the time of the
+ * user's last gesture on the map (from `trackGestures`). Returns a function that stops watching the fit (a
+ * newer selection supersedes it).
+ */
+export function fitFocus(
+  map: MapLibreMap,
+  bbox: [number, number, number, number],
+  gestureAt: { readonly current: number },
+): () => void {
+  const selectedAt = performance.now();
+  let retries = RETRIES;
+  let frame = 0;
+  const move = () => map.stop().fitBounds(bbox, { ...FIT, duration: FIT_MS });
+  const onEnd = () => {
+    // The target is read at each end: a map resized during the move has a new one.
+    const target = map.cameraForBounds(bbox, FIT);
+    const arrived = target?.zoom === undefined || Math.abs(map.getZoom() - target.zoom) < ARRIVED;
+    if (arrived || gestureAt.current > selectedAt || retries <= 0) {
+      map.off('moveend', onEnd);
+      return;
+    }
+    retries -= 1;
+    // Not from inside the end event: the map ignores a stop while it is applying a gesture.
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(move);
+  };
+  map.on('moveend', onEnd);
+  move();
+  return () => {
+    cancelAnimationFrame(frame);
+    map.off('moveend', onEnd);
+  };
+}
