@@ -3,6 +3,8 @@
  * comes from. A network is a program with many sites and their own launch dates, evaluated on a unit ×
  * period panel; a city-level program is one treated unit of an aggregate panel of many comparable units.
  * The demo entries carry their own bundled files; the founding programs name the data the user loads.
+ * The words a reader sees about each entry (its city and what it evaluates) are in the interface's
+ * catalogues, `network.json` → `registry.<id>`, in every language.
  */
 import type { PanelStep } from '../analysis/evaluation/panel/panel-periods';
 import type { SynthOutcome } from '../analysis/evaluation/panel/panel-synthetic-control';
@@ -13,8 +15,6 @@ export interface NetworkProgram {
   kind: 'network';
   id: string;
   name: string;
-  city: string;
-  description: string;
   step: PanelStep;
   /** Bundled files (demo), or null when the user loads them. */
   bundled: { panel: 'demoNetworkPanel'; programs: 'demoNetworkPrograms' } | null;
@@ -31,8 +31,6 @@ export interface CityProgram {
   kind: 'city';
   id: string;
   name: string;
-  city: string;
-  description: string;
   treated: string;
   launch: string;
   step: PanelStep;
@@ -52,9 +50,6 @@ export const PANEL_PROGRAMS: readonly PanelProgram[] = [
     kind: 'network',
     id: 'demo-network',
     name: 'Demo City interruption network (synthetic)',
-    city: 'Demo City',
-    description:
-      '30 of 60 police beats, launched in 2013, 2017 and 2021; planted effects differ by cohort and grow with time since launch.',
     step: 'year',
     bundled: { panel: 'demoNetworkPanel', programs: 'demoNetworkPrograms' },
     panelColumns: { unit: 'beat', period: 'year', count: 'count' },
@@ -64,9 +59,6 @@ export const PANEL_PROGRAMS: readonly PanelProgram[] = [
     kind: 'city',
     id: 'demo-riverside-bay',
     name: 'Riverside Bay fellowship (synthetic)',
-    city: 'Riverside Bay, synthetic state',
-    description:
-      'One city of a 300-city state panel, launched 2010 with a planted ratio of 0.70; its rates lie above every donor’s.',
     treated: 'Riverside Bay',
     launch: '2010-01-01',
     step: 'year',
@@ -80,9 +72,6 @@ export const PANEL_PROGRAMS: readonly PanelProgram[] = [
     kind: 'network',
     id: 'cure-violence-new-york',
     name: 'Cure Violence New York (Crisis Management System)',
-    city: 'New York City',
-    description:
-      'Sites in about 28 precincts, launched 2012–2021. Load NYPD shootings and a program table (precinct, launch date); units are NYPD’s own precinct column.',
     step: 'year',
     bundled: null,
     panelColumns: { unit: 'unit', period: 'period', count: 'count' },
@@ -94,9 +83,6 @@ export const PANEL_PROGRAMS: readonly PanelProgram[] = [
     kind: 'city',
     id: 'advance-peace-richmond',
     name: 'Advance Peace Richmond (Peacemaker Fellowship)',
-    city: 'Richmond, California',
-    description:
-      'Launched June 2010. Load a city × year panel of California cities (city, year, count, population), e.g. from state crime statistics.',
     treated: 'Richmond',
     launch: '2010-06-01',
     step: 'year',

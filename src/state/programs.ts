@@ -122,7 +122,9 @@ export function upsertPrograms(user: readonly Program[], incoming: readonly Prog
   const map = new Map(user.map((p) => [p.id, p]));
   for (const p of incoming) map.set(p.id, { ...p, origin: p.origin ?? 'user' });
   return [...map.values()];
-} /** The design on screen, as {@link designDifferences} compares it with a published one. */
+}
+
+/** The design on screen, as {@link designAspects} sets it beside a published one. */
 export interface ScreenDesign {
   /** e.g. "pre/post, ITS, DiD vs 3 comparison units, synthetic control". */
   design: string;
@@ -150,22 +152,4 @@ export function designAspects(outcome: PublishedOutcome, screen: ScreenDesign): 
     ['window', outcome.window, screen.window],
   ];
   return rows.map(([aspect, published, here]) => ({ aspect, ...(published ? { published } : {}), here }));
-}
-
-const ASPECT_NAMES: Record<DesignAspect['aspect'], string> = {
-  design: 'Design',
-  outcome: 'Outcome',
-  unit: 'Unit',
-  window: 'Time step and window',
-};
-
-/**
- * How a published outcome's design differs from the one on screen, aspect by aspect (design, outcome,
- * unit, window): one line each, "published … ; here …". Missing published aspects read "not stated".
- */
-export function designDifferences(outcome: PublishedOutcome, screen: ScreenDesign): string[] {
-  return designAspects(outcome, screen).map(
-    ({ aspect, published, here }) =>
-      `${ASPECT_NAMES[aspect]}: published ${published ?? 'not stated'}; here ${here}.`,
-  );
 }

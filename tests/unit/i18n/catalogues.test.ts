@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PANEL_PROGRAMS } from '../../../src/state/network-registry';
 
 /** The interface's catalogues, and those of the messages composed below it (readings, import notes, …). */
 const ROOTS = [
@@ -76,8 +77,8 @@ const SAME_IN_BOTH = new Set([
   'no',
 ]);
 
-/** Whole texts that are the same in both languages: names of programs. */
-const SAME_TEXTS = new Set(['Cure Violence', 'Advance Peace', 'Roca']);
+/** Whole texts that are the same in both languages: names of programs and places. */
+const SAME_TEXTS = new Set(['Cure Violence', 'Advance Peace', 'Roca', 'Demo City', 'Richmond, California']);
 
 /** True when `text` still reads as English: it has a word outside {@link SAME_IN_BOTH}. */
 function hasOwnWords(text: string): boolean {
@@ -145,4 +146,17 @@ describe('interface catalogues', () => {
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe('the networks and city panels registry', () => {
+  it('has its city and description in every language, and no words for entries it does not have', () => {
+    const ids = PANEL_PROGRAMS.map((p) => p.id).sort();
+    for (const l of LANGUAGES) {
+      const keys = [...(catalogues[l]!.get('network')?.keys() ?? [])].filter((k) =>
+        k.startsWith('registry.'),
+      );
+      const expected = ids.flatMap((id) => [`registry.${id}.about`, `registry.${id}.city`]);
+      expect(keys.sort()).toEqual(expected.sort());
+    }
+  });
 });

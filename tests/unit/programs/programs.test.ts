@@ -8,7 +8,7 @@ import {
   catchmentFromPolygon,
   catchmentPolygons,
   decodePrograms,
-  designDifferences,
+  designAspects,
   encodePrograms,
   type KeyValueStorage,
   loadStoredPrograms,
@@ -341,9 +341,9 @@ describe('catchments', () => {
   });
 });
 
-describe('designDifferences', () => {
-  it('sets each published aspect beside the one on screen, and says when a study did not state it', () => {
-    const lines = designDifferences(
+describe('designAspects', () => {
+  it('sets each published aspect beside the one on screen, and leaves out what a study did not state', () => {
+    const rows = designAspects(
       {
         outcome: 'shooting victimizations',
         figure: '−63%',
@@ -358,11 +358,11 @@ describe('designDifferences', () => {
         window: 'monthly, 2006-01 to 2024-12',
       },
     );
-    expect(lines).toEqual([
-      'Design: published one matched comparison area; here DiD vs 10 precincts.',
-      'Outcome: published shooting victimizations; here all shooting incidents.',
-      'Unit: published neighborhood; here precinct 40.',
-      'Time step and window: published not stated; here monthly, 2006-01 to 2024-12.',
+    expect(rows).toEqual([
+      { aspect: 'design', published: 'one matched comparison area', here: 'DiD vs 10 precincts' },
+      { aspect: 'outcome', published: 'shooting victimizations', here: 'all shooting incidents' },
+      { aspect: 'unit', published: 'neighborhood', here: 'precinct 40' },
+      { aspect: 'window', here: 'monthly, 2006-01 to 2024-12' },
     ]);
   });
 });

@@ -86,8 +86,8 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
         </select>
       </label>
       <p className="small muted">
-        {program.kind === 'network' ? t('kindNetwork') : t('kindCity')} · {program.city}.{' '}
-        {program.description}
+        {program.kind === 'network' ? t('kindNetwork') : t('kindCity')} · {t(`registry.${program.id}.city`)}.{' '}
+        {t(`registry.${program.id}.about`)}
       </p>
       {!program.bundled && (
         <div className="small">
