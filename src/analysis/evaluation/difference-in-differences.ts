@@ -39,18 +39,12 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { msg } from '../messages/message';
 import { MessageError } from '../messages/message-error';
+import { choleskyInPlace, choleskySolve } from './cholesky';
 import { checkCount, checkLevel, checkPositive, formatLevel, formatNumber, formatP } from './common';
+import type { DesignMatrix } from './design-matrix';
+import { clusterRobustCovariance, covarianceBlock, glmWald } from './glm-inference';
 import type { RateRatioEstimate } from './interrupted-time-series';
-import {
-  choleskyInPlace,
-  choleskySolve,
-  clusterRobustCovariance,
-  covarianceBlock,
-  type DesignMatrix,
-  glmWald,
-  type PoissonGlmFit,
-  poissonGlm,
-} from './poisson-glm';
+import { type PoissonGlmFit, poissonGlm } from './poisson-glm';
 
 /** Options of {@link differenceInDifferences}. */
 export interface DifferenceInDifferencesOptions {

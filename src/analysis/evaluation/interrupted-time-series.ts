@@ -42,7 +42,9 @@ import {
   formatNumber,
   formatP,
 } from './common';
-import { type DesignMatrix, glmWald, type PoissonGlmFit, poissonGlm } from './poisson-glm';
+import type { DesignMatrix } from './design-matrix';
+import { glmWald } from './glm-inference';
+import { type PoissonGlmFit, poissonGlm } from './poisson-glm';
 
 /** Options of {@link interruptedTimeSeries}. */
 export interface InterruptedTimeSeriesOptions {
