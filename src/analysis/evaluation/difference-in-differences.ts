@@ -42,8 +42,12 @@ import { MessageError } from '../messages/message-error';
 import { choleskyInPlace, choleskySolve } from './cholesky';
 import { checkCount, checkLevel, checkPositive, formatLevel, formatNumber, formatP } from './common';
 import type { DesignMatrix } from './design-matrix';
-import { clusterRobustCovariance, covarianceBlock, glmWald } from './glm-inference';
-import type { RateRatioEstimate } from './interrupted-time-series';
+import {
+  clusterRobustCovariance,
+  covarianceBlock,
+  glmRateRatio,
+  type RateRatioEstimate,
+} from './glm-inference';
 import { type PoissonGlmFit, poissonGlm } from './poisson-glm';
 
 /** Options of {@link differenceInDifferences}. */
@@ -124,22 +128,6 @@ export interface DifferenceInDifferences {
   inputs: { units: number; periods: number; treated: boolean[]; launchPeriod: number; level: number };
   /** Plain-language reading. */
   reading: string;
-}
-
-function toRateRatio(
-  fit: PoissonGlmFit,
-  index: number,
-  level: number,
-  dist: 't' | 'normal',
-): RateRatioEstimate {
-  const w = glmWald(fit, index, level, dist);
-  return {
-    irr: Math.exp(w.estimate),
-    interval: { lower: Math.exp(w.interval.lower), upper: Math.exp(w.interval.upper), level },
-    pValue: w.pValue,
-    logEstimate: w.estimate,
-    standardError: w.standardError,
-  };
 }
 
 function buildDesign(
@@ -256,7 +244,7 @@ export function differenceInDifferences(
     { name: 'treatpost', value: (u, t) => (flags[u] && t >= launchPeriod ? 1 : 0) },
   ]);
   const fit = poissonGlm(y, design, fitOptions);
-  const effect = toRateRatio(forInference(fit, design), design.columns - 1, level, dist);
+  const effect = glmRateRatio(forInference(fit, design), design.columns - 1, level, dist);
 
   const treatedSeries = new Float64Array(periods);
   const comparisonSeries = new Float64Array(periods);
@@ -326,7 +314,7 @@ export function differenceInDifferences(
         years.push({
           year: e,
           reference: false,
-          ...toRateRatio(esFit, base + estimatedYears.indexOf(e), level, dist),
+          ...glmRateRatio(esFit, base + estimatedYears.indexOf(e), level, dist),
         });
       }
     }

@@ -5,7 +5,8 @@
  *
  * Wald: estimate cᵀβ, standard error sqrt(cᵀVc) with V the dispersion-scaled covariance, two-sided
  * p-value and interval from the t distribution on n − p df (as R's `summary.glm` for quasi-families) or
- * the standard normal (as R's `confint.default`).
+ * the standard normal (as R's `confint.default`). On the rate scale (log link) the estimate and the
+ * interval ends are exponentiated: an incidence rate ratio exp(cᵀβ) with its interval.
  *
  * Cluster-robust: V = G/(G − 1) · A⁻¹ (Σ_g s_g s_gᵀ) A⁻¹, R's
  * `sandwich::vcovCL(fit, cluster, type = "HC0", cadjust = TRUE)`.
@@ -39,6 +40,20 @@ export interface WaldResult {
   distribution: 't' | 'normal';
   /** Degrees of freedom for 't' (n − p); Infinity for 'normal'. */
   df: number;
+}
+
+/** A multiplicative effect (incidence rate ratio) with its interval and test. */
+export interface RateRatioEstimate {
+  /** exp(estimate). */
+  irr: number;
+  /** Interval for the IRR. */
+  interval: ConfidenceInterval;
+  /** Two-sided p-value for IRR = 1. */
+  pValue: number;
+  /** Log-scale estimate. */
+  logEstimate: number;
+  /** Log-scale standard error (dispersion-scaled). */
+  standardError: number;
 }
 
 /**
@@ -90,6 +105,26 @@ export function glmWald(
     interval: { lower: estimate - q * standardError, upper: estimate + q * standardError, level },
     distribution,
     df,
+  };
+}
+
+/**
+ * The Wald result for cᵀβ of {@link glmWald} on the rate scale: exp of the estimate and of the interval
+ * ends, with the log-scale estimate and standard error kept alongside.
+ */
+export function glmRateRatio(
+  fit: PoissonGlmFit,
+  contrast: number | string | ArrayLike<number>,
+  level: number,
+  distribution: 't' | 'normal',
+): RateRatioEstimate {
+  const w = glmWald(fit, contrast, level, distribution);
+  return {
+    irr: Math.exp(w.estimate),
+    interval: { lower: Math.exp(w.interval.lower), upper: Math.exp(w.interval.upper), level },
+    pValue: w.pValue,
+    logEstimate: w.estimate,
+    standardError: w.standardError,
   };
 }
 
