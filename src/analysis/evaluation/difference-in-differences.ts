@@ -39,18 +39,16 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { msg } from '../messages/message';
 import { MessageError } from '../messages/message-error';
+import { choleskyInPlace, choleskySolve } from './cholesky';
 import { checkCount, checkLevel, checkPositive, formatLevel, formatNumber, formatP } from './common';
-import type { RateRatioEstimate } from './interrupted-time-series';
+import type { DesignMatrix } from './design-matrix';
 import {
-  choleskyInPlace,
-  choleskySolve,
   clusterRobustCovariance,
   covarianceBlock,
-  type DesignMatrix,
-  glmWald,
-  type PoissonGlmFit,
-  poissonGlm,
-} from './poisson-glm';
+  glmRateRatio,
+  type RateRatioEstimate,
+} from './glm-inference';
+import { type PoissonGlmFit, poissonGlm } from './poisson-glm';
 
 /** Options of {@link differenceInDifferences}. */
 export interface DifferenceInDifferencesOptions {
@@ -130,22 +128,6 @@ export interface DifferenceInDifferences {
   inputs: { units: number; periods: number; treated: boolean[]; launchPeriod: number; level: number };
   /** Plain-language reading. */
   reading: string;
-}
-
-function toRateRatio(
-  fit: PoissonGlmFit,
-  index: number,
-  level: number,
-  dist: 't' | 'normal',
-): RateRatioEstimate {
-  const w = glmWald(fit, index, level, dist);
-  return {
-    irr: Math.exp(w.estimate),
-    interval: { lower: Math.exp(w.interval.lower), upper: Math.exp(w.interval.upper), level },
-    pValue: w.pValue,
-    logEstimate: w.estimate,
-    standardError: w.standardError,
-  };
 }
 
 function buildDesign(
@@ -262,7 +244,7 @@ export function differenceInDifferences(
     { name: 'treatpost', value: (u, t) => (flags[u] && t >= launchPeriod ? 1 : 0) },
   ]);
   const fit = poissonGlm(y, design, fitOptions);
-  const effect = toRateRatio(forInference(fit, design), design.columns - 1, level, dist);
+  const effect = glmRateRatio(forInference(fit, design), design.columns - 1, level, dist);
 
   const treatedSeries = new Float64Array(periods);
   const comparisonSeries = new Float64Array(periods);
@@ -332,7 +314,7 @@ export function differenceInDifferences(
         years.push({
           year: e,
           reference: false,
-          ...toRateRatio(esFit, base + estimatedYears.indexOf(e), level, dist),
+          ...glmRateRatio(esFit, base + estimatedYears.indexOf(e), level, dist),
         });
       }
     }

@@ -33,16 +33,10 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { msg } from '../messages/message';
 import { MessageError } from '../messages/message-error';
-import {
-  type ConfidenceInterval,
-  checkCount,
-  checkLevel,
-  checkPositive,
-  formatLevel,
-  formatNumber,
-  formatP,
-} from './common';
-import { type DesignMatrix, glmWald, type PoissonGlmFit, poissonGlm } from './poisson-glm';
+import { checkCount, checkLevel, checkPositive, formatLevel, formatNumber, formatP } from './common';
+import type { DesignMatrix } from './design-matrix';
+import { glmRateRatio, type RateRatioEstimate } from './glm-inference';
+import { type PoissonGlmFit, poissonGlm } from './poisson-glm';
 
 /** Options of {@link interruptedTimeSeries}. */
 export interface InterruptedTimeSeriesOptions {
@@ -62,20 +56,6 @@ export interface InterruptedTimeSeriesOptions {
   maxLag?: number;
   /** Significance level of the Ljung-Box warning. Default 0.05. */
   autocorrelationAlpha?: number;
-}
-
-/** A multiplicative effect (incidence rate ratio) with its interval and test. */
-export interface RateRatioEstimate {
-  /** exp(estimate). */
-  irr: number;
-  /** Interval for the IRR. */
-  interval: ConfidenceInterval;
-  /** Two-sided p-value for IRR = 1. */
-  pValue: number;
-  /** Log-scale estimate. */
-  logEstimate: number;
-  /** Log-scale standard error (dispersion-scaled). */
-  standardError: number;
 }
 
 /** Residual autocorrelation check. */
@@ -158,22 +138,6 @@ export function ljungBox(
   q *= n * (n + 2);
   const df = acf.length;
   return { statistic: q, df, pValue: 1 - chisquareCdf(q, df) };
-}
-
-function rateRatio(
-  fit: PoissonGlmFit,
-  contrast: number | ArrayLike<number>,
-  level: number,
-  dist: 't' | 'normal',
-) {
-  const w = glmWald(fit, contrast, level, dist);
-  return {
-    irr: Math.exp(w.estimate),
-    interval: { lower: Math.exp(w.interval.lower), upper: Math.exp(w.interval.upper), level },
-    pValue: w.pValue,
-    logEstimate: w.estimate,
-    standardError: w.standardError,
-  };
 }
 
 /**
@@ -272,8 +236,8 @@ export function interruptedTimeSeries(
       'the confidence intervals are likely too narrow; treat the result with caution or use a model for autocorrelated errors.'
     : null;
 
-  const levelChange = rateRatio(fit, 2, level, ciDistribution);
-  const slopeChange = rateRatio(fit, 3, level, ciDistribution);
+  const levelChange = glmRateRatio(fit, 2, level, ciDistribution);
+  const slopeChange = glmRateRatio(fit, 3, level, ciDistribution);
   const lvl = formatLevel(level);
   const periodWord = frequency === 'monthly' ? 'month' : 'quarter';
   const reading =
@@ -286,8 +250,8 @@ export function interruptedTimeSeries(
   return {
     levelChange,
     slopeChange,
-    preTrend: rateRatio(fit, 1, level, ciDistribution),
-    effectAtEnd: rateRatio(fit, endContrast, level, ciDistribution),
+    preTrend: glmRateRatio(fit, 1, level, ciDistribution),
+    effectAtEnd: glmRateRatio(fit, endContrast, level, ciDistribution),
     fitted: fit.fitted,
     counterfactual,
     autocorrelation: {

@@ -23,26 +23,18 @@
  *
  * References: McCullagh P, Nelder JA (1989) Generalized Linear Models, 2nd ed., ch. 2 and 6 (IRLS,
  * quasi-likelihood); Wedderburn RWM (1974) Biometrika 61:439–447.
+ *
+ * The Wald tests, covariance blocks and cluster-robust covariance live in `glm-inference.ts`, the design
+ * matrix in `design-matrix.ts` and the linear algebra in `cholesky.ts`; all are re-exported here.
  */
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { msg } from '../messages/message';
 import { MessageError } from '../messages/message-error';
-import { type ConfidenceInterval, checkLevel } from './common';
+import { choleskyInPlace, choleskyInverse, choleskySolve } from './cholesky';
+import type { DesignMatrix } from './design-matrix';
 
-/** A dense design matrix: `values` holds `rows` × `columns` numbers in row-major order. */
-export interface DesignMatrix {
-  /** Number of observations n. */
-  rows: number;
-  /** Number of coefficients p. */
-  columns: number;
-  /** Row-major entries, length rows × columns. */
-  values: Float64Array;
-  /** Column names, length `columns`. */
-  names: string[];
-}
+export { choleskyInPlace, choleskyInverse, choleskySolve } from './cholesky';
+export { type DesignMatrix, designMatrixFromColumns } from './design-matrix';
+export { clusterRobustCovariance, covarianceBlock, glmWald, type WaldResult } from './glm-inference';
 
 /** Options of {@link poissonGlm}. */
 export interface PoissonGlmOptions {
@@ -90,110 +82,6 @@ export interface PoissonGlmFit {
   converged: boolean;
   /** Number of observations n. */
   rows: number;
-}
-
-/** Wald inference for one coefficient or linear combination. */
-export interface WaldResult {
-  /** Estimate on the log scale. */
-  estimate: number;
-  /** Standard error (dispersion-scaled). */
-  standardError: number;
-  /** estimate / standardError. */
-  statistic: number;
-  /** Two-sided p-value from the t (df = n − p) or normal distribution. */
-  pValue: number;
-  /** Interval on the log scale. */
-  interval: ConfidenceInterval;
-  /** Distribution used for the p-value and interval. */
-  distribution: 't' | 'normal';
-  /** Degrees of freedom for 't' (n − p); Infinity for 'normal'. */
-  df: number;
-}
-
-/**
- * Builds a {@link DesignMatrix} from named columns (each of length n).
- * @throws RangeError when the columns have different lengths or contain non-finite values.
- */
-export function designMatrixFromColumns(columns: Record<string, ArrayLike<number>>): DesignMatrix {
-  const names = Object.keys(columns);
-  if (names.length === 0) throw new RangeError('design matrix needs at least one column');
-  const n = (columns[names[0] as string] as ArrayLike<number>).length;
-  const p = names.length;
-  const values = new Float64Array(n * p);
-  names.forEach((name, j) => {
-    const col = columns[name] as ArrayLike<number>;
-    if (col.length !== n) throw new RangeError(`column ${name} has length ${col.length}, expected ${n}`);
-    for (let i = 0; i < n; i++) {
-      const v = col[i] as number;
-      if (!Number.isFinite(v)) throw new RangeError(`column ${name} has a non-finite value at row ${i}`);
-      values[i * p + j] = v;
-    }
-  });
-  return { rows: n, columns: p, values, names };
-}
-
-/**
- * Cholesky factorization A = LLᵀ in place (lower triangle of a p × p row-major matrix). Returns the index
- * of the first column whose pivot falls below `relTol` × its original diagonal (rank deficient), or −1.
- */
-export function choleskyInPlace(a: Float64Array, p: number, relTol = 1e-10): number {
-  for (let j = 0; j < p; j++) {
-    const original = a[j * p + j] as number;
-    let d = original;
-    for (let k = 0; k < j; k++) {
-      const l = a[j * p + k] as number;
-      d -= l * l;
-    }
-    if (!(original > 0) || !(d > relTol * original)) return j;
-    const ljj = Math.sqrt(d);
-    a[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = a[i * p + j] as number;
-      for (let k = 0; k < j; k++) s -= (a[i * p + k] as number) * (a[j * p + k] as number);
-      a[i * p + j] = s / ljj;
-    }
-  }
-  return -1;
-}
-
-/** Solves LLᵀx = b for a factor from {@link choleskyInPlace}; returns a new array. */
-export function choleskySolve(l: Float64Array, p: number, b: ArrayLike<number>): Float64Array {
-  const x = Float64Array.from(b as ArrayLike<number>);
-  for (let i = 0; i < p; i++) {
-    let s = x[i] as number;
-    for (let k = 0; k < i; k++) s -= (l[i * p + k] as number) * (x[k] as number);
-    x[i] = s / (l[i * p + i] as number);
-  }
-  for (let i = p - 1; i >= 0; i--) {
-    let s = x[i] as number;
-    for (let k = i + 1; k < p; k++) s -= (l[k * p + i] as number) * (x[k] as number);
-    x[i] = s / (l[i * p + i] as number);
-  }
-  return x;
-}
-
-/** Inverse of A = LLᵀ from its Cholesky factor, as a full symmetric p × p row-major matrix. */
-export function choleskyInverse(l: Float64Array, p: number): Float64Array {
-  // Invert L (lower triangular) in place into `li`, then A⁻¹ = L⁻ᵀ L⁻¹.
-  const li = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    li[j * p + j] = 1 / (l[j * p + j] as number);
-    for (let i = j + 1; i < p; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= (l[i * p + k] as number) * (li[k * p + j] as number);
-      li[i * p + j] = s / (l[i * p + i] as number);
-    }
-  }
-  const inv = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < p; k++) s += (li[k * p + i] as number) * (li[k * p + j] as number);
-      inv[i * p + j] = s;
-      inv[j * p + i] = s;
-    }
-  }
-  return inv;
 }
 
 function poissonDeviance(y: Float64Array, mu: Float64Array): number {
@@ -402,131 +290,4 @@ export function poissonGlm(
     converged,
     rows: n,
   };
-}
-
-/**
- * Wald test and interval for the linear combination cᵀβ of a fitted GLM (a single coefficient when
- * `contrast` is a column index or name).
- *
- * @param fit a {@link PoissonGlmFit}
- * @param contrast column index, column name, or a weight vector c of length p
- * @param level interval level, default 0.95
- * @param distribution 't' (df = n − p; default for quasi-Poisson, as R's summary.glm) or 'normal'
- *   (as R's confint.default); default 't' when the dispersion was estimated, else 'normal'
- */
-export function glmWald(
-  fit: PoissonGlmFit,
-  contrast: number | string | ArrayLike<number>,
-  level = 0.95,
-  distribution: 't' | 'normal' = fit.dispersionRule === 'pearson' ? 't' : 'normal',
-): WaldResult {
-  checkLevel(level);
-  const p = fit.coefficients.length;
-  const c = new Float64Array(p);
-  if (typeof contrast === 'number' || typeof contrast === 'string') {
-    const j = typeof contrast === 'number' ? contrast : fit.names.indexOf(contrast);
-    if (!Number.isInteger(j) || j < 0 || j >= p)
-      throw new RangeError(`unknown coefficient ${String(contrast)}`);
-    c[j] = 1;
-  } else {
-    if (contrast.length !== p) throw new RangeError(`contrast has length ${contrast.length}, expected ${p}`);
-    for (let j = 0; j < p; j++) c[j] = contrast[j] as number;
-  }
-  let estimate = 0;
-  let variance = 0;
-  for (let i = 0; i < p; i++) {
-    const ci = c[i] as number;
-    if (ci === 0) continue;
-    estimate += ci * (fit.coefficients[i] as number);
-    for (let j = 0; j < p; j++) variance += ci * (c[j] as number) * (fit.covariance[i * p + j] as number);
-  }
-  const standardError = Math.sqrt(variance);
-  const statistic = estimate / standardError;
-  const df = distribution === 't' ? fit.dfResidual : Number.POSITIVE_INFINITY;
-  const tail = distribution === 't' ? tCdf(-Math.abs(statistic), df) : normalCdf(-Math.abs(statistic), 0, 1);
-  const q = distribution === 't' ? tQuantile(0.5 + level / 2, df) : normalQuantile(0.5 + level / 2, 0, 1);
-  return {
-    estimate,
-    standardError,
-    statistic,
-    pValue: Math.min(1, 2 * tail),
-    interval: { lower: estimate - q * standardError, upper: estimate + q * standardError, level },
-    distribution,
-    df,
-  };
-}
-
-/** Returns the k × k covariance sub-block for the given coefficient indices (row-major, k × k). */
-export function covarianceBlock(fit: PoissonGlmFit, indices: readonly number[]): Float64Array {
-  const p = fit.coefficients.length;
-  const k = indices.length;
-  const out = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) {
-    for (let c = 0; c < k; c++) {
-      out[r * k + c] = fit.covariance[(indices[r] as number) * p + (indices[c] as number)] as number;
-    }
-  }
-  return out;
-}
-
-/**
- * Cluster-robust ("sandwich") covariance of a fitted Poisson GLM:
- * V = G/(G − 1) · A⁻¹ (Σ_g s_g s_gᵀ) A⁻¹, with A = XᵀWX at the fitted means and s_g = Σ_{i∈g} x_i (y_i − μ_i)
- * the score of cluster g. This is R's `sandwich::vcovCL(fit, cluster, type = "HC0", cadjust = TRUE)`; it
- * does not depend on the dispersion. With few clusters it is biased downwards; pair it with t on G − 1 df.
- *
- * @param fit the fitted model
- * @param design the design matrix the model was fitted with
- * @param y the counts the model was fitted to
- * @param clusters cluster label per row (e.g. unit index), length n
- * @returns the p × p covariance (row-major) and the number of clusters G
- * @throws RangeError when lengths differ or there are fewer than 2 clusters
- */
-export function clusterRobustCovariance(
-  fit: PoissonGlmFit,
-  design: DesignMatrix,
-  y: ArrayLike<number>,
-  clusters: ArrayLike<number>,
-): { covariance: Float64Array; clusters: number } {
-  const { rows: n, columns: p, values } = design;
-  if (y.length !== n || clusters.length !== n || fit.fitted.length !== n) {
-    throw new RangeError('y, clusters and the fit must all have one entry per design row');
-  }
-  const index = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const c = clusters[i] as number;
-    if (!index.has(c)) index.set(c, index.size);
-  }
-  const g = index.size;
-  if (g < 2) throw new MessageError(msg('failure:glm.fewClusters'));
-  const scores = new Float64Array(g * p);
-  for (let i = 0; i < n; i++) {
-    const row = (index.get(clusters[i] as number) as number) * p;
-    const r = (y[i] as number) - (fit.fitted[i] as number);
-    for (let j = 0; j < p; j++) {
-      const x = values[i * p + j] as number;
-      if (x !== 0) scores[row + j] = (scores[row + j] as number) + x * r;
-    }
-  }
-  // B = A⁻¹ S (p × G), then V = c · B Bᵀ.
-  const a = fit.covarianceUnscaled;
-  const b = new Float64Array(p * g);
-  for (let j = 0; j < p; j++) {
-    for (let k = 0; k < g; k++) {
-      let s = 0;
-      for (let l = 0; l < p; l++) s += (a[j * p + l] as number) * (scores[k * p + l] as number);
-      b[j * g + k] = s;
-    }
-  }
-  const adjust = g / (g - 1);
-  const covariance = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    for (let l = 0; l <= j; l++) {
-      let s = 0;
-      for (let k = 0; k < g; k++) s += (b[j * g + k] as number) * (b[l * g + k] as number);
-      covariance[j * p + l] = adjust * s;
-      covariance[l * p + j] = adjust * s;
-    }
-  }
-  return { covariance, clusters: g };
 }

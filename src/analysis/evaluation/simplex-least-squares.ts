@@ -9,7 +9,7 @@
 
 import { msg } from '../messages/message';
 import { MessageError } from '../messages/message-error';
-import { choleskyInPlace, choleskySolve } from './poisson-glm';
+import { choleskyInPlace, choleskySolve } from './cholesky';
 
 /** Result of {@link simplexLeastSquares}. */
 export interface SimplexLeastSquares {

@@ -4,7 +4,7 @@
  */
 import { msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
-import { ArchiveCancelled, type ArchiveLocation, describeFetchFailure } from './open-archive';
+import { type ArchiveLocation, fetchArchiveFile } from './open-archive';
 
 /** A file chosen from a folder: its path inside the chosen folder is `webkitRelativePath`. */
 export interface FolderFile extends Blob {
@@ -61,15 +61,7 @@ export function urlMapArchiveLocation(
   const get = async (path: string): Promise<Response> => {
     const url = urls[path];
     if (!url) throw new ImportError(msg('data:archive.noFile', { name, path }));
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { signal: options.signal });
-    } catch (error) {
-      if (options.signal?.aborted) throw new ArchiveCancelled();
-      throw new ImportError(describeFetchFailure(url, { error }));
-    }
-    if (!response.ok) throw new ImportError(describeFetchFailure(url, { status: response.status }));
-    return response;
+    return fetchArchiveFile(fetchImpl, url, options.signal);
   };
   return {
     name,

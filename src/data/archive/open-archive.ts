@@ -61,6 +61,27 @@ export function describeFetchFailure(url: string, failure: { status?: number; er
   return msg('data:archive.unreachable', { where, reason });
 }
 
+/**
+ * Fetches one archive file.
+ * @throws ArchiveCancelled when the request was aborted through `signal`
+ * @throws ImportError naming the (redacted) URL when the request fails or the server answers with an error
+ */
+export async function fetchArchiveFile(
+  fetchImpl: typeof fetch,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw new ArchiveCancelled();
+    throw new ImportError(describeFetchFailure(url, { error }));
+  }
+  if (!response.ok) throw new ImportError(describeFetchFailure(url, { status: response.status }));
+  return response;
+}
+
 /** Options of {@link urlArchiveLocation}. */
 export interface UrlLocationOptions {
   fetch?: typeof fetch;
@@ -74,16 +95,7 @@ export interface UrlLocationOptions {
 export function urlArchiveLocation(base: string, options: UrlLocationOptions = {}): ArchiveLocation {
   const fetchImpl = options.fetch ?? fetch;
   const get = async (path: string): Promise<Response> => {
-    const url = archiveFileUrl(base, path);
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { signal: options.signal });
-    } catch (error) {
-      if (options.signal?.aborted) throw new ArchiveCancelled();
-      throw new ImportError(describeFetchFailure(url, { error }));
-    }
-    if (!response.ok) throw new ImportError(describeFetchFailure(url, { status: response.status }));
-    return response;
+    return fetchArchiveFile(fetchImpl, archiveFileUrl(base, path), options.signal);
   };
   return {
     name: redactUrl(base),

@@ -22,7 +22,6 @@ import {
   decodePrograms,
   type KeyValueStorage,
   loadStoredPrograms,
-  type Program,
   storePrograms,
   validateProgram,
   validatePrograms,
@@ -32,6 +31,7 @@ import { errorText, messageText } from '../../../src/ui/i18n/use-message';
 import { displayProgram, unavailableReason } from '../../../src/ui/panels/program/program-display';
 import { formCatchment, parsePoints } from '../../../src/ui/panels/program/program-form-parse';
 import { messageCatalogue, PLURAL } from '../../support/message-catalogue';
+import { minimalProgram } from '../../support/program-fixture';
 
 const ENGLISH = messageCatalogue('programfile');
 const KNOWN = new Set([...ENGLISH.keys()].map((k) => `programfile:${k.replace(PLURAL, '')}`));
@@ -69,17 +69,6 @@ const square = (x: number): number[][] => [
   [x + 1, 1],
   [x, 0],
 ];
-
-const minimal: Program = {
-  id: 'my-program',
-  name: 'My program',
-  model: 'other',
-  city: 'Somewhere',
-  launch: '2021-03-01',
-  catchment: { type: 'geometry', geometry: { type: 'Polygon', coordinates: [square(0)] } },
-  sources: [],
-  publishedOutcomes: [],
-};
 
 /** A program with nearly every fault a file can have (one per field where the field allows only one). */
 const broken = {
@@ -166,24 +155,27 @@ function producedMessages(): [Message, string][] {
   const cases: [unknown, string[]][] = [
     [5, ['program: must be an object']],
     [
-      { ...minimal, catchment: undefined },
+      { ...minimalProgram, catchment: undefined },
       ['catchment: required (type geometry, features, boundary or none)'],
     ],
     [
-      { ...minimal, catchment: { type: 'boundary', property: ' ', values: [], layerHint: 3 } },
+      { ...minimalProgram, catchment: { type: 'boundary', property: ' ', values: [], layerHint: 3 } },
       [
         'catchment.property: must be non-empty text',
         'catchment.values: must be a non-empty list of feature values (text)',
         'catchment.layerHint: must be text',
       ],
     ],
-    [{ ...minimal, catchment: { type: 'none', note: '' } }, ['catchment.note: must be non-empty text']],
     [
-      { ...minimal, catchment: { type: 'circle' } },
+      { ...minimalProgram, catchment: { type: 'none', note: '' } },
+      ['catchment.note: must be non-empty text'],
+    ],
+    [
+      { ...minimalProgram, catchment: { type: 'circle' } },
       ['catchment.type: must be geometry, features, boundary or none, got "circle"'],
     ],
     [
-      { ...minimal, comparison: 5, end: '2020-01-01', sources: 'none', publishedOutcomes: null },
+      { ...minimalProgram, comparison: 5, end: '2020-01-01', sources: 'none', publishedOutcomes: null },
       [
         'end: must be after the launch date',
         'comparison: must be an object with ids and/or features',
@@ -196,7 +188,7 @@ function producedMessages(): [Message, string][] {
     problems(validateProgram(value)).forEach((m, i) => {
       out.push([m, english[i]!]);
     });
-  const listed = validatePrograms([minimal, { ...minimal }, { id: 'x' }]);
+  const listed = validatePrograms([minimalProgram, { ...minimalProgram }, { id: 'x' }]);
   out.push([listed.problems[0]!, 'programs[1] (my-program): duplicate id']);
   out.push([listed.problems[1]!, 'programs[2] (x): name: must be non-empty text']);
   out.push([validatePrograms({}).problems[0]!, 'programs: must be a list']);
@@ -239,7 +231,7 @@ function producedMessages(): [Message, string][] {
   });
   out.push([unreadable.structured!, 'Saved programs could not be read (denied).']);
   out.push([
-    storePrograms(memoryStorage({}, true), [minimal])!,
+    storePrograms(memoryStorage({}, true), [minimalProgram])!,
     'Programs could not be saved in this browser (quota exceeded).',
   ]);
   const thrown = (f: () => unknown): Message => {
@@ -301,7 +293,7 @@ function producedMessages(): [Message, string][] {
     'the loaded boundaries have no feature with precinct = 98, 99',
   ]);
   out.push([
-    programPlaces({ ...minimal, comparison: { ids: ['N1', 'N2'] } }, null) as Message,
+    programPlaces({ ...minimalProgram, comparison: { ids: ['N1', 'N2'] } }, null) as Message,
     'the comparison areas (N1, N2) need a boundary file',
   ]);
   return out;
@@ -333,7 +325,7 @@ describe('program-file messages in the interface', () => {
 
   it('are Spanish in a Spanish interface, with paths and the user’s words as written', () => {
     initI18n('es');
-    const listed = validatePrograms([{ ...minimal, id: 'x', launch: '2021-13-01' }]);
+    const listed = validatePrograms([{ ...minimalProgram, id: 'x', launch: '2021-13-01' }]);
     expect(listed.problems.map(messageText)).toEqual([
       'programs[0] (x): launch: debe ser una fecha AAAA-MM-DD',
     ]);

@@ -20,32 +20,7 @@ import {
   type PlanningIncidents,
 } from '../../../src/state/planning-inputs';
 import { planSites } from '../../../src/state/planning-pipeline';
-
-function incidentsOf(city: DemoCity): PlanningIncidents {
-  const byId = new Map<string, { lon: number; lat: number; day: number; fatal: number; victims: number }>();
-  for (const r of city.incidents) {
-    const e = byId.get(r.incidentId);
-    if (e) {
-      e.victims++;
-      if (r.fatal) e.fatal = 1;
-    } else
-      byId.set(r.incidentId, {
-        lon: r.longitude,
-        lat: r.latitude,
-        day: dayNumber(r.occurredAt.slice(0, 10)),
-        fatal: r.fatal ? 1 : 0,
-        victims: 1,
-      });
-  }
-  const list = [...byId.values()];
-  return {
-    lon: Float64Array.from(list, (p) => p.lon),
-    lat: Float64Array.from(list, (p) => p.lat),
-    day: Int32Array.from(list, (p) => p.day),
-    fatal: Uint8Array.from(list, (p) => p.fatal),
-    victims: Int32Array.from(list, (p) => p.victims),
-  };
-}
+import { demoPlanningIncidents } from '../../support/demo-planning';
 
 function catchmentsOf(city: DemoCity): ExistingCatchment[] {
   return city.programs.map((p) => ({
@@ -60,7 +35,11 @@ describe('planner on the demo city', () => {
   let year2024: PlanningIncidents;
   beforeAll(() => {
     city = generateDemoCity();
-    year2024 = incidentsBetween(incidentsOf(city), dayNumber('2024-01-01'), dayNumber('2024-12-31'));
+    year2024 = incidentsBetween(
+      demoPlanningIncidents(city),
+      dayNumber('2024-01-01'),
+      dayNumber('2024-12-31'),
+    );
   });
 
   it('coverage shares equal an independent point-in-polygon and distance count (turf)', () => {
@@ -152,7 +131,7 @@ describe('planner on the demo city', () => {
     const to = dayNumber('2024-12-31');
     const results = [true, false].map((retaliation) => {
       const c = retaliation ? city : generateDemoCity({ retaliation: false });
-      const all = incidentsOf(c);
+      const all = demoPlanningIncidents(c);
       const prior = incidentsBetween(all, from - 730, from - 1);
       const nr = measureNearRepeat(prior);
       const grid = buildHotspotGrid(c.city as never, 9, 1, all);

@@ -19,33 +19,8 @@ import {
   type PlanningIncidents,
 } from '../../../src/state/planning-inputs';
 import { planSites } from '../../../src/state/planning-pipeline';
+import { demoPlanningIncidents } from '../../support/demo-planning';
 import { loadNypdIncidents, type NypdIncidents, nypdAvailable } from '../nearrepeat/nypd-incidents';
-
-function incidentsOf(city: DemoCity): PlanningIncidents {
-  const byId = new Map<string, { lon: number; lat: number; day: number; fatal: number; victims: number }>();
-  for (const r of city.incidents) {
-    const e = byId.get(r.incidentId);
-    if (e) {
-      e.victims++;
-      if (r.fatal) e.fatal = 1;
-    } else
-      byId.set(r.incidentId, {
-        lon: r.longitude,
-        lat: r.latitude,
-        day: dayNumber(r.occurredAt.slice(0, 10)),
-        fatal: r.fatal ? 1 : 0,
-        victims: 1,
-      });
-  }
-  const list = [...byId.values()];
-  return {
-    lon: Float64Array.from(list, (p) => p.lon),
-    lat: Float64Array.from(list, (p) => p.lat),
-    day: Int32Array.from(list, (p) => p.day),
-    fatal: Uint8Array.from(list, (p) => p.fatal),
-    victims: Int32Array.from(list, (p) => p.victims),
-  };
-}
 
 interface Site {
   label: string;
@@ -115,7 +90,7 @@ describe('the user’s sites as candidates (demo city, 2024)', () => {
   let sites: Site[];
   beforeAll(() => {
     city = generateDemoCity();
-    year = incidentsBetween(incidentsOf(city), dayNumber('2024-01-01'), dayNumber('2024-12-31'));
+    year = incidentsBetween(demoPlanningIncidents(city), dayNumber('2024-01-01'), dayNumber('2024-12-31'));
     catchments = city.programs.map((p) => ({
       id: p.id,
       name: p.name,

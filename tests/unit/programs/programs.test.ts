@@ -14,13 +14,13 @@ import {
   loadStoredPrograms,
   mergePrograms,
   PROGRAMS_STORAGE_KEY,
-  type Program,
   programsFromDemo,
   storePrograms,
   upsertPrograms,
   validateProgram,
 } from '../../../src/state/programs';
 import { inEnglish } from '../../support/english';
+import { minimalProgram } from '../../support/program-fixture';
 import { repoRoot } from '../../support/shared-data';
 
 /** The results below, with their messages in English. */
@@ -44,30 +44,6 @@ function memoryStorage(
     },
   };
 }
-
-const minimal: Program = {
-  id: 'my-program',
-  name: 'My program',
-  model: 'other',
-  city: 'Somewhere',
-  launch: '2021-03-01',
-  catchment: {
-    type: 'geometry',
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 0],
-          [0.01, 0],
-          [0.01, 0.01],
-          [0, 0],
-        ],
-      ],
-    },
-  },
-  sources: [],
-  publishedOutcomes: [],
-};
 
 describe('founding programs file', () => {
   const decoded = decodePrograms(founding);
@@ -99,11 +75,11 @@ describe('founding programs file', () => {
 
 describe('validateProgram', () => {
   it('accepts a minimal program', () => {
-    expect(validateProgram(minimal)).toEqual({ ok: true, program: minimal });
+    expect(validateProgram(minimalProgram)).toEqual({ ok: true, program: minimalProgram });
   });
   it('lists every problem with its path (end is compared only with a valid launch)', () => {
     const bad = {
-      ...minimal,
+      ...minimalProgram,
       id: 'Bad Id',
       model: 'magic',
       launch: '2021-02-30',
@@ -127,7 +103,7 @@ describe('validateProgram', () => {
   });
   it('rejects an open ring and coordinates outside longitude/latitude', () => {
     const open = validateProgram({
-      ...minimal,
+      ...minimalProgram,
       catchment: {
         type: 'geometry',
         geometry: {
@@ -147,7 +123,7 @@ describe('validateProgram', () => {
       'catchment.geometry.coordinates[0]: the ring must be closed (last = first)',
     ]);
     const projected = validateProgram({
-      ...minimal,
+      ...minimalProgram,
       catchment: {
         type: 'geometry',
         geometry: {
@@ -167,7 +143,7 @@ describe('validateProgram', () => {
   });
   it('rejects an end date before the launch and a duplicate source id', () => {
     const r = validateProgram({
-      ...minimal,
+      ...minimalProgram,
       end: '2021-03-01',
       sources: [
         { id: 'x', citation: 'X' },
@@ -199,8 +175,8 @@ describe('demo programs', () => {
 describe('stored programs', () => {
   it('round-trip through storage', () => {
     const storage = memoryStorage();
-    expect(saveStoredPrograms(storage, [minimal])).toBeNull();
-    expect(loadStoredPrograms(storage)).toEqual({ programs: [minimal], notice: null });
+    expect(saveStoredPrograms(storage, [minimalProgram])).toBeNull();
+    expect(loadStoredPrograms(storage)).toEqual({ programs: [minimalProgram], notice: null });
   });
   it('an absent value is an empty list without a notice', () => {
     expect(loadStoredPrograms(memoryStorage())).toEqual({ programs: [], notice: null });
@@ -220,7 +196,7 @@ describe('stored programs', () => {
   it('a stored value with an invalid program is set aside as a whole', () => {
     const text = JSON.stringify({
       schema: 'cvi-atlas-programs/1',
-      programs: [minimal, { ...minimal, id: 'x', launch: 'soon' }],
+      programs: [minimalProgram, { ...minimalProgram, id: 'x', launch: 'soon' }],
     });
     const r = loadStoredPrograms(memoryStorage({ [PROGRAMS_STORAGE_KEY]: text }));
     expect(r.programs).toEqual([]);
@@ -236,14 +212,14 @@ describe('stored programs', () => {
       },
     };
     expect(loadStoredPrograms(broken).notice).toMatch(/denied/);
-    expect(saveStoredPrograms(broken, [minimal])).toMatch(/quota exceeded/);
+    expect(saveStoredPrograms(broken, [minimalProgram])).toMatch(/quota exceeded/);
   });
 });
 
 describe('workspace files', () => {
   it('exported text imports back to the same programs', () => {
-    const text = encodePrograms([minimal], '2026-11-27T12:00:00Z');
-    expect(decodePrograms(text)).toEqual({ ok: true, programs: [minimal] });
+    const text = encodePrograms([minimalProgram], '2026-11-27T12:00:00Z');
+    expect(decodePrograms(text)).toEqual({ ok: true, programs: [minimalProgram] });
   });
   it('give clear errors for non-JSON, a foreign schema, and invalid or duplicate programs', () => {
     const notJson = decodePrograms('hello', 'programs.json');
@@ -251,25 +227,28 @@ describe('workspace files', () => {
     const foreign = decodePrograms('{"type":"FeatureCollection","features":[]}', 'x.geojson');
     expect(foreign.ok ? '' : foreign.errors[0]).toMatch(/is not a CVI Atlas programs file/);
     const dup = decodePrograms(
-      JSON.stringify({ schema: 'cvi-atlas-programs/1', programs: [minimal, minimal] }),
+      JSON.stringify({ schema: 'cvi-atlas-programs/1', programs: [minimalProgram, minimalProgram] }),
     );
     expect(dup.ok ? [] : dup.errors).toEqual(['programs[1] (my-program): duplicate id']);
     const notList = decodePrograms(JSON.stringify({ schema: 'cvi-atlas-programs/1', programs: {} }));
     expect(notList.ok ? [] : notList.errors).toEqual(['programs: must be a list']);
   });
   it('a bad file changes nothing: decoding is all-or-nothing and the caller keeps its list', () => {
-    const user = [minimal];
+    const user = [minimalProgram];
     const r = decodePrograms(
-      JSON.stringify({ schema: 'cvi-atlas-programs/1', programs: [{ ...minimal, id: 'ok-one' }, { id: 1 }] }),
+      JSON.stringify({
+        schema: 'cvi-atlas-programs/1',
+        programs: [{ ...minimalProgram, id: 'ok-one' }, { id: 1 }],
+      }),
     );
     expect(r.ok).toBe(false);
-    expect(user).toEqual([minimal]);
+    expect(user).toEqual([minimalProgram]);
   });
   it('imported programs replace same-id user programs and shipped programs are overridden by user copies', () => {
-    const edited = { ...minimal, name: 'Edited' };
-    expect(upsertPrograms([minimal], [edited])).toEqual([{ ...edited, origin: 'user' }]);
-    const shipped = [{ ...minimal, id: 'a' }, minimal];
-    const merged = mergePrograms(shipped, [edited, { ...minimal, id: 'z' }]);
+    const edited = { ...minimalProgram, name: 'Edited' };
+    expect(upsertPrograms([minimalProgram], [edited])).toEqual([{ ...edited, origin: 'user' }]);
+    const shipped = [{ ...minimalProgram, id: 'a' }, minimalProgram];
+    const merged = mergePrograms(shipped, [edited, { ...minimalProgram, id: 'z' }]);
     expect(merged.map((p) => [p.id, p.name])).toEqual([
       ['a', 'My program'],
       ['my-program', 'Edited'],

@@ -14,7 +14,8 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { msg } from '../../messages/message';
 import { MessageError } from '../../messages/message-error';
-import { type DesignMatrix, type PoissonGlmFit, poissonGlm } from '../poisson-glm';
+import type { DesignMatrix } from '../design-matrix';
+import { type PoissonGlmFit, poissonGlm } from '../poisson-glm';
 import type { CountPanel } from './count-panel';
 import { type RobustCovariance, type RobustCovarianceType, sandwichCovariance } from './sandwich-covariance';
 

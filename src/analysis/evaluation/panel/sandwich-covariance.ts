@@ -21,7 +21,8 @@
 
 import { msg } from '../../messages/message';
 import { MessageError } from '../../messages/message-error';
-import type { DesignMatrix, PoissonGlmFit } from '../poisson-glm';
+import type { DesignMatrix } from '../design-matrix';
+import type { PoissonGlmFit } from '../poisson-glm';
 
 /** Which robust covariance: per observation (HC1) or clustered by unit. */
 export type RobustCovarianceType = 'hc1' | 'cluster';
