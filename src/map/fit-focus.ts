@@ -42,7 +42,7 @@ export function fitFocus(
 ): () => void {
   const selectedAt = performance.now();
   let retries = RETRIES;
-  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const move = () => map.stop().fitBounds(bbox, { ...FIT, duration: FIT_MS });
   const onEnd = () => {
     // The target is read at each end: a map resized during the move has a new one.
@@ -54,13 +54,13 @@ export function fitFocus(
     }
     retries -= 1;
     // Not from inside the end event: the map ignores a stop while it is applying a gesture.
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(move);
+    clearTimeout(timer);
+    timer = setTimeout(move, 0);
   };
   map.on('moveend', onEnd);
   move();
   return () => {
-    cancelAnimationFrame(frame);
+    clearTimeout(timer);
     map.off('moveend', onEnd);
   };
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openDemo, waitForIdle } from './browser';
 
 /** Boxes of the chart's axis labels and lines, and the svg and plot sizes, as the browser lays them out. */
@@ -112,6 +113,7 @@ describe('evaluation reading and chart (demo city)', () => {
       'Placebo p',
     ])
       assert.ok(glossary.includes(term), `glossary lacks ${term}`);
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('draws the chart at the panel width with every label and line inside, and full width on demand', async () => {
@@ -143,13 +145,15 @@ describe('orientation on the map (demo city)', () => {
 
   const zoom = (page: Page) =>
     page.evaluate(() => Number(new URLSearchParams(location.search).get('zoom') ?? 'NaN'));
-  /** The link's zoom once the camera has stopped moving (unchanged for a second). */
+  /** The link's zoom once the camera has stopped moving (unchanged over three checks, 1.5 s). */
   const settledZoom = async (page: Page) => {
     let last = Number.NaN;
-    for (let i = 0; i < 40; i++) {
+    let same = 0;
+    for (let i = 0; i < 60; i++) {
       await page.waitForTimeout(500);
       const now = await zoom(page);
-      if (now === last) return now;
+      same = now === last ? same + 1 : 0;
+      if (same === 3) return now;
       last = now;
     }
     throw new Error(`the camera did not settle (zoom ${last})`);
@@ -160,7 +164,10 @@ describe('orientation on the map (demo city)', () => {
     await waitForIdle(page);
     await page.focus('.maplibregl-canvas');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Minus');
-    return settledZoom(page);
+    const settled = await settledZoom(page);
+    const areas = await page.evaluate(() => new URLSearchParams(location.search).get('area'));
+    assert.equal(areas, null, 'no area is selected before the next selection');
+    return settled;
   };
 
   it('selecting an area in the table zooms the map to it, even during a scroll zoom', async () => {
@@ -203,6 +210,11 @@ describe('orientation on the map (demo city)', () => {
       );
       (document.querySelector('[data-testid="area-table"] tbody tr') as HTMLElement).click();
     });
+    await page.waitForFunction(
+      (z) => Number(new URLSearchParams(location.search).get('zoom')) > z + 1.5,
+      cityZoom,
+      { timeout: 20_000 },
+    );
     const areaZoom = await settledZoom(page);
     assert.ok(areaZoom > cityZoom + 1.5, `zoom ${cityZoom} -> ${areaZoom}`);
   });
@@ -255,6 +267,7 @@ describe('orientation on the map (demo city)', () => {
     const cell = await dialog.$eval('.preview tbody tr td:last-child', (td) => td.textContent ?? '');
     assert.ok(cell.endsWith('…') && cell.length <= 32, cell);
     await dialog.screenshot({ path: `${ARTIFACTS}/mapping-dialog.png` });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
     await page.click('[role="dialog"] button:has-text("Cancel")');
   });
 });
