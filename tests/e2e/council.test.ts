@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openDemo, overlayDrawnShare, waitForIdle } from './browser';
 
 const hoods = JSON.parse(
@@ -136,6 +137,7 @@ describe('council view', () => {
       (await ctx.page.textContent('[data-testid="profile-programs"]'))!,
       /Eastside Street Outreach/,
     );
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('shows every neighborhood as a small multiple, sortable by change', async () => {
@@ -150,6 +152,7 @@ describe('council view', () => {
     await ctx.page
       .locator('[data-testid="small-multiples"]')
       .screenshot({ path: `${ARTIFACTS}/council-multiples.png` });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('publish mode: no count 1..10 on screen, coarsened brush, remembered and in the link', async () => {
@@ -185,6 +188,7 @@ describe('council view', () => {
     assert.equal(await ctx.page.locator('[data-testid="time-histogram"]').count(), 0);
     assert.ok(await ctx.page.locator('[data-testid="published-months"]').isVisible());
     await ctx.page.screenshot({ path: `${ARTIFACTS}/council-publish.png` });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
     // The CSV export of the table on screen obeys the same rules.
     const [download] = await Promise.all([
       ctx.page.waitForEvent('download'),

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openDemo } from './browser';
 
 const truth = JSON.parse(readFileSync('data/demo/panels-truth.json', 'utf8'));
@@ -42,6 +43,7 @@ describe('networks and city panels (demo)', () => {
     const panel = await page.$('[data-testid="network-panel"]');
     await panel!.screenshot({ path: `${ARTIFACTS}/network-demo-panel.png` });
     await page.screenshot({ path: `${ARTIFACTS}/network-demo.png` });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('evaluates the synthetic state city against its synthetic control with a placebo band', async () => {
@@ -64,5 +66,6 @@ describe('networks and city panels (demo)', () => {
     await panel!.screenshot({ path: `${ARTIFACTS}/network-state-panel.png` });
     assert.deepEqual(ctx.external, []);
     assert.deepEqual(ctx.consoleErrors, []);
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 });

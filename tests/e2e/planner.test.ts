@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openDemo, waitForIdle } from './browser';
 
 /** Pixels of the deck.gl canvas within ±14 per channel of a colour (alpha > 100). */
@@ -76,6 +77,7 @@ describe('deployment planner on the demo city', () => {
     assert.match(registry, /Draft site 1/);
     await page.screenshot({ path: `${ARTIFACTS}/planner-sites.png` });
     assert.deepEqual(ctx.external, []);
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('shows uncovered incidents and outside hot spots, and the backtest', async () => {
@@ -93,5 +95,6 @@ describe('deployment planner on the demo city', () => {
     assert.match(text, /Top 1\.0 % of cells/);
     await page.locator('[data-testid="planner-backtest-result"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/planner-uncovered-backtest.png` });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 });

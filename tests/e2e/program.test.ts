@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openApp, waitForIdle } from './browser';
 
 async function waitForEvaluation(page: Page): Promise<void> {
@@ -79,6 +80,7 @@ describe('program evaluation workbench (demo city)', () => {
     assert.equal(years.length, 11, years.join(' | '));
     assert.match(years[4]!, /^1 before\s*reference$/);
     assert.match(years[5]!, /^year 0\s*\d\.\d\d×\s*95% CI/);
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('switching program updates the URL and the estimates', async () => {

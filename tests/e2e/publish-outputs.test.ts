@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openDemo, overlayDrawnShare, waitForIdle } from './browser';
 
 const K = 11;
@@ -91,6 +92,7 @@ describe('publish mode in every output', () => {
     const description = (await page.textContent('[data-testid="map-description"]'))!;
     assert.deepEqual(smallNumbers(description), []);
     await page.screenshot({ path: join(ARTIFACTS, 'publish-screen.png') });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('the map PNG: the choropleth and base map, nothing finer', async () => {

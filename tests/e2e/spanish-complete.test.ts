@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
 import { ARTIFACTS, type E2eContext, openDemo, waitForIdle } from './browser';
 
 /**
@@ -120,6 +121,7 @@ describe('Spanish interface, complete', { timeout: 900_000 }, () => {
     await page
       .locator('[data-testid="program-evaluation"]')
       .screenshot({ path: join(ARTIFACTS, 'spanish-program.png') });
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 
   it('shows the council view, a profile and publish mode in Spanish', async () => {
@@ -154,5 +156,6 @@ describe('Spanish interface, complete', { timeout: 900_000 }, () => {
     await page.uncheck('[data-testid="publish-toggle"]');
     assert.deepEqual(ctx.consoleErrors, []);
     assert.deepEqual(ctx.external, []);
+    assert.deepEqual(await seriousAxeViolations(ctx.page), []);
   });
 });
