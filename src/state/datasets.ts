@@ -36,10 +36,15 @@ export interface DatasetBoundaries {
    * named like population when the file is loaded, or chosen later (a property or a CSV joined by id).
    */
   population: Float64Array | null;
-  populationSource: string | null;
+  populationSource: PopulationSource | null;
   /** Engine table (row_id, area) with each incident's feature index. */
   areaTable: string;
 }
+
+/** Where the residents of a boundary set came from: a property of its features, or a CSV joined by id. */
+export type PopulationSource =
+  | { kind: 'property'; property: string }
+  | { kind: 'csv'; file: string; idColumn: string; areaProperty: string; valueColumn: string };
 
 /** A loaded dataset. */
 export interface Dataset {
@@ -168,7 +173,7 @@ export async function attachBoundaries(
       (f, i) => featureValue(f, nameProperty) ?? featureValue(f, idProperty) ?? String(i),
     ),
     population: popKey ? Float64Array.from(layer.features, (f) => Number(f.properties?.[popKey]) || 0) : null,
-    populationSource: popKey ? `property ${popKey}` : null,
+    populationSource: popKey ? { kind: 'property', property: popKey } : null,
     areaTable,
   };
 }
@@ -180,7 +185,7 @@ export async function attachBoundaries(
 export function withPopulation(
   boundaries: DatasetBoundaries,
   population: Float64Array | null,
-  source: string | null,
+  source: PopulationSource | null,
 ): DatasetBoundaries {
   if (population && population.length !== boundaries.ids.length) {
     throw new RangeError(

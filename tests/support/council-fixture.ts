@@ -114,7 +114,7 @@ export function councilFixture(
     ids: features.map((f) => String(f.properties!.id)),
     names: features.map((f) => String(f.properties!.name)),
     population: Float64Array.from({ length: areas }, () => 20_000 + Math.round(random() * 60_000)),
-    populationSource: 'fixture',
+    populationSource: { kind: 'property', property: 'population' },
     areaTable: 'areas',
   };
   const dataset = {

@@ -16,6 +16,7 @@ import { BoundaryProperties } from '../BoundaryProperties';
 import { type ChoroplethMeasure, useCouncilStore } from './council-store';
 import { PopulationDialog } from './PopulationDialog';
 import { PublishSwitch } from './PublishSwitch';
+import { populationSourceText } from './population-source';
 import { SmallMultiples } from './SmallMultiples';
 
 /** The profile opens on a click: its statistics are loaded then. */
@@ -109,7 +110,11 @@ export function CouncilPanel({
           ))}
         </fieldset>
         <p className="small">
-          {t('population', { source: boundaries.populationSource ?? t('populationNone') })}{' '}
+          {t('population', {
+            source: boundaries.populationSource
+              ? populationSourceText(boundaries.populationSource, t)
+              : t('populationNone'),
+          })}{' '}
           <button
             type="button"
             className="link"

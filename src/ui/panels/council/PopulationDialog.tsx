@@ -12,7 +12,8 @@ import {
 } from '../../../analysis/rates/population-join';
 import { featureValue } from '../../../data/loaders/boundaries';
 import { useAppStore } from '../../../state/app-store';
-import { type DatasetBoundaries, withPopulation } from '../../../state/datasets';
+import { type DatasetBoundaries, type PopulationSource, withPopulation } from '../../../state/datasets';
+import { FileInput } from '../../FileInput';
 import { errorText } from '../../i18n/use-message';
 
 function List({ title, items }: { title: string; items: readonly string[] }) {
@@ -77,17 +78,17 @@ export function PopulationDialog({
               property,
             )
           : joinPopulation(ids, csv!.rows, idColumn, valueColumn, csv!.columns);
-      const label =
+      const from: PopulationSource =
         source === 'property'
-          ? t('sourceProperty', { property })
-          : `${csv!.name}: ${idColumn} ↔ ${areaProperty}, ${valueColumn}`;
+          ? { kind: 'property', property }
+          : { kind: 'csv', file: csv!.name, idColumn, areaProperty, valueColumn };
       const store = useAppStore.getState();
       const dataset = store.datasets[store.active];
       // Only the boundary set the dialog was opened for receives the population.
       if (dataset?.boundaries?.id !== boundaries.id) throw new Error(t('boundariesChanged'));
       store.setDataset({
         ...dataset,
-        boundaries: withPopulation(dataset.boundaries, join.population, label),
+        boundaries: withPopulation(dataset.boundaries, join.population, from),
       });
       setResult(join);
     } catch (e) {
@@ -131,8 +132,7 @@ export function PopulationDialog({
         <>
           <label className="row">
             {t('csvFile')}{' '}
-            <input
-              type="file"
+            <FileInput
               accept=".csv,text/csv"
               data-testid="population-file"
               onChange={(e) => {
