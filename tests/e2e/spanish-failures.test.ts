@@ -40,6 +40,10 @@ describe('Spanish failure reasons', { timeout: 600_000 }, () => {
       await alert.textContent(),
       'Advance Peace Richmond (Peacemaker Fellowship) necesita un archivo de panel',
     );
+    // the file picker speaks the page's language, not the browser's ("Choose File", "No file chosen")
+    const picker = page.locator('[data-testid="network-panel"] .file-input').first();
+    assert.equal(await picker.locator('.file-input-button').textContent(), 'Elegir un archivo');
+    assert.equal(await picker.locator('.file-input-name').textContent(), 'ningún archivo elegido');
     const csv = 'city,year,count,population\nRichmond,2008,10,100000\nRichmond,2008,11,100000\n';
     await page
       .locator('[data-testid="network-panel"] input[type="file"]')
@@ -58,6 +62,7 @@ describe('Spanish failure reasons', { timeout: 600_000 }, () => {
       await alert.textContent(),
       '«repetido.csv»: fila 2: la unidad «Richmond» aparece dos veces en el periodo 2008',
     );
+    assert.equal(await picker.locator('.file-input-name').textContent(), 'repetido.csv');
     const panel = await page.$('[data-testid="network-panel"]');
     await panel!.screenshot({ path: `${ARTIFACTS}/spanish-failures-row.png` });
   });

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatDecimal } from '../../analysis/privacy/count-format';
 import { useAppStore } from '../../state/app-store';
 import { useArchiveStore } from '../../state/archive-store';
+import { FileInput } from '../FileInput';
 
 /** Archive opening, loaded when an archive is opened. */
 const archiveOpen = () => import('../archive-open');
@@ -59,10 +60,9 @@ export function ArchivePanel() {
       </form>
       <label className="small">
         {t('archiveFolderPrompt')}{' '}
-        <input
-          type="file"
+        <FileInput
           // The directory picker: the archive's files with their paths inside the chosen folder.
-          {...{ webkitdirectory: '' }}
+          folder
           multiple
           onChange={(e) => {
             const files = e.target.files;

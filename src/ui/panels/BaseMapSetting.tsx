@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
+import { FileInput } from '../FileInput';
 
 export function BaseMapSetting() {
   const { t } = useTranslation('layers');
@@ -40,8 +41,7 @@ export function BaseMapSetting() {
       </form>
       <label className="row small">
         {t('pmtilesFile')}{' '}
-        <input
-          type="file"
+        <FileInput
           accept=".pmtiles"
           data-testid="base-pmtiles"
           onChange={(e) => {

@@ -11,6 +11,7 @@ import { detectPreset, guessMapping, isCompleteMapping } from '../../data/preset
 import type { ColumnMapping } from '../../data/schema';
 import { useAppStore } from '../../state/app-store';
 import { addBoundaries, importUserFile } from '../boot';
+import { FileInput } from '../FileInput';
 import { DatasetList } from './DatasetList';
 import { KeptDataControls } from './KeptDataControls';
 
@@ -95,8 +96,7 @@ export function ImportPanel() {
       <h2>{t('title')}</h2>
       <label className="file">
         {t('loadIncidents')}
-        <input
-          type="file"
+        <FileInput
           data-testid="incident-file"
           disabled={!engineReady}
           accept=".csv,.tsv,.txt,.parquet,.geojson,.json,.arrow,.arrows,.feather"
@@ -108,8 +108,7 @@ export function ImportPanel() {
       </label>
       <label className="file">
         {t('addBoundaries')}
-        <input
-          type="file"
+        <FileInput
           data-testid="boundary-file"
           disabled={!engineReady}
           accept=".geojson,.json"

@@ -15,6 +15,7 @@ import { evaluatePanelProgramInWorker } from '../../network-evaluation-client';
 import { CityResultView } from './CityResultView';
 import { NetworkResultView } from './NetworkResultView';
 import './network-panel.css';
+import { FileInput } from '../../FileInput';
 
 async function fetchFile(url: string, name: string) {
   const response = await fetch(url);
@@ -93,17 +94,12 @@ export function NetworkPanel({ engine, dataset }: { engine: Connector | null; da
         <div className="small">
           <label>
             {t('panelFile', { columns: Object.values(program.panelColumns).join(', ') })}{' '}
-            <input
-              type="file"
-              accept=".csv,.parquet"
-              onChange={(e) => setPanelFile(e.target.files?.[0] ?? null)}
-            />
+            <FileInput accept=".csv,.parquet" onChange={(e) => setPanelFile(e.target.files?.[0] ?? null)} />
           </label>
           {program.kind === 'network' && (
             <label>
               {t('programTable', { unit: program.programColumns.unit, start: program.programColumns.start })}{' '}
-              <input
-                type="file"
+              <FileInput
                 accept=".csv,.parquet"
                 onChange={(e) => setProgramFile(e.target.files?.[0] ?? null)}
               />
