@@ -33,13 +33,17 @@ export const EPOCH_MILLISECONDS = 'epoch-milliseconds';
  * bracketed zone name) is reduced to its wall-clock part. A local
  * date published as midnight UTC (`2021-08-09T00:00:00.000Z`) therefore stays on 9 August.
  */
-function normalizedDateText(column: string): string {
-  return `trim(regexp_replace(trim(CAST(${id(column)} AS VARCHAR)), '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2})?)(?:[.,]\\d+)?)?\\s*(?:[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?(?:\\[[^\\]]*\\])?$', '\\1 \\2'))`;
+function normalizedDateText(trimmed: string): string {
+  return `trim(regexp_replace(${trimmed}, '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2})?)(?:[.,]\\d+)?)?\\s*(?:[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?(?:\\[[^\\]]*\\])?$', '\\1 \\2'))`;
 }
 
 /** SQL turning a column into a TIMESTAMP with the given format (strptime text or an epoch pseudo-format). */
 export function parseDateExpression(column: string, format: string): string {
-  const text = `trim(CAST(${id(column)} AS VARCHAR))`;
+  return parseDateText(`trim(CAST(${id(column)} AS VARCHAR))`, format);
+}
+
+/** {@link parseDateExpression} of text already trimmed (`text`, an SQL expression read more than once). */
+function parseDateText(text: string, format: string): string {
   if (format === EPOCH_SECONDS) {
     return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,11}') THEN epoch_ms(CAST(${text} AS BIGINT) * 1000) END`;
   }
@@ -47,7 +51,7 @@ export function parseDateExpression(column: string, format: string): string {
     return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,14}') THEN epoch_ms(CAST(${text} AS BIGINT)) END`;
   }
   // Most values parse as written; only the rest pay for the ISO normalisation (COALESCE is lazy per row).
-  return `coalesce(try_strptime(${text}, ${lit(format)}), try_strptime(${normalizedDateText(column)}, ${lit(format)}))`;
+  return `coalesce(try_strptime(${text}, ${lit(format)}), try_strptime(${normalizedDateText(text)}, ${lit(format)}))`;
 }
 
 /**
@@ -80,19 +84,13 @@ export function dateFormatHasTime(format: string): boolean {
   return format === EPOCH_SECONDS || format === EPOCH_MILLISECONDS || /%[HI]/.test(format);
 }
 
-function text(column: string | undefined): string {
-  if (column === undefined) return 'CAST(NULL AS VARCHAR)';
-  return `CASE WHEN lower(trim(CAST(${id(column)} AS VARCHAR))) IN ${quoteList(MISSING_SPELLINGS)} THEN NULL ELSE trim(CAST(${id(column)} AS VARCHAR)) END`;
+/** Trimmed source text (an SQL expression) as NULL when it spells a missing value; `lower` is its lower case. */
+function present(trimmed: string, lower: string): string {
+  return `CASE WHEN ${lower} IN ${quoteList(MISSING_SPELLINGS)} THEN NULL ELSE ${trimmed} END`;
 }
 
-function number(column: string | undefined, stripThousands: boolean): string {
-  if (column === undefined) return 'CAST(NULL AS DOUBLE)';
-  const value = `trim(CAST(${id(column)} AS VARCHAR))`;
-  return `TRY_CAST(${stripThousands ? `replace(${value}, ',', '')` : value} AS DOUBLE)`;
-}
-
-function timeOfDay(column: string): string {
-  const raw = `trim(CAST(${id(column)} AS VARCHAR))`;
+/** Trimmed source text (an SQL expression) as a time of day, or NULL. */
+function timeOfDay(raw: string): string {
   const clock = `CASE WHEN regexp_full_match(${raw}, '\\d{3,4}') THEN substr(lpad(${raw}, 4, '0'), 1, 2) || ':' || substr(lpad(${raw}, 4, '0'), 3, 2)
     ELSE regexp_extract(${raw}, '(\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[AaPp][Mm])?)$', 1) END`;
   const slow = `CAST(try_strptime('2000-01-01 ' || (${clock}), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p']) AS TIME)`;
@@ -155,11 +153,36 @@ const AGE_GROUPS = ['<18', '18-24', '25-44', '45-64', '65+'];
  * thousands separators are removed from state-plane coordinates; age values outside the usual bands become
  * NULL (flagged in `age_unrecognised`). Raw text is not copied: the report reads it back from the staging
  * table for the few rejected rows. `dup_rank` is 1 for the first row of each mapped row id.
+ *
+ * The work is layered so that each value is computed once per row: every source column read is trimmed once
+ * (`__t<i>`) and lower-cased once (`__l<i>`); the missing spellings, times and dates are then read from those,
+ * and the fields that depend on them (unreadable times, unrecognised fatal and age values) come last.
  */
 export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
   const m = o.mapping;
-  const dateTs = parseDateExpression(m.date, o.dateFormat);
-  const time = m.time === undefined ? 'CAST(NULL AS TIME)' : timeOfDay(m.time);
+  const attributes = o.attributes ?? [];
+  // Every source column read, once, in a fixed order: its trimmed text is __t<i>, in lower case __l<i>.
+  const read = [
+    ...new Set(
+      [m.rowId, m.incidentId, m.date, m.time, m.lat, m.lon, m.stateX, m.stateY, m.fatal, m.victimAgeGroup]
+        .concat([m.victimSex, m.victimRace, m.locationType, m.precinct, m.district], attributes)
+        .filter((c): c is string => c !== undefined),
+    ),
+  ];
+  const slot = (c: string) => read.indexOf(c);
+  const t = (c: string) => id(`__t${slot(c)}`);
+  const l = (c: string) => id(`__l${slot(c)}`);
+  // Columns whose missing spellings are read (and so are lower-cased).
+  const lowered = new Set(
+    [m.rowId, m.incidentId, m.time, m.fatal, m.victimAgeGroup]
+      .concat([m.victimSex, m.victimRace, m.locationType, m.precinct, m.district], attributes)
+      .filter((c): c is string => c !== undefined),
+  );
+  const v = (c: string | undefined) => (c === undefined ? 'CAST(NULL AS VARCHAR)' : id(`__v${slot(c)}`));
+  const number = (c: string | undefined, stripThousands: boolean) =>
+    c === undefined
+      ? 'CAST(NULL AS DOUBLE)'
+      : `TRY_CAST(${stripThousands ? `replace(${t(c)}, ',', '')` : t(c)} AS DOUBLE)`;
   const hasTimeInDate = dateFormatHasTime(o.dateFormat);
   const occurredAt = `CASE WHEN d_ts IS NULL THEN NULL WHEN t_of_day IS NOT NULL THEN CAST(d_ts AS DATE) + t_of_day ELSE d_ts END`;
   const hour = `CASE WHEN d_ts IS NULL THEN NULL WHEN t_of_day IS NOT NULL THEN hour(t_of_day) ${
@@ -168,55 +191,60 @@ export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
   const fatal =
     m.fatal === undefined
       ? 'CAST(NULL AS BOOLEAN)'
-      : `CASE WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ${quoteList(FATAL_SPELLINGS)} THEN TRUE
-         WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ${quoteList(NONFATAL_SPELLINGS)} THEN FALSE END`;
-  const fatalUnrecognised =
-    m.fatal === undefined ? 'FALSE' : `${text(m.fatal)} IS NOT NULL AND (${fatal}) IS NULL`;
-  const timeUnreadable = m.time === undefined ? 'FALSE' : `${text(m.time)} IS NOT NULL AND (${time}) IS NULL`;
+      : `CASE WHEN ${l(m.fatal)} IN ${quoteList(FATAL_SPELLINGS)} THEN TRUE
+         WHEN ${l(m.fatal)} IN ${quoteList(NONFATAL_SPELLINGS)} THEN FALSE END`;
   const rowHash = o.sourceColumns?.length
     ? `hash(${o.sourceColumns.map((c) => `s.${id(c)}`).join(', ')})`
     : 'CAST(NULL AS UBIGINT)';
-  const age = text(m.victimAgeGroup);
   const sourceRow = o.lineNumbers ? `s.${id(LINE_COLUMN)}` : `s.${id(ROW_COLUMN)}`;
-  const rawDate = `trim(CAST(${id(m.date)} AS VARCHAR))`;
+  const age = v(m.victimAgeGroup);
+  // Layer 1: each column read trimmed once. Layer 2: lower case. Layer 3: values. Layer 4: checks on them.
+  const trimmed = read.map((c, i) => `trim(CAST(s.${id(c)} AS VARCHAR)) AS ${id(`__t${i}`)}`);
+  const lower = read.filter((c) => lowered.has(c)).map((c) => `lower(${t(c)}) AS ${l(c)}`);
+  const values = [...lowered].map((c) => `${present(t(c), l(c))} AS ${v(c)}`);
   return `CREATE OR REPLACE ${o.temporary ? 'TEMP ' : ''}TABLE ${id(o.target)} AS
-SELECT * EXCLUDE (d_ts, t_of_day), ${occurredAt} AS occurred_at, ${hour} AS hour,
+SELECT row_id, source_row, row_key, incident_id, date_missing, lat, lon, state_x, state_y, fatal, victim_age_group,
+  age_unrecognised, time_unreadable, fatal_unrecognised, row_hash, victim_sex, victim_race, location_type, precinct,
+  district, coord_source${attributes.map((c) => `, ${id(`attr:${c}`)}`).join('')},
+  ${occurredAt} AS occurred_at, ${hour} AS hour,
   ${
     m.rowId === undefined
       ? '1 AS dup_rank'
       : 'CASE WHEN row_key IS NULL THEN 1 ELSE row_number() OVER (PARTITION BY row_key ORDER BY row_id) END AS dup_rank'
   }
 FROM (
-  SELECT
-    s.${id(ROW_COLUMN)} AS row_id,
-    ${sourceRow} AS source_row,
-    ${m.rowId === undefined ? 'CAST(NULL AS VARCHAR)' : text(m.rowId)} AS row_key,
-    coalesce(${m.incidentId === undefined ? 'NULL' : text(m.incidentId)}, 'row-' || CAST(s.${id(ROW_COLUMN)} AS VARCHAR)) AS incident_id,
-    ${rawDate} IS NULL OR ${rawDate} = '' AS date_missing,
-    ${dateTs} AS d_ts,
-    ${time} AS t_of_day,
+  SELECT row_id, source_row, ${v(m.rowId)} AS row_key,
+    coalesce(${v(m.incidentId)}, 'row-' || CAST(row_id AS VARCHAR)) AS incident_id,
+    ${t(m.date)} IS NULL OR ${t(m.date)} = '' AS date_missing,
+    ${parseDateText(t(m.date), o.dateFormat)} AS d_ts,
+    t_of_day,
     ${number(m.lat, false)} AS lat,
     ${number(m.lon, false)} AS lon,
     ${number(m.stateX, true)} AS state_x,
     ${number(m.stateY, true)} AS state_y,
-    ${fatal} AS fatal,
+    fatal,
     CASE WHEN ${age} IN ${quoteList(AGE_GROUPS)} THEN ${age} END AS victim_age_group,
     ${age} IS NOT NULL AND ${age} NOT IN ${quoteList(AGE_GROUPS)} AS age_unrecognised,
-    CASE WHEN ${timeUnreadable} THEN trim(CAST(${id(m.time ?? m.date)} AS VARCHAR)) END AS time_unreadable,
-    CASE WHEN ${fatalUnrecognised} THEN trim(CAST(${id(m.fatal ?? m.date)} AS VARCHAR)) END AS fatal_unrecognised,
-    ${rowHash} AS row_hash,
-    ${text(m.victimSex)} AS victim_sex,
-    ${text(m.victimRace)} AS victim_race,
-    ${text(m.locationType)} AS location_type,
-    ${text(m.precinct)} AS precinct,
-    ${text(m.district)} AS district,
-    'reported' AS coord_source${(o.attributes ?? [])
-      .map(
-        (c) => `,
-    ${text(c)} AS ${id(`attr:${c}`)}`,
+    ${m.time === undefined ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${v(m.time)} IS NOT NULL AND t_of_day IS NULL THEN ${t(m.time)} END`} AS time_unreadable,
+    ${m.fatal === undefined ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${v(m.fatal)} IS NOT NULL AND fatal IS NULL THEN ${t(m.fatal)} END`} AS fatal_unrecognised,
+    row_hash,
+    ${v(m.victimSex)} AS victim_sex,
+    ${v(m.victimRace)} AS victim_race,
+    ${v(m.locationType)} AS location_type,
+    ${v(m.precinct)} AS precinct,
+    ${v(m.district)} AS district,
+    'reported' AS coord_source${attributes.map((c) => `,\n    ${v(c)} AS ${id(`attr:${c}`)}`).join('')}
+  FROM (
+    SELECT *, ${[...values, `${m.time === undefined ? 'CAST(NULL AS TIME)' : timeOfDay(t(m.time))} AS t_of_day`, `${fatal} AS fatal`].join(',\n      ')}
+    FROM (
+      SELECT *${lower.map((x) => `, ${x}`).join('')}
+      FROM (
+        SELECT s.${id(ROW_COLUMN)} AS row_id, ${sourceRow} AS source_row, ${rowHash} AS row_hash,
+          ${trimmed.join(', ')}
+        FROM ${id(o.staging)} AS s
       )
-      .join('')}
-  FROM ${id(o.staging)} AS s
+    )
+  )
 ) AS p`;
 }
 
