@@ -31,18 +31,34 @@ export { LINE_COLUMN, ROW_COLUMN } from './staged-columns';
  * lines that are not valid UTF-8 or longer than `maxLineBytes` are appended to `rejectsTable` with their
  * line number by every scan. Line endings may be LF, CRLF or a mix.
  */
-export function stageLinesQuery(o: {
-  view: string;
+export function stageLinesQuery(o: LinesSource & { view: string }): string {
+  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
+SELECT row_number() OVER () AS n, rtrim(text, chr(13)) AS text
+FROM ${readLines(o)}`;
+}
+
+/** The text file whose lines are read, and where the engine appends the lines it cannot read. */
+export interface LinesSource {
   file: string;
   rejectsTable: string;
   rejectsScan: string;
   maxLineBytes: number;
-}): string {
-  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
-SELECT row_number() OVER () AS n, rtrim(text, chr(13)) AS text
-FROM read_csv(${lit(o.file)}, columns = {'text': 'VARCHAR'}, header = false, auto_detect = false, delim = chr(1),
+}
+
+function readLines(o: LinesSource): string {
+  return `read_csv(${lit(o.file)}, columns = {'text': 'VARCHAR'}, header = false, auto_detect = false, delim = chr(1),
   quote = '', escape = '', strict_mode = false, max_line_size = ${Math.floor(o.maxLineBytes)}, ignore_errors = true,
   store_rejects = true, rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
+}
+
+/**
+ * The lines of {@link stageLinesQuery} read once into a temporary table (`text` only, in the file's order),
+ * and the view `view` over it with the same columns (`n` from the row's position). Numbering by position
+ * rather than by a window over the whole file saves a pass that holds every line.
+ */
+export function readLinesOnceQuery(o: LinesSource & { table: string; view: string }): string {
+  return `CREATE OR REPLACE TEMP TABLE ${id(o.table)} AS SELECT rtrim(text, chr(13)) AS text FROM ${readLines(o)};
+CREATE OR REPLACE VIEW ${id(o.view)} AS SELECT rowid + 1 AS n, text FROM ${id(o.table)}`;
 }
 
 /** The distinct lines the engine could not read at all (scans append duplicates), frozen in a table. */
@@ -115,6 +131,15 @@ export function stageFieldsQuery(
   return `CREATE OR REPLACE VIEW ${id(view)} AS
 SELECT line - ${Math.floor(headerLine)} AS ${id(ROW_COLUMN)}, line AS ${id(LINE_COLUMN)}, ${fields}
 FROM ${id(split)} WHERE problem IS NULL`;
+}
+
+/**
+ * The split records of {@link splitRecordsQuery} read once into a temporary table; the text of a record is kept
+ * only when it cannot be split (for the report), since the fields hold the rest.
+ */
+export function readSplitOnceQuery(table: string, split: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${id(table)} AS
+SELECT line, CASE WHEN problem IS NOT NULL THEN text END AS text, f, problem FROM ${id(split)}`;
 }
 
 /** A view adding {@link ROW_COLUMN} to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), copying nothing. */
