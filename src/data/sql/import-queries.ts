@@ -320,22 +320,21 @@ ORDER BY r.reason, r.source_row`;
 }
 
 /**
- * What the report should mention about the rows that pass validation: unreadable times and fatal values
- * (with up to three examples each), rows that repeat an earlier row in every column, and points south of
- * 60° S (where no city is: usually latitude and longitude swapped).
+ * What the report should mention, from one scan of the parsed rows: how many are rejected (`rejected`), and
+ * about those that pass validation (`n`): unreadable times and fatal values (with up to three examples each),
+ * rows that repeat an earlier row in every column, points south of 60° S (where no city is: usually latitude
+ * and longitude swapped), and age values that were not a recognised band (`ages`, they became unknown).
  */
-export function importQualityQuery(parsed: string, today: string): string {
-  return `SELECT count(*) AS n,
-  count(time_unreadable) AS bad_times, list_sort(list_distinct(list(time_unreadable)))[1:3] AS time_examples,
-  count(fatal_unrecognised) AS bad_fatal, list_sort(list_distinct(list(fatal_unrecognised)))[1:3] AS fatal_examples,
-  count(row_hash) - count(DISTINCT row_hash) AS copies,
-  count(*) FILTER (WHERE lat < -60) AS antarctic
-FROM ${id(parsed)} WHERE (${rejectReasonExpression(today)}) IS NULL`;
-}
-
-/** Loaded rows whose age value was not a recognised band (it became unknown). */
-export function unrecognisedAgesQuery(parsed: string, today: string): string {
-  return `SELECT count(*) AS n FROM ${id(parsed)} WHERE age_unrecognised AND (${rejectReasonExpression(today)}) IS NULL`;
+export function importChecksQuery(parsed: string, today: string): string {
+  const kept = 'FILTER (WHERE reason IS NULL)';
+  return `SELECT count(*) ${kept} AS n,
+  count(time_unreadable) ${kept} AS bad_times, list_sort(list_distinct(list(time_unreadable) ${kept}))[1:3] AS time_examples,
+  count(fatal_unrecognised) ${kept} AS bad_fatal, list_sort(list_distinct(list(fatal_unrecognised) ${kept}))[1:3] AS fatal_examples,
+  count(row_hash) ${kept} - count(DISTINCT row_hash) ${kept} AS copies,
+  count(*) FILTER (WHERE reason IS NULL AND lat < -60) AS antarctic,
+  count(*) FILTER (WHERE reason IS NULL AND age_unrecognised) AS ages,
+  count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
+FROM (SELECT time_unreadable, fatal_unrecognised, row_hash, lat, age_unrecognised, ${rejectReasonExpression(today)} AS reason FROM ${id(parsed)})`;
 }
 
 /** Summary of a canonical incident table: rows, incidents, fatal victims, date range and bounding box. */
