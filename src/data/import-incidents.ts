@@ -36,7 +36,7 @@ import {
   dropTablesQuery,
   dropViewsQuery,
   FATAL_SPELLINGS,
-  importQualityQuery,
+  importChecksQuery,
   incidentSummaryQuery,
   LINE_COLUMN,
   NONFATAL_SPELLINGS,
@@ -50,7 +50,6 @@ import {
   stageNumberedQuery,
   stateplaneCandidatesQuery,
   unifyIncidentPlaceTimeQuery,
-  unrecognisedAgesQuery,
 } from './sql/import-queries';
 import { stageDelimitedText } from './stage-delimited-text';
 
@@ -341,8 +340,13 @@ export async function importIncidents(
 
     progress('validating', 0.75);
     const today = options.today ?? todayUtc();
-    await db.query(rejectedRowsQuery(names.parsed, names.validated, today));
-    const rejected = await rejectGroups(db, names.validated, names.staging, mapping);
+    // One scan for the report's checks; the rejected rows are collected only when there are some.
+    const quality = arrowRows(await db.query(importChecksQuery(names.parsed, today)))[0] ?? {};
+    let rejected: RejectGroup[] = [];
+    if (Number(quality.rejected) > 0) {
+      await db.query(rejectedRowsQuery(names.parsed, names.validated, today));
+      rejected = await rejectGroups(db, names.validated, names.staging, mapping);
+    }
     const unparsableDates = rejected.find((g) => g.reason === 'unparsable_date')?.count ?? 0;
     const swapped = swappedDayMonth(dateFormat);
     if (unparsableDates > 0 && swapped) {
@@ -359,7 +363,6 @@ export async function importIncidents(
           }),
         );
     }
-    const quality = arrowRows(await db.query(importQualityQuery(names.parsed, today)))[0] ?? {};
     const examples = (v: unknown) =>
       Array.from((v as { toArray(): unknown[] } | null)?.toArray?.() ?? [])
         .map((x) => `"${String(x)}"`)
@@ -388,9 +391,7 @@ export async function importIncidents(
       );
     if (Number(quality.antarctic) > Number(quality.n) / 2)
       notes.push(msg('data:note.antarctic', { south: Number(quality.antarctic), total: Number(quality.n) }));
-    const unrecognisedAges = Number(
-      arrowRows(await db.query(unrecognisedAgesQuery(names.parsed, today)))[0]?.n ?? 0,
-    );
+    const unrecognisedAges = Number(quality.ages ?? 0);
     // Large files: free the text copy before the canonical table is written, halving peak memory.
     await db.query(stagingIsTable ? dropTablesQuery([names.staging]) : dropViewsQuery([names.staging]));
     await db.query(dropTablesQuery([names.splitRead, names.linesRead]));

@@ -26,6 +26,8 @@ import {
   engineRejectsSnapshotQuery,
   lineCountsQuery,
   numberedLinesQuery,
+  readLinesOnceQuery,
+  readSplitOnceQuery,
   stageFieldsQuery,
   stageLinesQuery,
 } from './sql/import-queries';
@@ -154,18 +156,19 @@ export async function stageDelimitedText(
   // Small files are read from the file once, into memory, and every later step reads the lines there
   // (the record count is not known yet, so the file's size decides).
   const inMemory = fileBytes <= uncompressedScratchMaxRows * SCAN_BYTES_PER_ROW;
+  const source = {
+    file: names.file,
+    rejectsTable: names.csvRejects,
+    rejectsScan: names.csvScan,
+    maxLineBytes: limits.maxLineBytes,
+  };
   await db.query(
-    stageLinesQuery({
-      view: names.lines,
-      file: names.file,
-      rejectsTable: names.csvRejects,
-      rejectsScan: names.csvScan,
-      maxLineBytes: limits.maxLineBytes,
-    }),
+    inMemory
+      ? readLinesOnceQuery({ ...source, table: names.linesRead, view: names.lines })
+      : stageLinesQuery({ ...source, view: names.lines }),
   );
   // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
-  if (inMemory) await db.query(copyToTempTableQuery(names.linesRead, names.lines));
-  const lines = inMemory ? names.linesRead : names.lines;
+  const lines = names.lines;
   const counts = arrowRows(await db.query(lineCountsQuery(lines)))[0] ?? {};
   await db.query(engineRejectsSnapshotQuery(names.engineRejectLines, names.csvRejects));
   // An empty line may be the engine's reading of a CR LF: only then are the bytes read to tell.
@@ -231,7 +234,7 @@ export async function stageDelimitedText(
       maxRecordBytes: limits.maxLineBytes,
     }),
   );
-  if (inMemory) await db.query(copyToTempTableQuery(names.splitRead, names.split));
+  if (inMemory) await db.query(readSplitOnceQuery(names.splitRead, names.split));
   const split = inMemory ? names.splitRead : names.split;
   // Scan 2: the lines that cannot be split, kept (few) for the report.
   await db.query(badLinesQuery(names.badLines, split));

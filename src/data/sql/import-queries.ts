@@ -3,13 +3,27 @@
  * the canonical incident table, and reporting what was rejected. Pure functions returning SQL text; every
  * name and value passes through `quoteIdentifier` / `quoteLiteral`.
  */
-import { type ColumnMapping, MISSING_SPELLINGS } from '../schema';
-import { quoteIdentifier as id, quoteLiteral as lit, quoteList } from './quote';
+import type { ColumnMapping } from '../schema';
+import { quoteIdentifier as id, quoteLiteral as lit } from './quote';
+import { LINE_COLUMN, ROW_COLUMN } from './staged-columns';
 
-/** Internal column of a staged source: the data record number (from 1). */
-export const ROW_COLUMN = '__cvi_row';
-/** Internal column of a staged text source: its physical line (header = its own line number). */
-export const LINE_COLUMN = '__cvi_line';
+export {
+  DATE_FORMATS,
+  dateFormatCandidates,
+  dateFormatCheckQuery,
+  dateFormatHasTime,
+  dateFormatScoresQuery,
+  dateOrderConflictQuery,
+  EPOCH_MILLISECONDS,
+  EPOCH_SECONDS,
+  FATAL_SPELLINGS,
+  NONFATAL_SPELLINGS,
+  type ParseIncidentsOptions,
+  parseDateExpression,
+  parseIncidentsQuery,
+} from './parse-queries';
+
+export { LINE_COLUMN, ROW_COLUMN } from './staged-columns';
 
 /**
  * A view of a text file as physical lines: `n` (the position among the lines the engine could read) and
@@ -17,18 +31,34 @@ export const LINE_COLUMN = '__cvi_line';
  * lines that are not valid UTF-8 or longer than `maxLineBytes` are appended to `rejectsTable` with their
  * line number by every scan. Line endings may be LF, CRLF or a mix.
  */
-export function stageLinesQuery(o: {
-  view: string;
+export function stageLinesQuery(o: LinesSource & { view: string }): string {
+  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
+SELECT row_number() OVER () AS n, rtrim(text, chr(13)) AS text
+FROM ${readLines(o)}`;
+}
+
+/** The text file whose lines are read, and where the engine appends the lines it cannot read. */
+export interface LinesSource {
   file: string;
   rejectsTable: string;
   rejectsScan: string;
   maxLineBytes: number;
-}): string {
-  return `CREATE OR REPLACE VIEW ${id(o.view)} AS
-SELECT row_number() OVER () AS n, rtrim(text, chr(13)) AS text
-FROM read_csv(${lit(o.file)}, columns = {'text': 'VARCHAR'}, header = false, auto_detect = false, delim = chr(1),
+}
+
+function readLines(o: LinesSource): string {
+  return `read_csv(${lit(o.file)}, columns = {'text': 'VARCHAR'}, header = false, auto_detect = false, delim = chr(1),
   quote = '', escape = '', strict_mode = false, max_line_size = ${Math.floor(o.maxLineBytes)}, ignore_errors = true,
   store_rejects = true, rejects_table = ${lit(o.rejectsTable)}, rejects_scan = ${lit(o.rejectsScan)})`;
+}
+
+/**
+ * The lines of {@link stageLinesQuery} read once into a temporary table (`text` only, in the file's order),
+ * and the view `view` over it with the same columns (`n` from the row's position). Numbering by position
+ * rather than by a window over the whole file saves a pass that holds every line.
+ */
+export function readLinesOnceQuery(o: LinesSource & { table: string; view: string }): string {
+  return `CREATE OR REPLACE TEMP TABLE ${id(o.table)} AS SELECT rtrim(text, chr(13)) AS text FROM ${readLines(o)};
+CREATE OR REPLACE VIEW ${id(o.view)} AS SELECT rowid + 1 AS n, text FROM ${id(o.table)}`;
 }
 
 /** The distinct lines the engine could not read at all (scans append duplicates), frozen in a table. */
@@ -103,6 +133,15 @@ SELECT line - ${Math.floor(headerLine)} AS ${id(ROW_COLUMN)}, line AS ${id(LINE_
 FROM ${id(split)} WHERE problem IS NULL`;
 }
 
+/**
+ * The split records of {@link splitRecordsQuery} read once into a temporary table; the text of a record is kept
+ * only when it cannot be split (for the report), since the fields hold the rest.
+ */
+export function readSplitOnceQuery(table: string, split: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${id(table)} AS
+SELECT line, CASE WHEN problem IS NOT NULL THEN text END AS text, f, problem FROM ${id(split)}`;
+}
+
 /** A view adding {@link ROW_COLUMN} to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), copying nothing. */
 export function stageNumberedQuery(view: string, source: string): string {
   return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT row_number() OVER () AS ${id(ROW_COLUMN)}, * FROM ${id(source)}`;
@@ -146,219 +185,6 @@ export function engineRejectCountQuery(engineRejects: string, headerLine: number
 /** Column names and types of a table, in order. */
 export function describeTableQuery(table: string): string {
   return `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${lit(table)} ORDER BY ordinal_position`;
-}
-
-/** Candidate strptime formats tried on a date column, in order of preference when several fit equally. */
-export const DATE_FORMATS: readonly string[] = [
-  '%Y-%m-%d %H:%M:%S',
-  '%Y-%m-%d %H:%M',
-  '%Y-%m-%d',
-  '%m/%d/%Y %I:%M:%S %p',
-  '%m/%d/%Y %I:%M %p',
-  '%m/%d/%Y %H:%M:%S',
-  '%m/%d/%Y %H:%M',
-  '%m/%d/%Y',
-  '%d/%m/%Y %H:%M:%S',
-  '%d/%m/%Y',
-  '%Y/%m/%d %H:%M:%S',
-  '%Y/%m/%d',
-  '%d.%m.%Y',
-];
-
-/** Pseudo-formats for numeric epoch timestamps. */
-export const EPOCH_SECONDS = 'epoch-seconds';
-export const EPOCH_MILLISECONDS = 'epoch-milliseconds';
-
-/**
- * ISO 8601 text with a `T`, fractional seconds or a zone (`Z`, `+02:00`, `+0200`, `+02`, `UTC`, `GMT`, a
- * bracketed zone name) is reduced to its wall-clock part. A local
- * date published as midnight UTC (`2021-08-09T00:00:00.000Z`) therefore stays on 9 August.
- */
-function normalizedDateText(column: string): string {
-  return `trim(regexp_replace(trim(CAST(${id(column)} AS VARCHAR)), '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2})?)(?:[.,]\\d+)?)?\\s*(?:[Zz]|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?(?:\\[[^\\]]*\\])?$', '\\1 \\2'))`;
-}
-
-/** SQL turning a column into a TIMESTAMP with the given format (strptime text or an epoch pseudo-format). */
-export function parseDateExpression(column: string, format: string): string {
-  const text = `trim(CAST(${id(column)} AS VARCHAR))`;
-  if (format === EPOCH_SECONDS) {
-    return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,11}') THEN epoch_ms(CAST(${text} AS BIGINT) * 1000) END`;
-  }
-  if (format === EPOCH_MILLISECONDS) {
-    return `CASE WHEN regexp_full_match(${text}, '-?\\d{1,14}') THEN epoch_ms(CAST(${text} AS BIGINT)) END`;
-  }
-  // Most values parse as written; only the rest pay for the ISO normalisation (COALESCE is lazy per row).
-  return `coalesce(try_strptime(${text}, ${lit(format)}), try_strptime(${normalizedDateText(column)}, ${lit(format)}))`;
-}
-
-/**
- * Scores each candidate date format on up to `sample` non-empty values of a column: how many parse.
- * Returns one row with a column per candidate, named by its position.
- */
-export function dateFormatScoresQuery(table: string, column: string, sample = 2000): string {
-  const candidates = [...DATE_FORMATS, EPOCH_SECONDS, EPOCH_MILLISECONDS];
-  const scores = candidates.map((format, i) => {
-    const parsed = parseDateExpression(column, format);
-    const plausible =
-      format === EPOCH_SECONDS
-        ? `regexp_full_match(trim(CAST(${id(column)} AS VARCHAR)), '\\d{9,10}')`
-        : format === EPOCH_MILLISECONDS
-          ? `regexp_full_match(trim(CAST(${id(column)} AS VARCHAR)), '\\d{12,13}')`
-          : 'TRUE';
-    return `count(*) FILTER (WHERE ${plausible} AND ${parsed} IS NOT NULL) AS ${id(`f${i}`)}`;
-  });
-  return `SELECT count(*) AS total, ${scores.join(', ')}
-FROM (SELECT ${id(column)} FROM ${id(table)} WHERE ${id(column)} IS NOT NULL AND trim(CAST(${id(column)} AS VARCHAR)) <> '' LIMIT ${sample}) AS s`;
-}
-
-/** All date-format candidates, with their position in the score query. */
-export function dateFormatCandidates(): readonly string[] {
-  return [...DATE_FORMATS, EPOCH_SECONDS, EPOCH_MILLISECONDS];
-}
-
-/** Whether a chosen date format carries a time of day. */
-export function dateFormatHasTime(format: string): boolean {
-  return format === EPOCH_SECONDS || format === EPOCH_MILLISECONDS || /%[HI]/.test(format);
-}
-
-function text(column: string | undefined): string {
-  if (column === undefined) return 'CAST(NULL AS VARCHAR)';
-  return `CASE WHEN lower(trim(CAST(${id(column)} AS VARCHAR))) IN ${quoteList(MISSING_SPELLINGS)} THEN NULL ELSE trim(CAST(${id(column)} AS VARCHAR)) END`;
-}
-
-function number(column: string | undefined, stripThousands: boolean): string {
-  if (column === undefined) return 'CAST(NULL AS DOUBLE)';
-  const value = `trim(CAST(${id(column)} AS VARCHAR))`;
-  return `TRY_CAST(${stripThousands ? `replace(${value}, ',', '')` : value} AS DOUBLE)`;
-}
-
-function timeOfDay(column: string): string {
-  const raw = `trim(CAST(${id(column)} AS VARCHAR))`;
-  const clock = `CASE WHEN regexp_full_match(${raw}, '\\d{3,4}') THEN substr(lpad(${raw}, 4, '0'), 1, 2) || ':' || substr(lpad(${raw}, 4, '0'), 3, 2)
-    ELSE regexp_extract(${raw}, '(\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[AaPp][Mm])?)$', 1) END`;
-  const slow = `CAST(try_strptime('2000-01-01 ' || (${clock}), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p']) AS TIME)`;
-  return `coalesce(TRY_CAST(${raw} AS TIME), ${slow})`;
-}
-
-/** Options for mapping a staged table into parsed (not yet validated) incident rows. */
-export interface ParseIncidentsOptions {
-  target: string;
-  /**
-   * Write the table to DuckDB's temporary catalog, which is not compressed: faster to write, about 7× larger.
-   * For scratch tables of sources small enough that memory does not matter.
-   */
-  temporary?: boolean;
-  staging: string;
-  mapping: ColumnMapping;
-  dateFormat: string;
-  /** Whether the source is a text file staged with {@link LINE_COLUMN} (source_row is then its line). */
-  lineNumbers: boolean;
-  /** Unmapped categorical source columns kept as `attr:<name>` for attribute filters. */
-  attributes?: readonly string[];
-  /** All source columns, hashed per row to find exact copies. */
-  sourceColumns?: readonly string[];
-}
-
-/** Values of a fatal column read as "the victim died" (compared in lower case). */
-export const FATAL_SPELLINGS: readonly string[] = [
-  'true',
-  't',
-  '1',
-  'y',
-  'yes',
-  'fatal',
-  'killed',
-  'dead',
-  'deceased',
-  'died',
-  'murder',
-  'homicide',
-];
-/** Values of a fatal column read as "the victim survived". */
-export const NONFATAL_SPELLINGS: readonly string[] = [
-  'false',
-  'f',
-  '0',
-  'n',
-  'no',
-  'nonfatal',
-  'non-fatal',
-  'injured',
-  'wounded',
-  'survived',
-  'alive',
-];
-
-const AGE_GROUPS = ['<18', '18-24', '25-44', '45-64', '65+'];
-
-/**
- * Maps a staged source into typed rows. Missing spellings (`(null)`, `UNKNOWN`, `U`, empty, …) become NULL;
- * thousands separators are removed from state-plane coordinates; age values outside the usual bands become
- * NULL (flagged in `age_unrecognised`). Raw text is not copied: the report reads it back from the staging
- * table for the few rejected rows. `dup_rank` is 1 for the first row of each mapped row id.
- */
-export function parseIncidentsQuery(o: ParseIncidentsOptions): string {
-  const m = o.mapping;
-  const dateTs = parseDateExpression(m.date, o.dateFormat);
-  const time = m.time === undefined ? 'CAST(NULL AS TIME)' : timeOfDay(m.time);
-  const hasTimeInDate = dateFormatHasTime(o.dateFormat);
-  const occurredAt = `CASE WHEN d_ts IS NULL THEN NULL WHEN t_of_day IS NOT NULL THEN CAST(d_ts AS DATE) + t_of_day ELSE d_ts END`;
-  const hour = `CASE WHEN d_ts IS NULL THEN NULL WHEN t_of_day IS NOT NULL THEN hour(t_of_day) ${
-    hasTimeInDate ? 'ELSE hour(d_ts)' : 'ELSE NULL'
-  } END`;
-  const fatal =
-    m.fatal === undefined
-      ? 'CAST(NULL AS BOOLEAN)'
-      : `CASE WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ${quoteList(FATAL_SPELLINGS)} THEN TRUE
-         WHEN lower(trim(CAST(${id(m.fatal)} AS VARCHAR))) IN ${quoteList(NONFATAL_SPELLINGS)} THEN FALSE END`;
-  const fatalUnrecognised =
-    m.fatal === undefined ? 'FALSE' : `${text(m.fatal)} IS NOT NULL AND (${fatal}) IS NULL`;
-  const timeUnreadable = m.time === undefined ? 'FALSE' : `${text(m.time)} IS NOT NULL AND (${time}) IS NULL`;
-  const rowHash = o.sourceColumns?.length
-    ? `hash(${o.sourceColumns.map((c) => `s.${id(c)}`).join(', ')})`
-    : 'CAST(NULL AS UBIGINT)';
-  const age = text(m.victimAgeGroup);
-  const sourceRow = o.lineNumbers ? `s.${id(LINE_COLUMN)}` : `s.${id(ROW_COLUMN)}`;
-  const rawDate = `trim(CAST(${id(m.date)} AS VARCHAR))`;
-  return `CREATE OR REPLACE ${o.temporary ? 'TEMP ' : ''}TABLE ${id(o.target)} AS
-SELECT * EXCLUDE (d_ts, t_of_day), ${occurredAt} AS occurred_at, ${hour} AS hour,
-  ${
-    m.rowId === undefined
-      ? '1 AS dup_rank'
-      : 'CASE WHEN row_key IS NULL THEN 1 ELSE row_number() OVER (PARTITION BY row_key ORDER BY row_id) END AS dup_rank'
-  }
-FROM (
-  SELECT
-    s.${id(ROW_COLUMN)} AS row_id,
-    ${sourceRow} AS source_row,
-    ${m.rowId === undefined ? 'CAST(NULL AS VARCHAR)' : text(m.rowId)} AS row_key,
-    coalesce(${m.incidentId === undefined ? 'NULL' : text(m.incidentId)}, 'row-' || CAST(s.${id(ROW_COLUMN)} AS VARCHAR)) AS incident_id,
-    ${rawDate} IS NULL OR ${rawDate} = '' AS date_missing,
-    ${dateTs} AS d_ts,
-    ${time} AS t_of_day,
-    ${number(m.lat, false)} AS lat,
-    ${number(m.lon, false)} AS lon,
-    ${number(m.stateX, true)} AS state_x,
-    ${number(m.stateY, true)} AS state_y,
-    ${fatal} AS fatal,
-    CASE WHEN ${age} IN ${quoteList(AGE_GROUPS)} THEN ${age} END AS victim_age_group,
-    ${age} IS NOT NULL AND ${age} NOT IN ${quoteList(AGE_GROUPS)} AS age_unrecognised,
-    CASE WHEN ${timeUnreadable} THEN trim(CAST(${id(m.time ?? m.date)} AS VARCHAR)) END AS time_unreadable,
-    CASE WHEN ${fatalUnrecognised} THEN trim(CAST(${id(m.fatal ?? m.date)} AS VARCHAR)) END AS fatal_unrecognised,
-    ${rowHash} AS row_hash,
-    ${text(m.victimSex)} AS victim_sex,
-    ${text(m.victimRace)} AS victim_race,
-    ${text(m.locationType)} AS location_type,
-    ${text(m.precinct)} AS precinct,
-    ${text(m.district)} AS district,
-    'reported' AS coord_source${(o.attributes ?? [])
-      .map(
-        (c) => `,
-    ${text(c)} AS ${id(`attr:${c}`)}`,
-      )
-      .join('')}
-  FROM ${id(o.staging)} AS s
-) AS p`;
 }
 
 /** Rows whose latitude/longitude are missing but whose state-plane coordinates are present. */
@@ -494,42 +320,21 @@ ORDER BY r.reason, r.source_row`;
 }
 
 /**
- * What the report should mention about the rows that pass validation: unreadable times and fatal values
- * (with up to three examples each), rows that repeat an earlier row in every column, and points south of
- * 60° S (where no city is: usually latitude and longitude swapped).
+ * What the report should mention, from one scan of the parsed rows: how many are rejected (`rejected`), and
+ * about those that pass validation (`n`): unreadable times and fatal values (with up to three examples each),
+ * rows that repeat an earlier row in every column, points south of 60° S (where no city is: usually latitude
+ * and longitude swapped), and age values that were not a recognised band (`ages`, they became unknown).
  */
-export function importQualityQuery(parsed: string, today: string): string {
-  return `SELECT count(*) AS n,
-  count(time_unreadable) AS bad_times, list_sort(list_distinct(list(time_unreadable)))[1:3] AS time_examples,
-  count(fatal_unrecognised) AS bad_fatal, list_sort(list_distinct(list(fatal_unrecognised)))[1:3] AS fatal_examples,
-  count(row_hash) - count(DISTINCT row_hash) AS copies,
-  count(*) FILTER (WHERE lat < -60) AS antarctic
-FROM ${id(parsed)} WHERE (${rejectReasonExpression(today)}) IS NULL`;
-}
-
-/**
- * How many values of the date column read in the chosen format, and how many only in the format with day
- * and month the other way round (a file that mixes the two orders).
- */
-export function dateOrderConflictQuery(
-  table: string,
-  column: string,
-  format: string,
-  swapped: string,
-): string {
-  return `SELECT count(*) FILTER (WHERE ${parseDateExpression(column, format)} IS NULL AND ${parseDateExpression(column, swapped)} IS NOT NULL) AS other_order,
-  any_value(trim(CAST(${id(column)} AS VARCHAR))) FILTER (WHERE ${parseDateExpression(column, format)} IS NULL AND ${parseDateExpression(column, swapped)} IS NOT NULL) AS example
-FROM ${id(table)}`;
-}
-
-/** Fails with the engine's message when a strptime format is not valid; returns one row otherwise. */
-export function dateFormatCheckQuery(format: string): string {
-  return `SELECT try_strptime('2000-01-01', ${lit(format)}) AS t`;
-}
-
-/** Loaded rows whose age value was not a recognised band (it became unknown). */
-export function unrecognisedAgesQuery(parsed: string, today: string): string {
-  return `SELECT count(*) AS n FROM ${id(parsed)} WHERE age_unrecognised AND (${rejectReasonExpression(today)}) IS NULL`;
+export function importChecksQuery(parsed: string, today: string): string {
+  const kept = 'FILTER (WHERE reason IS NULL)';
+  return `SELECT count(*) ${kept} AS n,
+  count(time_unreadable) ${kept} AS bad_times, list_sort(list_distinct(list(time_unreadable) ${kept}))[1:3] AS time_examples,
+  count(fatal_unrecognised) ${kept} AS bad_fatal, list_sort(list_distinct(list(fatal_unrecognised) ${kept}))[1:3] AS fatal_examples,
+  count(row_hash) ${kept} - count(DISTINCT row_hash) ${kept} AS copies,
+  count(*) FILTER (WHERE reason IS NULL AND lat < -60) AS antarctic,
+  count(*) FILTER (WHERE reason IS NULL AND age_unrecognised) AS ages,
+  count(*) FILTER (WHERE reason IS NOT NULL) AS rejected
+FROM (SELECT time_unreadable, fatal_unrecognised, row_hash, lat, age_unrecognised, ${rejectReasonExpression(today)} AS reason FROM ${id(parsed)})`;
 }
 
 /** Summary of a canonical incident table: rows, incidents, fatal victims, date range and bounding box. */

@@ -45,7 +45,7 @@ export function oddQuoteLinesQuery(o: {
     : '';
   return `SELECT line, opens FROM (
   SELECT line, regexp_full_match(text, ${lit(opener)}) AS opens FROM ${id(o.lines)}
-  WHERE line > ${header} AND text IS NOT NULL AND (strlen(text) - strlen(replace(text, '"', ''))) % 2 = 1
+  WHERE line > ${header} AND contains(text, '"') AND (strlen(text) - strlen(replace(text, '"', ''))) % 2 = 1
   ${rejects}
 ) ORDER BY line`;
 }
