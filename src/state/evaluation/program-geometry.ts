@@ -65,7 +65,8 @@ export function programPlaces(
     });
   }
   (cmp?.features ?? []).forEach((f, k) => {
-    const label = String(f.properties?.name ?? f.properties?.id ?? `comparison ${k + 1}`);
+    // An unnamed area is named by its place in the file, in no language: "#2".
+    const label = String(f.properties?.name ?? f.properties?.id ?? `#${k + 1}`);
     comparison.push({ id: String(f.properties?.id ?? `c${k + 1}`), label, features: [f] });
   });
   const donors: EvaluationArea[] = [];

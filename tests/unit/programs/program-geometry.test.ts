@@ -51,6 +51,17 @@ describe('programGeometry', () => {
     expect(g.catchmentLabel).toBe('P catchment (id S1)');
   });
 
+  it('names comparison areas drawn in the file by their name, their id, or their place ("#2")', () => {
+    const unnamed = { ...square(4), properties: {} };
+    const byId = { ...square(5), properties: { id: 'east' } };
+    const g = programGeometry({ ...program, comparison: { features: [byId, unnamed] } }, boundaries);
+    if (typeof g === 'string') throw new Error(g);
+    expect(g.comparison.map(({ id, label }) => ({ id, label }))).toEqual([
+      { id: 'east', label: 'east' },
+      { id: 'c2', label: '#2' },
+    ]);
+  });
+
   it('adds as donors the other features whose boxes stay clear of the buffered catchments', () => {
     // S0 and S2 touch the catchment S1; S5 touches the other programme's catchment S5 itself.
     const g = programGeometry(program, boundaries, { donorsFromOtherAreas: true, avoid: [features[5]!] });
