@@ -57,8 +57,9 @@ export function fitFocus(
     clearTimeout(timer);
     timer = setTimeout(move, 0);
   };
-  map.on('moveend', onEnd);
   move();
+  // Listening from here on: the end of the gesture that move() just stopped is not this fit's end.
+  map.on('moveend', onEnd);
   return () => {
     clearTimeout(timer);
     map.off('moveend', onEnd);
