@@ -57,9 +57,8 @@ export function fitFocus(
     clearTimeout(timer);
     timer = setTimeout(move, 0);
   };
-  move();
-  // Listening from here on: the end of the gesture that move() just stopped is not this fit's end.
   map.on('moveend', onEnd);
+  move();
   return () => {
     clearTimeout(timer);
     map.off('moveend', onEnd);
