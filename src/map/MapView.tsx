@@ -10,6 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LayersList, PickingInfo } from '@deck.gl/core';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
+import { CameraEchoes } from './camera-echo';
 import { fitFocus, trackGestures } from './fit-focus';
 
 setWorkerUrl(workerUrl);
@@ -81,8 +82,8 @@ export function MapView(props: MapViewProps) {
   propsRef.current = props;
   const markers = useRef<Marker[]>([]);
   const selectedRef = useRef<readonly string[]>([]);
-  // The camera the map last reported: the same camera coming back as a prop (rounded) is not a move.
-  const reportedRef = useRef<MapCamera | null>(null);
+  // The cameras the map reported: the same camera coming back as a prop (rounded) is not a move.
+  const echoesRef = useRef(new CameraEchoes());
   // When the user last handled the map itself (wheel, pointer, key), as an event time stamp.
   const gestureAtRef = useRef(Number.NEGATIVE_INFINITY);
 
@@ -125,8 +126,9 @@ export function MapView(props: MapViewProps) {
     const stopTracking = trackGestures(map, gestureAtRef);
     map.on('moveend', () => {
       const c = map.getCenter();
-      reportedRef.current = { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
-      propsRef.current.onCameraChange(reportedRef.current);
+      const camera = { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+      echoesRef.current.reported(camera);
+      propsRef.current.onCameraChange(camera);
     });
     map.on('error', (e) => {
       const event = e as { error?: { message?: string }; sourceId?: string };
@@ -175,16 +177,8 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     const cam = props.camera;
     if (!map || !cam) return;
-    // An echo of the map's own report must not jump: it would cancel a move begun since (a fit to a
-    // selected area that stopped a scroll zoom reports the scroll's end while the fit is under way).
-    const echo = reportedRef.current;
-    if (
-      echo &&
-      Math.abs(echo.lon - cam.lon) < 1e-6 &&
-      Math.abs(echo.lat - cam.lat) < 1e-6 &&
-      Math.abs(echo.zoom - cam.zoom) <= 0.005 + 1e-9
-    )
-      return;
+    // An echo of the map's own report must not jump: it would cancel a move begun since.
+    if (echoesRef.current.isEcho(cam)) return;
     const c = map.getCenter();
     if (
       Math.abs(c.lng - cam.lon) > 1e-6 ||

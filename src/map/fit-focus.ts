@@ -15,8 +15,11 @@ const FIT_MS = 600;
 const GESTURES = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
 /** Zoom difference under which a fit counts as arrived. */
 const ARRIVED = 0.01;
-/** How many times a cut-short fit is run again. */
-const RETRIES = 2;
+/**
+ * How long after the selection a cut-short fit is run again. A held-back wheel starts within 40 ms, but a busy
+ * page can deliver its start, its end and the fit's re-run hundreds of milliseconds late.
+ */
+const RETRY_WINDOW_MS = 3000;
 
 /** Records when the user last handled the map itself; returns a function that stops recording. */
 export function trackGestures(map: MapLibreMap, at: { current: number }): () => void {
@@ -41,18 +44,17 @@ export function fitFocus(
   gestureAt: { readonly current: number },
 ): () => void {
   const selectedAt = performance.now();
-  let retries = RETRIES;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const move = () => map.stop().fitBounds(bbox, { ...FIT, duration: FIT_MS });
   const onEnd = () => {
     // The target is read at each end: a map resized during the move has a new one.
     const target = map.cameraForBounds(bbox, FIT);
     const arrived = target?.zoom === undefined || Math.abs(map.getZoom() - target.zoom) < ARRIVED;
-    if (arrived || gestureAt.current > selectedAt || retries <= 0) {
+    const late = performance.now() - selectedAt > RETRY_WINDOW_MS;
+    if (arrived || gestureAt.current > selectedAt || late) {
       map.off('moveend', onEnd);
       return;
     }
-    retries -= 1;
     // Not from inside the end event: the map ignores a stop while it is applying a gesture.
     clearTimeout(timer);
     timer = setTimeout(move, 0);

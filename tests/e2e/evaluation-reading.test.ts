@@ -193,6 +193,32 @@ describe('orientation on the map (demo city)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/area-zoomed.png` });
   });
 
+  it('a wheel turned just before the selection, still held back by the map, does not cut the fit short', async () => {
+    const page = ctx.page;
+    const cityZoom = await clearAndZoomOut(page);
+    // the map holds a lone wheel event back up to 40 ms; here the selection comes within the same task
+    await page.evaluate(() => {
+      const canvas = document.querySelector('.maplibregl-canvas') as HTMLElement;
+      canvas.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: -200,
+          clientX: 700,
+          clientY: 400,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+      (document.querySelector('[data-testid="area-table"] tbody tr') as HTMLElement).click();
+    });
+    await page.waitForFunction(
+      (z) => Number(new URLSearchParams(location.search).get('zoom')) > z + 1.5,
+      cityZoom,
+      { timeout: 20_000 },
+    );
+    const areaZoom = await settledZoom(page);
+    assert.ok(areaZoom > cityZoom + 1.5, `zoom ${cityZoom} -> ${areaZoom}`);
+  });
+
   it('a wheel turned after the selection takes the camera over from the fit', async () => {
     const page = ctx.page;
     await clearAndZoomOut(page);
