@@ -13,6 +13,7 @@ import { arrowRows } from '../rows';
 import { appendRowsQuery } from '../sql/archive-queries';
 import { dropTablesQuery, incidentSummaryQuery, replaceTableQuery } from '../sql/import-queries';
 import { type ArchiveManifest, type ArchivePartition, parseManifest, partitionsFor } from './manifest';
+import type { RangedFile } from './ranged-file';
 import { ArchiveCancelled, type ArchiveLocation } from './url-location';
 
 export {
@@ -31,8 +32,10 @@ export interface ArchiveLoad {
   table: string;
   manifest: ArchiveManifest;
   partitions: ArchivePartition[];
-  /** Bytes of the partition files read. */
+  /** Bytes of the partition files transferred (for a file read by range, only the ranges read). */
   bytesRead: number;
+  /** Row groups read and in all of the partitions read by range (both 0 when none was). */
+  rowGroups: { partitions: number; read: number; total: number };
   report: ImportReport;
 }
 
@@ -49,7 +52,24 @@ export const PARTITIONS_AHEAD = 6;
 export const BYTES_AHEAD = 64 * 2 ** 20;
 
 /**
- * Loads the partitions of the archive at `location` that overlap `range` into `table`.
+ * Whether a partition is read by range: the load asks for dates, the location can read ranges, the file has
+ * more than one row group, and the dates cover only part of it (a partition wholly inside the dates is
+ * fetched whole: one request).
+ */
+function readsByRange(location: ArchiveLocation, p: ArchivePartition, dates: { from?: string; to?: string }) {
+  if (!location.readRanges || (!dates.from && !dates.to) || p.rowGroups <= 1) return false;
+  return (
+    (dates.from !== undefined && p.firstDate < dates.from) ||
+    (dates.to !== undefined && p.lastDate > dates.to)
+  );
+}
+
+/**
+ * Loads the partitions of the archive at `location` that overlap `from`…`to` into `table`. With `from` or
+ * `to`, a partition the dates cover only in part is read by range where the location can: its footer, then
+ * only the row groups holding a date in the range (`docs/ARCHIVE.md`). The table then holds those whole row
+ * groups: every row in the range and some rows either side of it, as a whole-partition read holds whole
+ * years; callers filter by the dates, as they do after a whole-partition read.
  * @throws ImportError naming the manifest or partition that could not be read.
  */
 export async function loadArchive(
@@ -61,7 +81,7 @@ export async function loadArchive(
     to?: string;
     /** The manifest when already read. */
     manifest?: ArchiveManifest;
-    /** Exactly these partitions (instead of those overlapping from/to). */
+    /** Exactly these partitions (instead of those overlapping from/to), each read whole. */
     partitions?: ArchivePartition[];
     /** Add the rows to `table` instead of replacing it. */
     append?: boolean;
@@ -72,12 +92,18 @@ export async function loadArchive(
     options.manifest ??
     parseManifest(await location.readText('manifest.json'), `${location.name} manifest.json`);
   const partitions = options.partitions ?? partitionsFor(manifest, options);
+  const dates = options.partitions ? {} : { from: options.from, to: options.to };
   const scratch = `__archive_load_${++loadCounter}`;
   let bytesRead = 0;
-  const requested: Promise<Blob>[] = [];
+  const rowGroups = { partitions: 0, read: 0, total: 0 };
+  const requested: Promise<Blob | RangedFile>[] = [];
   const request = (i: number) => {
     if (i >= partitions.length || requested[i]) return;
-    requested[i] = location.readBlob(partitions[i]!.path);
+    const p = partitions[i]!;
+    // A file read by range is only opened here: its bytes are fetched as the decoder asks for them.
+    requested[i] = readsByRange(location, p, dates)
+      ? location.readRanges!(p.path, p.bytes)
+      : location.readBlob(p.path);
     // A failure is reported when its partition's turn comes; one after an earlier failure is moot.
     requested[i]!.catch(() => {});
   };
@@ -92,12 +118,23 @@ export async function loadArchive(
         if (ahead > BYTES_AHEAD) break;
         request(k);
       }
-      const blob = await requested[i]!;
-      bytesRead += blob.size;
+      const file = await requested[i]!;
+      const ranged = file instanceof Blob ? null : file;
+      if (!ranged) bytesRead += (file as Blob).size;
       try {
-        for await (const ipc of db.parquetRowGroups(blob))
-          await db.insertArrowIpc(scratch, ipc, { append: groups++ > 0 });
+        const read = db.parquetRowGroups(file, {
+          dates: ranged ? dates : undefined,
+          onPlan: (n, total) => {
+            if (!ranged) return;
+            rowGroups.partitions++;
+            rowGroups.read += n;
+            rowGroups.total += total;
+          },
+        });
+        for await (const ipc of read) await db.insertArrowIpc(scratch, ipc, { append: groups++ > 0 });
       } catch (error) {
+        // A failed range request is reported as itself (the file's URL and what to do), not as bad Parquet.
+        if (ranged?.failure()) throw ranged.failure();
         throw new ImportError(
           msg('data:archive.partitionUnreadable', {
             name: location.name,
@@ -105,6 +142,8 @@ export async function loadArchive(
             detail: (error as Error).message.split('\n')[0] ?? '',
           }),
         );
+      } finally {
+        if (ranged) bytesRead += ranged.bytesRead();
       }
     }
     if (groups === 0) throw new ImportError(msg('data:archive.noPartition', { name: location.name }));
@@ -112,13 +151,18 @@ export async function loadArchive(
     if (options.append) await db.query(appendRowsQuery(options.table, scratch));
     else await db.query(replaceTableQuery(scratch, options.table));
     const summary = arrowRows(await db.query(incidentSummaryQuery(options.table)))[0]!;
-    return {
-      table: options.table,
-      manifest,
-      partitions,
-      bytesRead,
-      report: archiveReport(location.name, manifest, partitions, bytesRead, summary),
-    };
+    const report = archiveReport(location.name, manifest, partitions, bytesRead, summary);
+    if (rowGroups.partitions > 0) {
+      const note = msg('data:note.archiveRowGroups', {
+        ...rowGroups,
+        partial: rowGroups.partitions,
+        from: dates.from ?? manifest.firstDate,
+        to: dates.to ?? manifest.lastDate,
+      });
+      report.notes.push(englishText(note));
+      report.noteMessages?.push(note);
+    }
+    return { table: options.table, manifest, partitions, bytesRead, rowGroups, report };
   } finally {
     await db.query(dropTablesQuery([scratch])).catch(() => {});
   }

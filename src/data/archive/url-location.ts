@@ -6,6 +6,7 @@
 import { englishText } from '../../analysis/messages/english';
 import { type Message, msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
+import type { RangedFile } from './ranged-file';
 
 /** Where an archive's files are read from: a folder, a web server, an object store. */
 export interface ArchiveLocation {
@@ -15,6 +16,11 @@ export interface ArchiveLocation {
   readText(path: string): Promise<string>;
   /** A file's bytes as a Blob. */
   readBlob(path: string): Promise<Blob>;
+  /**
+   * The file at `path` for reading by byte range (`bytes`: its size by the manifest), where the location
+   * can: only the ranges the Parquet decoder asks for are read.
+   */
+  readRanges?(path: string, bytes: number): Promise<RangedFile>;
 }
 
 /** Joins an archive's base URL and a relative path (a base without a trailing `/` is a folder too). */
@@ -63,10 +69,11 @@ export async function fetchArchiveFile(
   fetchImpl: typeof fetch,
   url: string,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<Response> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { signal });
+    response = await fetchImpl(url, headers ? { signal, headers } : { signal });
   } catch (error) {
     if (signal?.aborted) throw new ArchiveCancelled();
     throw new ImportError(describeFetchFailure(url, { error }));
@@ -80,7 +87,7 @@ export interface UrlLocationOptions {
   fetch?: typeof fetch;
   /** Aborts every request (cancel). */
   signal?: AbortSignal;
-  /** Called after each file was fetched, with its size. */
+  /** Called after each file or byte range was fetched, with the bytes transferred. */
   onFetched?: (path: string, bytes: number) => void;
 }
 
@@ -102,6 +109,96 @@ export function urlArchiveLocation(base: string, options: UrlLocationOptions = {
       options.onFetched?.(path, blob.size);
       return blob;
     },
+    async readRanges(path, bytes) {
+      return httpRangedFile(archiveFileUrl(base, path), bytes, {
+        fetch: fetchImpl,
+        signal: options.signal,
+        onFetched: (n) => options.onFetched?.(path, n),
+      });
+    },
+  };
+}
+
+/**
+ * The file at `url` (`size` bytes by the manifest) read with HTTP range requests, one at a time. A server
+ * that answers a range request with 200 and the whole file (it does not serve ranges) is detected: the whole
+ * file is then kept and every later slice is cut from it, with no further request. A 206 answer is checked
+ * against the range asked for (its Content-Range where the server lets it be read, and its length), so a
+ * file that changed since the manifest was written is refused rather than decoded wrongly.
+ */
+export function httpRangedFile(
+  url: string,
+  size: number,
+  options: { fetch?: typeof fetch; signal?: AbortSignal; onFetched?: (bytes: number) => void } = {},
+): RangedFile {
+  const fetchImpl = options.fetch ?? fetch;
+  let read = 0;
+  let failed: unknown = null;
+  let whole: Uint8Array | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const mismatch = (detail: string) =>
+    new ImportError(msg('data:archive.rangeMismatch', { where: redactUrl(url), detail }));
+
+  async function fetchRange(start: number, end: number): Promise<Uint8Array> {
+    const response = await fetchArchiveFile(fetchImpl, url, options.signal, {
+      Range: `bytes=${start}-${end - 1}`,
+    });
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      if (options.signal?.aborted) throw new ArchiveCancelled();
+      throw new ImportError(describeFetchFailure(url, { error }));
+    }
+    read += body.length;
+    options.onFetched?.(body.length);
+    if (response.status !== 206) {
+      if (body.length !== size) throw mismatch(`${body.length} bytes, the manifest says ${size}`);
+      whole = body;
+      return body.subarray(start, end);
+    }
+    const got = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.headers.get('Content-Range') ?? '');
+    if (
+      got &&
+      (Number(got[1]) !== start || Number(got[2]) !== end - 1 || (got[3] !== '*' && Number(got[3]) !== size))
+    ) {
+      throw mismatch(`bytes ${got[1]}-${got[2]}/${got[3]}, asked for ${start}-${end - 1}/${size}`);
+    }
+    if (body.length !== end - start) throw mismatch(`${body.length} bytes, asked for ${end - start}`);
+    return body;
+  }
+
+  // Exactly the ranges the decoder asks for: the footer's length, the footer, its page indexes, then the
+  // column chunks it decodes (one range per row group). Guessing a larger tail saves a round trip but costs
+  // bytes whenever the footer is smaller than the guess.
+  const bytes = (start: number, end: number): Promise<Uint8Array> =>
+    whole ? Promise.resolve(whole.subarray(start, end)) : fetchRange(start, end);
+
+  return {
+    size,
+    slice(start, end) {
+      const a = Math.max(0, Math.min(start, size));
+      const b = Math.max(a, Math.min(end, size));
+      return {
+        arrayBuffer() {
+          // One request at a time: the first answer tells whether the server serves ranges at all.
+          const next = queue.then(() => (a === b ? new Uint8Array(0) : bytes(a, b)));
+          queue = next.catch(() => {});
+          return next.then(
+            (got) =>
+              got.byteOffset === 0 && got.byteLength === got.buffer.byteLength
+                ? (got.buffer as ArrayBuffer)
+                : (got.slice().buffer as ArrayBuffer),
+            (error: unknown) => {
+              failed ??= error;
+              throw error;
+            },
+          );
+        },
+      };
+    },
+    bytesRead: () => read,
+    failure: () => failed,
   };
 }
 
