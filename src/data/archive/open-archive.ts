@@ -122,19 +122,26 @@ export async function loadArchive(
       const ranged = file instanceof Blob ? null : file;
       if (!ranged) bytesRead += (file as Blob).size;
       try {
-        const read = db.parquetRowGroups(file, {
-          dates: ranged ? dates : undefined,
-          onPlan: (n, total) => {
-            if (!ranged) return;
-            rowGroups.partitions++;
-            rowGroups.read += n;
-            rowGroups.total += total;
-          },
-        });
-        for await (const ipc of read) await db.insertArrowIpc(scratch, ipc, { append: groups++ > 0 });
+        const read = db
+          .parquetRowGroups(file, {
+            dates: ranged ? dates : undefined,
+            onPlan: (n, total) => {
+              if (!ranged) return;
+              rowGroups.partitions++;
+              rowGroups.read += n;
+              rowGroups.total += total;
+            },
+          })
+          [Symbol.asyncIterator]();
+        for (;;) {
+          // A failed range read rejects `failed` (naming the file's URL and what to do) while the decoder's
+          // read stays pending: that read is abandoned, not awaited.
+          const step = ranged ? await Promise.race([read.next(), ranged.failed]) : await read.next();
+          if (step.done) break;
+          await db.insertArrowIpc(scratch, step.value, { append: groups++ > 0 });
+        }
       } catch (error) {
-        // A failed range request is reported as itself (the file's URL and what to do), not as bad Parquet.
-        if (ranged?.failure()) throw ranged.failure();
+        if (ranged && (error instanceof ImportError || error instanceof ArchiveCancelled)) throw error;
         throw new ImportError(
           msg('data:archive.partitionUnreadable', {
             name: location.name,

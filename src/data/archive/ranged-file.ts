@@ -10,32 +10,59 @@ export interface RangedFile extends ByteSource {
   /** Bytes transferred so far. */
   bytesRead(): number;
   /**
-   * The first read that failed, or null. The decoder reports a failed read in its own words; this one names
-   * the file and what to do.
+   * Rejects with the first read that failed (naming the file and what to do). A failed read is never handed
+   * to the decoder: parquet-wasm aborts its WebAssembly instance on a rejected read, so the read is left
+   * pending instead, and the caller races its decoding against this promise.
    */
-  failure(): unknown;
+  readonly failed: Promise<never>;
+}
+
+/**
+ * The bookkeeping of a {@link RangedFile}: bytes read, and a read wrapped so that a failure rejects
+ * `failed` and leaves the decoder's read pending.
+ */
+export function rangedReads(): {
+  failed: Promise<never>;
+  bytesRead: () => number;
+  /** Adds bytes transferred. */
+  count: (bytes: number) => void;
+  read: (load: () => Promise<ArrayBuffer>) => Promise<ArrayBuffer>;
+} {
+  let read = 0;
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => {});
+  return {
+    failed,
+    bytesRead: () => read,
+    count: (bytes) => {
+      read += bytes;
+    },
+    read: (load) =>
+      load().catch((error: unknown) => {
+        fail(error);
+        return new Promise<ArrayBuffer>(() => {});
+      }),
+  };
 }
 
 /** A Blob (a file on disk, a chosen file) as a {@link RangedFile}; `onBytes` is told of each slice read. */
 export function blobRangedFile(blob: Blob, onBytes?: (bytes: number) => void): RangedFile {
-  let read = 0;
-  let failed: unknown = null;
+  const reads = rangedReads();
   return {
     size: blob.size,
     slice: (start, end) => ({
-      async arrayBuffer() {
-        try {
+      arrayBuffer: () =>
+        reads.read(async () => {
           const buffer = await blob.slice(start, end).arrayBuffer();
-          read += buffer.byteLength;
+          reads.count(buffer.byteLength);
           onBytes?.(buffer.byteLength);
           return buffer;
-        } catch (error) {
-          failed ??= error;
-          throw error;
-        }
-      },
+        }),
     }),
-    bytesRead: () => read,
-    failure: () => failed,
+    bytesRead: reads.bytesRead,
+    failed: reads.failed,
   };
 }

@@ -6,7 +6,7 @@
 import { englishText } from '../../analysis/messages/english';
 import { type Message, msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
-import type { RangedFile } from './ranged-file';
+import { type RangedFile, rangedReads } from './ranged-file';
 
 /** Where an archive's files are read from: a folder, a web server, an object store. */
 export interface ArchiveLocation {
@@ -50,6 +50,8 @@ export function redactUrl(url: string): string {
 export function describeFetchFailure(url: string, failure: { status?: number; error?: unknown }): Message {
   const where = redactUrl(url);
   if (failure.status === 404) return msg('data:archive.notFound', { where });
+  // Only a range request is answered so: the range lies past the file's end.
+  if (failure.status === 416) return msg('data:archive.rangeMismatch', { where, detail: 'HTTP 416' });
   if (failure.status === 401 || failure.status === 403)
     return msg('data:archive.refused', { where, status: String(failure.status) });
   if (failure.status !== undefined)
@@ -132,8 +134,7 @@ export function httpRangedFile(
   options: { fetch?: typeof fetch; signal?: AbortSignal; onFetched?: (bytes: number) => void } = {},
 ): RangedFile {
   const fetchImpl = options.fetch ?? fetch;
-  let read = 0;
-  let failed: unknown = null;
+  const reads = rangedReads();
   let whole: Uint8Array | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const mismatch = (detail: string) =>
@@ -150,7 +151,7 @@ export function httpRangedFile(
       if (options.signal?.aborted) throw new ArchiveCancelled();
       throw new ImportError(describeFetchFailure(url, { error }));
     }
-    read += body.length;
+    reads.count(body.length);
     options.onFetched?.(body.length);
     if (response.status !== 206) {
       if (body.length !== size) throw mismatch(`${body.length} bytes, the manifest says ${size}`);
@@ -182,23 +183,21 @@ export function httpRangedFile(
       return {
         arrayBuffer() {
           // One request at a time: the first answer tells whether the server serves ranges at all.
-          const next = queue.then(() => (a === b ? new Uint8Array(0) : bytes(a, b)));
-          queue = next.catch(() => {});
-          return next.then(
-            (got) =>
-              got.byteOffset === 0 && got.byteLength === got.buffer.byteLength
+          const next = queue.then(() =>
+            reads.read(async () => {
+              const got = a === b ? new Uint8Array(0) : await bytes(a, b);
+              return got.byteOffset === 0 && got.byteLength === got.buffer.byteLength
                 ? (got.buffer as ArrayBuffer)
-                : (got.slice().buffer as ArrayBuffer),
-            (error: unknown) => {
-              failed ??= error;
-              throw error;
-            },
+                : (got.slice().buffer as ArrayBuffer);
+            }),
           );
+          queue = next;
+          return next;
         },
       };
     },
-    bytesRead: () => read,
-    failure: () => failed,
+    bytesRead: reads.bytesRead,
+    failed: reads.failed,
   };
 }
 
