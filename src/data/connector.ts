@@ -6,6 +6,7 @@
  * same SQL text, so the app and the command line compute identical numbers.
  */
 import type { Table } from 'apache-arrow';
+import type { ByteSource, RowGroupOptions } from './parquet-row-groups';
 
 /** A value bound to a `?` placeholder of a prepared statement. */
 export type SqlParam = string | number | boolean | null | bigint;
@@ -24,9 +25,11 @@ export interface Connector {
   insertArrowIpc(table: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /**
    * Decodes a Parquet file one row group at a time, each as an Arrow IPC stream, so a large file is never
-   * decoded whole (DuckDB-WASM's own Parquet reader would be downloaded from the internet).
+   * decoded whole (DuckDB-WASM's own Parquet reader would be downloaded from the internet). `file` is a
+   * Blob or any {@link ByteSource} (bytes read by range on demand); `options.dates` reads only the row
+   * groups holding those dates.
    */
-  parquetRowGroups(file: Blob): AsyncIterable<Uint8Array>;
+  parquetRowGroups(file: Blob | ByteSource, options?: RowGroupOptions): AsyncIterable<Uint8Array>;
   /** Which runtime this connector runs in, for benchmark reports. */
   readonly runtime: 'node' | 'browser';
   /** Releases the engine. */

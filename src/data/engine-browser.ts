@@ -8,7 +8,7 @@ import type { Table } from 'apache-arrow';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Connector, SqlParam } from './connector';
 import { startBrowserEngine, stopBrowserEngine } from './engine-browser-start';
-import { readRowGroups } from './parquet-row-groups';
+import { type ByteSource, type RowGroupOptions, readRowGroups } from './parquet-row-groups';
 
 type ParquetWasm = typeof import('parquet-wasm/esm');
 let parquetReady: Promise<ParquetWasm> | null = null;
@@ -61,9 +61,10 @@ export async function createBrowserConnector(onProgress?: (fraction: number) => 
     async insertArrowIpc(table: string, ipc: Uint8Array, options?: { append?: boolean }) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append });
     },
-    async *parquetRowGroups(file: Blob) {
+    async *parquetRowGroups(file: Blob | ByteSource, options?: RowGroupOptions) {
       const parquet = await loadParquetDecoder();
-      yield* readRowGroups(await parquet.ParquetFile.fromFile(file));
+      // parquet-wasm uses only `size` and `slice(start, end).arrayBuffer()` of the handle.
+      yield* readRowGroups(await parquet.ParquetFile.fromFile(file as Blob), options);
     },
     async close() {
       await stopBrowserEngine();

@@ -8,7 +8,7 @@ import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@du
 import type { Table } from 'apache-arrow';
 import { ParquetFile } from 'parquet-wasm/node';
 import type { Connector, SqlParam } from './connector';
-import { readRowGroups } from './parquet-row-groups';
+import { type ByteSource, type RowGroupOptions, readRowGroups } from './parquet-row-groups';
 import { SESSION_SETUP_SQL } from './sql/engine-queries';
 
 const require = createRequire(import.meta.url);
@@ -51,8 +51,9 @@ export async function createNodeConnector(): Promise<Connector> {
     async insertArrowIpc(table: string, ipc: Uint8Array, options?: { append?: boolean }) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: !options?.append });
     },
-    async *parquetRowGroups(file: Blob) {
-      yield* readRowGroups(await ParquetFile.fromFile(file));
+    async *parquetRowGroups(file: Blob | ByteSource, options?: RowGroupOptions) {
+      // parquet-wasm uses only `size` and `slice(start, end).arrayBuffer()` of the handle.
+      yield* readRowGroups(await ParquetFile.fromFile(file as Blob), options);
     },
     async close() {
       conn.close();

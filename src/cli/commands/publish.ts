@@ -56,7 +56,7 @@ export const publishCommand: CliCommand = {
     if (partition !== 'year' && partition !== 'none')
       throw new UsageError(`--partition must be year or none, not "${partition}"`);
     const cellResolution = integerFlag(values['cell-resolution'], 'cell-resolution', 0, 12);
-    const rowGroupRows = integerFlag(values['row-group-rows'], 'row-group-rows', 1000, 10_000_000);
+    const rowGroupRows = integerFlag(values['row-group-rows'], 'row-group-rows', 100, 10_000_000);
     const boundaryFiles = values.boundaries ?? [];
     if (boundaryFiles.length > 0 && !values.summaries)
       throw new UsageError('--boundaries needs --summaries (they are summarised by month × feature)');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
 import type { ArchiveLocation } from './open-archive';
+import { blobRangedFile } from './ranged-file';
 
 function missing(root: string, path: string, error: unknown): ImportError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -35,6 +36,10 @@ export function folderArchiveLocation(root: string): ArchiveLocation {
       } catch (error) {
         throw missing(root, path, error);
       }
+    },
+    async readRanges(path) {
+      // A Blob opened from disk reads its slices lazily: only the ranges the decoder asks for are read.
+      return blobRangedFile(await this.readBlob(path));
     },
   };
 }

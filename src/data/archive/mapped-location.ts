@@ -5,6 +5,7 @@
 import { msg } from '../../analysis/messages/message';
 import { ImportError } from '../loaders/sniff';
 import { type ArchiveLocation, fetchArchiveFile } from './open-archive';
+import { blobRangedFile } from './ranged-file';
 
 /** A file chosen from a folder: its path inside the chosen folder is `webkitRelativePath`. */
 export interface FolderFile extends Blob {
@@ -36,11 +37,15 @@ export function folderFilesArchiveLocation(
   const root = prefix.replace(/\/$/, '') || manifest.file.name;
   const byPath = new Map<string, Blob>();
   for (const f of all) if (f.path.startsWith(prefix)) byPath.set(f.path.slice(prefix.length), f.file);
-  const get = (path: string): Blob => {
+  const find = (path: string): Blob => {
     const blob = byPath.get(path);
     if (!blob) {
       throw new ImportError(msg('data:archive.notInFolder', { path: `${root}/${path}` }));
     }
+    return blob;
+  };
+  const get = (path: string): Blob => {
+    const blob = find(path);
     onRead?.(path, blob.size);
     return blob;
   };
@@ -48,6 +53,7 @@ export function folderFilesArchiveLocation(
     name: root,
     readText: async (path) => get(path).text(),
     readBlob: async (path) => get(path),
+    readRanges: async (path) => blobRangedFile(find(path), (n) => onRead?.(path, n)),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { englishText } from '../../analysis/messages/english';
-import { type Message, msg } from '../../analysis/messages/message';
+import { msg } from '../../analysis/messages/message';
 import type { Connector } from '../connector';
 import type { ImportReport, RejectGroup } from '../import-incidents';
 import { ImportError } from '../loaders/sniff';
@@ -13,120 +13,29 @@ import { arrowRows } from '../rows';
 import { appendRowsQuery } from '../sql/archive-queries';
 import { dropTablesQuery, incidentSummaryQuery, replaceTableQuery } from '../sql/import-queries';
 import { type ArchiveManifest, type ArchivePartition, parseManifest, partitionsFor } from './manifest';
+import type { RangedFile } from './ranged-file';
+import { ArchiveCancelled, type ArchiveLocation } from './url-location';
 
-/** Where an archive's files are read from: a folder, a web server, an object store. */
-export interface ArchiveLocation {
-  /** The folder or URL, for messages. */
-  name: string;
-  /** The text of a file at a `/`-separated path relative to the archive's root. */
-  readText(path: string): Promise<string>;
-  /** A file's bytes as a Blob. */
-  readBlob(path: string): Promise<Blob>;
-}
-
-/** Joins an archive's base URL and a relative path (a base without a trailing `/` is a folder too). */
-export function archiveFileUrl(base: string, path: string): string {
-  const folder = base.endsWith('/') ? base : base.replace(/\/manifest\.json$/, '').concat('/');
-  return new URL(path, folder).toString();
-}
-
-/** The URL with any query string and fragment removed: signed URLs carry secrets there. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const hadQuery = u.search.length > 0;
-    u.search = '';
-    u.hash = '';
-    u.username = '';
-    u.password = '';
-    return `${u.toString()}${hadQuery ? '?…' : ''}`;
-  } catch {
-    return url;
-  }
-}
-
-/**
- * Explains a failed request for an archive file: the (redacted) URL and what to configure.
- */
-export function describeFetchFailure(url: string, failure: { status?: number; error?: unknown }): Message {
-  const where = redactUrl(url);
-  if (failure.status === 404) return msg('data:archive.notFound', { where });
-  if (failure.status === 401 || failure.status === 403)
-    return msg('data:archive.refused', { where, status: String(failure.status) });
-  if (failure.status !== undefined)
-    return msg('data:archive.httpStatus', { where, status: String(failure.status) });
-  const error = failure.error as { message?: string; cause?: { code?: string; message?: string } };
-  const cause = error?.cause?.code ?? error?.cause?.message;
-  const reason = `${error?.message ?? String(failure.error)}${cause ? `: ${cause}` : ''}`;
-  return msg('data:archive.unreachable', { where, reason });
-}
-
-/**
- * Fetches one archive file.
- * @throws ArchiveCancelled when the request was aborted through `signal`
- * @throws ImportError naming the (redacted) URL when the request fails or the server answers with an error
- */
-export async function fetchArchiveFile(
-  fetchImpl: typeof fetch,
-  url: string,
-  signal?: AbortSignal,
-): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { signal });
-  } catch (error) {
-    if (signal?.aborted) throw new ArchiveCancelled();
-    throw new ImportError(describeFetchFailure(url, { error }));
-  }
-  if (!response.ok) throw new ImportError(describeFetchFailure(url, { status: response.status }));
-  return response;
-}
-
-/** Options of {@link urlArchiveLocation}. */
-export interface UrlLocationOptions {
-  fetch?: typeof fetch;
-  /** Aborts every request (cancel). */
-  signal?: AbortSignal;
-  /** Called after each file was fetched, with its size. */
-  onFetched?: (path: string, bytes: number) => void;
-}
-
-/** An archive served over HTTP(S): every file is fetched relative to `base` (a folder URL or its manifest). */
-export function urlArchiveLocation(base: string, options: UrlLocationOptions = {}): ArchiveLocation {
-  const fetchImpl = options.fetch ?? fetch;
-  const get = async (path: string): Promise<Response> => {
-    return fetchArchiveFile(fetchImpl, archiveFileUrl(base, path), options.signal);
-  };
-  return {
-    name: redactUrl(base),
-    async readText(path) {
-      const text = await (await get(path)).text();
-      options.onFetched?.(path, text.length);
-      return text;
-    },
-    async readBlob(path) {
-      const blob = await (await get(path)).blob();
-      options.onFetched?.(path, blob.size);
-      return blob;
-    },
-  };
-}
-
-/** Thrown when loading was cancelled; nothing was changed. */
-export class ArchiveCancelled extends Error {
-  override readonly name = 'ArchiveCancelled';
-  constructor() {
-    super(englishText(msg('data:archive.cancelled')));
-  }
-}
+export {
+  ArchiveCancelled,
+  type ArchiveLocation,
+  archiveFileUrl,
+  describeFetchFailure,
+  fetchArchiveFile,
+  redactUrl,
+  type UrlLocationOptions,
+  urlArchiveLocation,
+} from './url-location';
 
 /** What loading an archive did. */
 export interface ArchiveLoad {
   table: string;
   manifest: ArchiveManifest;
   partitions: ArchivePartition[];
-  /** Bytes of the partition files read. */
+  /** Bytes of the partition files transferred (for a file read by range, only the ranges read). */
   bytesRead: number;
+  /** Row groups read and in all of the partitions read by range (both 0 when none was). */
+  rowGroups: { partitions: number; read: number; total: number };
   report: ImportReport;
 }
 
@@ -143,7 +52,24 @@ export const PARTITIONS_AHEAD = 6;
 export const BYTES_AHEAD = 64 * 2 ** 20;
 
 /**
- * Loads the partitions of the archive at `location` that overlap `range` into `table`.
+ * Whether a partition is read by range: the load asks for dates, the location can read ranges, the file has
+ * more than one row group, and the dates cover only part of it (a partition wholly inside the dates is
+ * fetched whole: one request).
+ */
+function readsByRange(location: ArchiveLocation, p: ArchivePartition, dates: { from?: string; to?: string }) {
+  if (!location.readRanges || (!dates.from && !dates.to) || p.rowGroups <= 1) return false;
+  return (
+    (dates.from !== undefined && p.firstDate < dates.from) ||
+    (dates.to !== undefined && p.lastDate > dates.to)
+  );
+}
+
+/**
+ * Loads the partitions of the archive at `location` that overlap `from`…`to` into `table`. With `from` or
+ * `to`, a partition the dates cover only in part is read by range where the location can: its footer, then
+ * only the row groups holding a date in the range (`docs/ARCHIVE.md`). The table then holds those whole row
+ * groups: every row in the range and some rows either side of it, as a whole-partition read holds whole
+ * years; callers filter by the dates, as they do after a whole-partition read.
  * @throws ImportError naming the manifest or partition that could not be read.
  */
 export async function loadArchive(
@@ -155,7 +81,7 @@ export async function loadArchive(
     to?: string;
     /** The manifest when already read. */
     manifest?: ArchiveManifest;
-    /** Exactly these partitions (instead of those overlapping from/to). */
+    /** Exactly these partitions (instead of those overlapping from/to), each read whole. */
     partitions?: ArchivePartition[];
     /** Add the rows to `table` instead of replacing it. */
     append?: boolean;
@@ -166,12 +92,18 @@ export async function loadArchive(
     options.manifest ??
     parseManifest(await location.readText('manifest.json'), `${location.name} manifest.json`);
   const partitions = options.partitions ?? partitionsFor(manifest, options);
+  const dates = options.partitions ? {} : { from: options.from, to: options.to };
   const scratch = `__archive_load_${++loadCounter}`;
   let bytesRead = 0;
-  const requested: Promise<Blob>[] = [];
+  const rowGroups = { partitions: 0, read: 0, total: 0 };
+  const requested: Promise<Blob | RangedFile>[] = [];
   const request = (i: number) => {
     if (i >= partitions.length || requested[i]) return;
-    requested[i] = location.readBlob(partitions[i]!.path);
+    const p = partitions[i]!;
+    // A file read by range is only opened here: its bytes are fetched as the decoder asks for them.
+    requested[i] = readsByRange(location, p, dates)
+      ? location.readRanges!(p.path, p.bytes)
+      : location.readBlob(p.path);
     // A failure is reported when its partition's turn comes; one after an earlier failure is moot.
     requested[i]!.catch(() => {});
   };
@@ -186,12 +118,30 @@ export async function loadArchive(
         if (ahead > BYTES_AHEAD) break;
         request(k);
       }
-      const blob = await requested[i]!;
-      bytesRead += blob.size;
+      const file = await requested[i]!;
+      const ranged = file instanceof Blob ? null : file;
+      if (!ranged) bytesRead += (file as Blob).size;
       try {
-        for await (const ipc of db.parquetRowGroups(blob))
-          await db.insertArrowIpc(scratch, ipc, { append: groups++ > 0 });
+        const read = db
+          .parquetRowGroups(file, {
+            dates: ranged ? dates : undefined,
+            onPlan: (n, total) => {
+              if (!ranged) return;
+              rowGroups.partitions++;
+              rowGroups.read += n;
+              rowGroups.total += total;
+            },
+          })
+          [Symbol.asyncIterator]();
+        for (;;) {
+          // A failed range read rejects `failed` (naming the file's URL and what to do) while the decoder's
+          // read stays pending: that read is abandoned, not awaited.
+          const step = ranged ? await Promise.race([read.next(), ranged.failed]) : await read.next();
+          if (step.done) break;
+          await db.insertArrowIpc(scratch, step.value, { append: groups++ > 0 });
+        }
       } catch (error) {
+        if (ranged && (error instanceof ImportError || error instanceof ArchiveCancelled)) throw error;
         throw new ImportError(
           msg('data:archive.partitionUnreadable', {
             name: location.name,
@@ -199,6 +149,8 @@ export async function loadArchive(
             detail: (error as Error).message.split('\n')[0] ?? '',
           }),
         );
+      } finally {
+        if (ranged) bytesRead += ranged.bytesRead();
       }
     }
     if (groups === 0) throw new ImportError(msg('data:archive.noPartition', { name: location.name }));
@@ -206,13 +158,18 @@ export async function loadArchive(
     if (options.append) await db.query(appendRowsQuery(options.table, scratch));
     else await db.query(replaceTableQuery(scratch, options.table));
     const summary = arrowRows(await db.query(incidentSummaryQuery(options.table)))[0]!;
-    return {
-      table: options.table,
-      manifest,
-      partitions,
-      bytesRead,
-      report: archiveReport(location.name, manifest, partitions, bytesRead, summary),
-    };
+    const report = archiveReport(location.name, manifest, partitions, bytesRead, summary);
+    if (rowGroups.partitions > 0) {
+      const note = msg('data:note.archiveRowGroups', {
+        ...rowGroups,
+        partial: rowGroups.partitions,
+        from: dates.from ?? manifest.firstDate,
+        to: dates.to ?? manifest.lastDate,
+      });
+      report.notes.push(englishText(note));
+      report.noteMessages?.push(note);
+    }
+    return { table: options.table, manifest, partitions, bytesRead, rowGroups, report };
   } finally {
     await db.query(dropTablesQuery([scratch])).catch(() => {});
   }
