@@ -7,28 +7,23 @@
  * `--skip-browser`, `--skip-node`, `--skip-stats`, `--skip-loads` (in the browser, the demo start only),
  * `--demo-start` (the demo start alone: the same as the three skips), `--demo-runs 5` (fresh page loads of
  * the demo start), `--dist <folder>` (serve an existing build instead of building, e.g. to compare two builds
- * back to back).
+ * back to back), `--archive-sizes 10000000` (publish the generated file of that many incidents as an
+ * archive, cached, and open it by URL: first screen from the summaries and a one-year drill-down, see
+ * `bench-archive.ts`), `--archive-runs 3` (page loads for the archive's first screen).
  */
 import { execSync } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { seededRandom } from '../src/analysis/random';
 import { createNodeConnector, readFileBytes } from '../src/data/engine-node';
 import { importIncidents } from '../src/data/import-incidents';
 import { engineMemoryQuery } from '../src/data/sql/engine-queries';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { archiveBenchmarks, generatedArchive } from './bench-archive';
+import { BENCH_OUT, generatedCsv } from './bench-generated-csv';
 import { median } from './bench-stats';
 import { demoStartTimes } from './demo-start-times';
 import { serveStatic } from './static-server';
@@ -44,6 +39,8 @@ const { values } = parseArgs({
     'demo-start': { type: 'boolean', default: false },
     'demo-runs': { type: 'string', default: '5' },
     dist: { type: 'string' },
+    'archive-sizes': { type: 'string', default: '' },
+    'archive-runs': { type: 'string', default: '3' },
   },
 });
 if (values['demo-start']) {
@@ -54,7 +51,8 @@ if (values['demo-start']) {
 const DEMO_RUNS = Math.max(1, Number(values['demo-runs']));
 const SIZES = values.sizes.split(',').filter(Boolean).map(Number);
 const MOVES = Number(values['brush-moves']);
-const OUT = 'bench-results';
+const ARCHIVE_SIZES = values['archive-sizes'].split(',').filter(Boolean).map(Number);
+const OUT = BENCH_OUT;
 const NYPD = join('..', 'shared', 'data', 'NYPD_Shooting_Incident_Data__Historic_.csv');
 mkdirSync(OUT, { recursive: true });
 
@@ -68,42 +66,6 @@ const results: Record<string, unknown> = {
   },
   date: new Date().toISOString(),
 };
-
-/**
- * Writes a generated CSV of `incidents` incidents (seeded): a city-sized box, 2010-2024, about 18% of
- * incidents with 2-3 victims (one row per victim, so about 1.27 rows per incident).
- */
-async function generatedCsv(incidents: number): Promise<string> {
-  const path = join(OUT, `generated-${incidents}-incidents.csv`);
-  if (existsSync(path)) return path;
-  const random = seededRandom(incidents);
-  const out = createWriteStream(path);
-  out.write('incident_id,date,time,latitude,longitude,fatal,victim_sex,victim_age_group\n');
-  const ages = ['<18', '18-24', '25-44', '45-64', '65+'];
-  let incident = 0;
-  const start = Date.UTC(2010, 0, 1);
-  const span = Date.UTC(2024, 11, 31) - start;
-  let chunk = '';
-  while (incident < incidents) {
-    incident++;
-    const victims = random() < 0.18 ? 2 + Math.floor(random() * 2) : 1;
-    const day = new Date(start + Math.floor(random() * span));
-    const date = day.toISOString().slice(0, 10);
-    const time = `${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00`;
-    const lat = (40.55 + random() * 0.35).toFixed(5);
-    const lon = (-74.2 + random() * 0.45).toFixed(5);
-    for (let v = 0; v < victims; v++) {
-      chunk += `I${incident},${date},${time},${lat},${lon},${random() < 0.18},${random() < 0.88 ? 'M' : 'F'},${ages[Math.floor(random() * 5)]}\n`;
-    }
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      chunk = '';
-    }
-  }
-  out.write(chunk);
-  await new Promise<void>((r) => out.end(() => r()));
-  return path;
-}
 
 async function nodeBenchmarks() {
   const starts: number[] = [];
@@ -196,6 +158,8 @@ async function browserBenchmarks() {
   if (!values.dist) execSync('npx vite build', { stdio: 'ignore' });
   const firstScreen = firstScreenJs(dist);
   results.firstScreenJsGzipKB = firstScreen;
+  // Publishing runs in a child process before the browser starts, so that it does not share the cores with it.
+  for (const n of ARCHIVE_SIZES) await generatedArchive(n);
   const server = await serveStatic(dist);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const browserResults: Record<string, unknown> = {};
@@ -255,6 +219,20 @@ async function browserBenchmarks() {
         console.log(`Browser ${name} failed:`, browserResults[name]);
       } finally {
         await page.context().close();
+      }
+    }
+    for (const n of ARCHIVE_SIZES) {
+      try {
+        browserResults[`archive${n}`] = await archiveBenchmarks(
+          browser,
+          newPage,
+          server.url,
+          n,
+          Math.max(1, Number(values['archive-runs'])),
+        );
+      } catch (error) {
+        browserResults[`archive${n}`] = { error: String(error).split('\n')[0] };
+        console.log(`Browser archive ${n} failed:`, browserResults[`archive${n}`]);
       }
     }
   } finally {
