@@ -1,6 +1,6 @@
 /**
  * The archive part of `npm run bench` (`--archive-sizes 10000000`): publishes the generated CSV of that many
- * incidents as an archive with summaries (cached under `bench-results/`, with the time and memory the
+ * incidents as an archive with summaries (`bench-publish.ts`, cached under `bench-results/`, with the time and memory the
  * publishing took), serves it from a second local server (another origin, answering `Range`, recording every
  * request with the bytes sent), opens it in the built app by URL and measures
  * - the first screen: from navigation until the first frame in which the archive's summaries are on the map
@@ -9,14 +9,14 @@
  *   until every view is ready, and the bytes the server sent for partitions against the bytes of all of them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ArchiveManifest } from '../src/data/archive/manifest';
 import { startStaticServer } from '../tests/support/static-server';
 import { BENCH_OUT, generatedCsv } from './bench-generated-csv';
 
-/** What publishing the archive took (`/usr/bin/time -v` on `npm run cli -- publish`). */
+/** What publishing the archive took (`/usr/bin/time -v` on `bench-publish.ts`, the `publish` command's steps). */
 export interface PublishCost {
   wallS: number;
   userS: number;
@@ -26,6 +26,8 @@ export interface PublishCost {
   summaryBytes: number;
   firstScreenBytes: number;
   csvBytes: number;
+  /** Time of each import and publishing stage, in order. */
+  stages: { stage: string; ms: number }[];
 }
 
 /** A page's new tab, given by the caller (so that it shares its init script). */
@@ -38,7 +40,7 @@ function seconds(text: string, label: string): number {
 }
 
 /**
- * The archive of the generated `incidents` CSV, published once with `npm run cli -- publish --summaries` into
+ * The archive of the generated `incidents` CSV, published once as `npm run cli -- publish --summaries` does into
  * `bench-results/archive-<n>/` (written to a scratch folder first, so an interrupted run leaves nothing to reuse).
  */
 export async function generatedArchive(
@@ -54,19 +56,7 @@ export async function generatedArchive(
     console.log(`Publishing ${csv} as an archive (this takes minutes at 10M incidents)`);
     const run = spawnSync(
       '/usr/bin/time',
-      [
-        '-v',
-        process.execPath,
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'publish',
-        '--input',
-        csv,
-        '--out',
-        scratch,
-        '--summaries',
-      ],
+      ['-v', process.execPath, '--import', 'tsx', 'scripts/bench-publish.ts', csv, scratch],
       { env: { ...process.env, TZ: 'UTC' }, encoding: 'utf8', maxBuffer: 1 << 26 },
     );
     if (run.status !== 0) throw new Error(`publish failed (${run.status}): ${run.stderr.slice(-2000)}`);
@@ -81,7 +71,10 @@ export async function generatedArchive(
       partitionBytes: manifest.partitions.reduce((s, p) => s + p.bytes, 0),
       summaryBytes: (manifest.summaries?.tables ?? []).reduce((s, t) => s + t.bytes, 0),
       firstScreenBytes: manifest.summaries?.firstScreen?.bytes ?? 0,
-      csvBytes: readFileSync(csv).length,
+      csvBytes: statSync(csv).size,
+      stages:
+        (JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { stages?: PublishCost['stages'] })
+          .stages ?? [],
     };
     writeFileSync(costFile, `${JSON.stringify(cost, null, 2)}\n`);
   }

@@ -4,6 +4,8 @@
  * of the JavaScript the first screen needs. Figures are medians (and p95 for brushing) with the machine noted.
  *
  * Options: `--sizes 1000000,10000000` (generated incident counts, default both), `--brush-moves 100`,
+ * `--naive-moves N` (how many of those brush positions the naive re-query is timed on, default all; each takes
+ * seconds at 10M incidents),
  * `--skip-browser`, `--skip-node`, `--skip-stats`, `--skip-loads` (in the browser, the demo start only),
  * `--demo-start` (the demo start alone: the same as the three skips), `--demo-runs 5` (fresh page loads of
  * the demo start), `--dist <folder>` (serve an existing build instead of building, e.g. to compare two builds
@@ -32,6 +34,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000000,10000000' },
     'brush-moves': { type: 'string', default: '100' },
+    'naive-moves': { type: 'string' },
     'skip-browser': { type: 'boolean', default: false },
     'skip-node': { type: 'boolean', default: false },
     'skip-stats': { type: 'boolean', default: false },
@@ -51,6 +54,7 @@ if (values['demo-start']) {
 const DEMO_RUNS = Math.max(1, Number(values['demo-runs']));
 const SIZES = values.sizes.split(',').filter(Boolean).map(Number);
 const MOVES = Number(values['brush-moves']);
+const NAIVE_MOVES = values['naive-moves'] === undefined ? MOVES : Number(values['naive-moves']);
 const ARCHIVE_SIZES = values['archive-sizes'].split(',').filter(Boolean).map(Number);
 const OUT = BENCH_OUT;
 const NYPD = join('..', 'shared', 'data', 'NYPD_Shooting_Incident_Data__Historic_.csv');
@@ -208,9 +212,9 @@ async function browserBenchmarks() {
         const rendererPeakGB = memory.stop();
         const engineMB = await engineMemoryMB(page);
         console.log(
-          `Browser ${name}: every view ready after ${viewsMs} ms (renderer peak ${rendererPeakGB} GB, engine ${engineMB} MB); brushing ${MOVES} times, then the naive path`,
+          `Browser ${name}: every view ready after ${viewsMs} ms (renderer peak ${rendererPeakGB} GB, engine ${engineMB} MB); brushing ${MOVES} times, then the naive path ${NAIVE_MOVES} times`,
         );
-        const brush = await brushSequence(page, MOVES);
+        const brush = await brushSequence(page, MOVES, NAIVE_MOVES);
         browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, rendererPeakGB, engineMB, ...brush };
         console.log(`Browser ${name}:`, browserResults[name]);
         await page.screenshot({ path: join(OUT, `bench-${name}.png`) });
@@ -243,63 +247,71 @@ async function browserBenchmarks() {
 }
 
 /** Moves the time brush `moves` times through the store; times index-served updates and naive re-queries. */
-async function brushSequence(page: Page, moves: number) {
-  return page.evaluate(async (n) => {
-    type Hook = {
-      store: {
-        getState(): {
-          updateView(p: unknown): void;
-          datasets: Record<string, { firstMonth: string; monthCount: number }>;
-          active: string;
+async function brushSequence(page: Page, moves: number, naiveMoves: number) {
+  return page.evaluate(
+    async ([n, naiveN]) => {
+      type Hook = {
+        store: {
+          getState(): {
+            updateView(p: unknown): void;
+            datasets: Record<string, { firstMonth: string; monthCount: number }>;
+            active: string;
+          };
         };
+        naiveBrush(t: { from: string; to: string }): Promise<number>;
       };
-      naiveBrush(t: { from: string; to: string }): Promise<number>;
-    };
-    const hook = (window as unknown as { cviAtlas: Hook }).cviAtlas;
-    const state = hook.store.getState();
-    const ds = state.datasets[state.active]!;
-    const [y0, m0] = ds.firstMonth.split('-').map(Number) as [number, number];
-    const label = (i: number) => {
-      const t = y0 * 12 + m0 - 1 + i;
-      return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-    };
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const idle = async () => {
-      while (document.querySelector('.app')?.getAttribute('data-pending') !== 'false')
-        await new Promise((r) => setTimeout(r, 5));
-    };
-    const width = Math.max(6, Math.floor(ds.monthCount / 4));
-    const ranges = Array.from({ length: n }, (_, i) => {
-      const from = Math.floor(((ds.monthCount - width) * i) / Math.max(1, n - 1));
-      return { from: label(from), to: label(from + width - 1) };
-    });
-    // Indexed path: the store update re-renders every view from the brush indexes; "data" is when React has
-    // committed (next task), "frame" when the browser has presented the new frame (two animation frames).
-    const indexed: number[] = [];
-    const indexedData: number[] = [];
-    for (const time of ranges) {
-      const t0 = performance.now();
-      hook.store.getState().updateView({ time });
-      await new Promise((r) => setTimeout(r, 0));
-      await idle();
-      indexedData.push(performance.now() - t0);
-      await frames();
-      indexed.push(performance.now() - t0);
-    }
-    const naive: number[] = [];
-    for (const time of ranges) naive.push(await hook.naiveBrush(time));
-    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-    const q = (xs: number[], f: number) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(f * xs.length) - 1)]!;
-    return {
-      brushMoves: n,
-      brushDataMedianMs: q(indexedData, 0.5),
-      brushDataP95Ms: q(indexedData, 0.95),
-      brushFrameMedianMs: q(indexed, 0.5),
-      brushFrameP95Ms: q(indexed, 0.95),
-      naiveMedianMs: q(naive, 0.5),
-      naiveP95Ms: q(naive, 0.95),
-    };
-  }, moves);
+      const hook = (window as unknown as { cviAtlas: Hook }).cviAtlas;
+      const state = hook.store.getState();
+      const ds = state.datasets[state.active]!;
+      const [y0, m0] = ds.firstMonth.split('-').map(Number) as [number, number];
+      const label = (i: number) => {
+        const t = y0 * 12 + m0 - 1 + i;
+        return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+      };
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const idle = async () => {
+        while (document.querySelector('.app')?.getAttribute('data-pending') !== 'false')
+          await new Promise((r) => setTimeout(r, 5));
+      };
+      const width = Math.max(6, Math.floor(ds.monthCount / 4));
+      const ranges = Array.from({ length: n }, (_, i) => {
+        const from = Math.floor(((ds.monthCount - width) * i) / Math.max(1, n - 1));
+        return { from: label(from), to: label(from + width - 1) };
+      });
+      // Indexed path: the store update re-renders every view from the brush indexes; "data" is when React has
+      // committed (next task), "frame" when the browser has presented the new frame (two animation frames).
+      const indexed: number[] = [];
+      const indexedData: number[] = [];
+      for (const time of ranges) {
+        const t0 = performance.now();
+        hook.store.getState().updateView({ time });
+        await new Promise((r) => setTimeout(r, 0));
+        await idle();
+        indexedData.push(performance.now() - t0);
+        await frames();
+        indexed.push(performance.now() - t0);
+      }
+      const naive: number[] = [];
+      // Spread over the whole sweep when only some positions are timed.
+      const every = Math.max(1, Math.ceil(n / Math.max(1, naiveN)));
+      const naiveRanges = ranges.filter((_, i) => i % every === 0).slice(0, naiveN);
+      for (const time of naiveRanges) naive.push(await hook.naiveBrush(time));
+      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      const q = (xs: number[], f: number) =>
+        sorted(xs)[Math.min(xs.length - 1, Math.ceil(f * xs.length) - 1)]!;
+      return {
+        brushMoves: n,
+        brushDataMedianMs: q(indexedData, 0.5),
+        brushDataP95Ms: q(indexedData, 0.95),
+        brushFrameMedianMs: q(indexed, 0.5),
+        brushFrameP95Ms: q(indexed, 0.95),
+        naiveMoves: naive.length,
+        naiveMedianMs: naive.length > 0 ? q(naive, 0.5) : null,
+        naiveP95Ms: naive.length > 0 ? q(naive, 0.95) : null,
+      };
+    },
+    [moves, naiveMoves] as const,
+  );
 }
 
 /** Gzip size of the JavaScript loaded by index.html before any lazy import (workers and wasm excluded). */
