@@ -197,6 +197,7 @@ async function browserBenchmarks() {
       try {
         await page.goto(server.url);
         await waitIdle(page);
+        await page.evaluate(watchStages);
         const memory = rendererMemorySampler();
         const t0 = Date.now();
         await page.setInputFiles('[data-testid="incident-file"]', path);
@@ -211,11 +212,21 @@ async function browserBenchmarks() {
         const viewsMs = Date.now() - t0;
         const rendererPeakGB = memory.stop();
         const engineMB = await engineMemoryMB(page);
+        const stages = await page.evaluate(
+          () => (window as unknown as { __benchStages: unknown }).__benchStages,
+        );
         console.log(
           `Browser ${name}: every view ready after ${viewsMs} ms (renderer peak ${rendererPeakGB} GB, engine ${engineMB} MB); brushing ${MOVES} times, then the naive path ${NAIVE_MOVES} times`,
         );
         const brush = await brushSequence(page, MOVES, NAIVE_MOVES);
-        browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, rendererPeakGB, engineMB, ...brush };
+        browserResults[name] = {
+          loadMs,
+          loadAndViewsMs: viewsMs,
+          rendererPeakGB,
+          engineMB,
+          ...brush,
+          stages,
+        };
         console.log(`Browser ${name}:`, browserResults[name]);
         await page.screenshot({ path: join(OUT, `bench-${name}.png`) });
       } catch (error) {
@@ -244,6 +255,24 @@ async function browserBenchmarks() {
     await server.close();
   }
   results.browser = browserResults;
+}
+
+/**
+ * In the page: records every change of the progress bar's label (the import's stages) and of the dashboard's
+ * pending state, as `[seconds since the call, what]`, into `window.__benchStages`, checking four times a second.
+ */
+function watchStages() {
+  const stages: [number, string][] = [];
+  (window as unknown as { __benchStages: unknown }).__benchStages = stages;
+  const t0 = performance.now();
+  let last = '';
+  setInterval(() => {
+    const bar = document.querySelector('.progress[role="progressbar"]')?.getAttribute('aria-label');
+    const pending = document.querySelector('.app')?.getAttribute('data-pending');
+    const now = `${bar ?? 'no progress bar'} | pending ${pending}`;
+    if (now !== last) stages.push([Math.round(performance.now() - t0) / 1000, now]);
+    last = now;
+  }, 250);
 }
 
 /** Moves the time brush `moves` times through the store; times index-served updates and naive re-queries. */
