@@ -160,8 +160,9 @@ export async function generatedArchive(
 }
 
 /**
- * In the page, from navigation: when the archive's summaries were read (`cvi:archive-first-screen`), the map's
- * first frame with data, and the first animation frame after both in which the hexagon overlay has pixels.
+ * In the page, from navigation: when the manifest and the first screen's summaries had arrived, when they were
+ * read (`cvi:archive-first-screen`), the map's first frame with data, and the first animation frame after both
+ * in which the hexagon overlay has pixels.
  */
 async function archiveFirstScreenTimes(): Promise<Record<string, number>> {
   const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
@@ -187,8 +188,14 @@ async function archiveFirstScreenTimes(): Promise<Record<string, number>> {
       document.body.dataset.mapReady === 'true';
     if (ready && drawn()) break;
   }
+  const fetched = (file: string) =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) =>
+      e.name.endsWith(file),
+    )?.responseEnd ?? Number.NaN;
   return {
     firstScreenDrawn: performance.now(),
+    manifestFetched: fetched('/manifest.json'),
+    firstScreenJsonFetched: fetched('/first-screen.json'),
     summariesRead: at('cvi:archive-first-screen'),
     firstMapFrame: at('cvi:first-map-frame'),
     engineReady: at('cvi:engine-ready'),
@@ -247,6 +254,8 @@ export async function archiveBenchmarks(
     out.firstScreenDrawnMs = sorted('firstScreenDrawn');
     out.summariesReadMs = sorted('summariesRead');
     out.firstMapFrameMs = sorted('firstMapFrame');
+    out.manifestFetchedMs = sorted('manifestFetched');
+    out.firstScreenJsonFetchedMs = sorted('firstScreenJsonFetched');
     out.partitionRequestsBeforeFirstScreen = firstScreens.map((s) => s.partitionRequestsBefore);
 
     server.requests.length = 0;
