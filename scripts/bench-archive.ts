@@ -50,7 +50,7 @@ export interface PublishCost {
 export const PART_INCIDENTS = 2_500_000;
 
 /** Splits `csv` into files of at most `perPart` incidents each (whole incidents; the header in every part). */
-async function splitByIncidents(csv: string, perPart: number): Promise<string[]> {
+export async function splitByIncidents(csv: string, perPart: number): Promise<string[]> {
   const lines = createInterface({ input: createReadStream(csv), crlfDelay: Number.POSITIVE_INFINITY });
   const parts: string[] = [];
   let header = '';
