@@ -4,31 +4,28 @@
  * of the JavaScript the first screen needs. Figures are medians (and p95 for brushing) with the machine noted.
  *
  * Options: `--sizes 1000000,10000000` (generated incident counts, default both), `--brush-moves 100`,
+ * `--naive-moves N` (how many of those brush positions the naive re-query is timed on, default all; each takes
+ * seconds at 10M incidents),
  * `--skip-browser`, `--skip-node`, `--skip-stats`, `--skip-loads` (in the browser, the demo start only),
  * `--demo-start` (the demo start alone: the same as the three skips), `--demo-runs 5` (fresh page loads of
  * the demo start), `--dist <folder>` (serve an existing build instead of building, e.g. to compare two builds
- * back to back).
+ * back to back), `--archive-sizes 10000000` (publish the generated file of that many incidents as an
+ * archive, cached, and open it by URL: first screen from the summaries and a one-year drill-down, see
+ * `bench-archive.ts`), `--archive-runs 3` (page loads for the archive's first screen).
  */
 import { execSync } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { seededRandom } from '../src/analysis/random';
 import { createNodeConnector, readFileBytes } from '../src/data/engine-node';
 import { importIncidents } from '../src/data/import-incidents';
 import { engineMemoryQuery } from '../src/data/sql/engine-queries';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser';
+import { archiveBenchmarks, generatedArchive } from './bench-archive';
+import { BENCH_OUT, generatedCsv } from './bench-generated-csv';
 import { median } from './bench-stats';
 import { demoStartTimes } from './demo-start-times';
 import { serveStatic } from './static-server';
@@ -37,6 +34,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000000,10000000' },
     'brush-moves': { type: 'string', default: '100' },
+    'naive-moves': { type: 'string' },
     'skip-browser': { type: 'boolean', default: false },
     'skip-node': { type: 'boolean', default: false },
     'skip-stats': { type: 'boolean', default: false },
@@ -44,6 +42,8 @@ const { values } = parseArgs({
     'demo-start': { type: 'boolean', default: false },
     'demo-runs': { type: 'string', default: '5' },
     dist: { type: 'string' },
+    'archive-sizes': { type: 'string', default: '' },
+    'archive-runs': { type: 'string', default: '3' },
   },
 });
 if (values['demo-start']) {
@@ -54,7 +54,9 @@ if (values['demo-start']) {
 const DEMO_RUNS = Math.max(1, Number(values['demo-runs']));
 const SIZES = values.sizes.split(',').filter(Boolean).map(Number);
 const MOVES = Number(values['brush-moves']);
-const OUT = 'bench-results';
+const NAIVE_MOVES = values['naive-moves'] === undefined ? MOVES : Number(values['naive-moves']);
+const ARCHIVE_SIZES = values['archive-sizes'].split(',').filter(Boolean).map(Number);
+const OUT = BENCH_OUT;
 const NYPD = join('..', 'shared', 'data', 'NYPD_Shooting_Incident_Data__Historic_.csv');
 mkdirSync(OUT, { recursive: true });
 
@@ -68,42 +70,6 @@ const results: Record<string, unknown> = {
   },
   date: new Date().toISOString(),
 };
-
-/**
- * Writes a generated CSV of `incidents` incidents (seeded): a city-sized box, 2010-2024, about 18% of
- * incidents with 2-3 victims (one row per victim, so about 1.27 rows per incident).
- */
-async function generatedCsv(incidents: number): Promise<string> {
-  const path = join(OUT, `generated-${incidents}-incidents.csv`);
-  if (existsSync(path)) return path;
-  const random = seededRandom(incidents);
-  const out = createWriteStream(path);
-  out.write('incident_id,date,time,latitude,longitude,fatal,victim_sex,victim_age_group\n');
-  const ages = ['<18', '18-24', '25-44', '45-64', '65+'];
-  let incident = 0;
-  const start = Date.UTC(2010, 0, 1);
-  const span = Date.UTC(2024, 11, 31) - start;
-  let chunk = '';
-  while (incident < incidents) {
-    incident++;
-    const victims = random() < 0.18 ? 2 + Math.floor(random() * 2) : 1;
-    const day = new Date(start + Math.floor(random() * span));
-    const date = day.toISOString().slice(0, 10);
-    const time = `${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00`;
-    const lat = (40.55 + random() * 0.35).toFixed(5);
-    const lon = (-74.2 + random() * 0.45).toFixed(5);
-    for (let v = 0; v < victims; v++) {
-      chunk += `I${incident},${date},${time},${lat},${lon},${random() < 0.18},${random() < 0.88 ? 'M' : 'F'},${ages[Math.floor(random() * 5)]}\n`;
-    }
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      chunk = '';
-    }
-  }
-  out.write(chunk);
-  await new Promise<void>((r) => out.end(() => r()));
-  return path;
-}
 
 async function nodeBenchmarks() {
   const starts: number[] = [];
@@ -196,6 +162,8 @@ async function browserBenchmarks() {
   if (!values.dist) execSync('npx vite build', { stdio: 'ignore' });
   const firstScreen = firstScreenJs(dist);
   results.firstScreenJsGzipKB = firstScreen;
+  // Publishing runs in a child process before the browser starts, so that it does not share the cores with it.
+  for (const n of ARCHIVE_SIZES) await generatedArchive(n);
   const server = await serveStatic(dist);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const browserResults: Record<string, unknown> = {};
@@ -229,6 +197,7 @@ async function browserBenchmarks() {
       try {
         await page.goto(server.url);
         await waitIdle(page);
+        await page.evaluate(watchStages);
         const memory = rendererMemorySampler();
         const t0 = Date.now();
         await page.setInputFiles('[data-testid="incident-file"]', path);
@@ -243,11 +212,21 @@ async function browserBenchmarks() {
         const viewsMs = Date.now() - t0;
         const rendererPeakGB = memory.stop();
         const engineMB = await engineMemoryMB(page);
-        console.log(
-          `Browser ${name}: every view ready after ${viewsMs} ms (renderer peak ${rendererPeakGB} GB, engine ${engineMB} MB); brushing ${MOVES} times, then the naive path`,
+        const stages = await page.evaluate(
+          () => (window as unknown as { __benchStages: unknown }).__benchStages,
         );
-        const brush = await brushSequence(page, MOVES);
-        browserResults[name] = { loadMs, loadAndViewsMs: viewsMs, rendererPeakGB, engineMB, ...brush };
+        console.log(
+          `Browser ${name}: every view ready after ${viewsMs} ms (renderer peak ${rendererPeakGB} GB, engine ${engineMB} MB); brushing ${MOVES} times, then the naive path ${NAIVE_MOVES} times`,
+        );
+        const brush = await brushSequence(page, MOVES, NAIVE_MOVES);
+        browserResults[name] = {
+          loadMs,
+          loadAndViewsMs: viewsMs,
+          rendererPeakGB,
+          engineMB,
+          ...brush,
+          stages,
+        };
         console.log(`Browser ${name}:`, browserResults[name]);
         await page.screenshot({ path: join(OUT, `bench-${name}.png`) });
       } catch (error) {
@@ -257,6 +236,20 @@ async function browserBenchmarks() {
         await page.context().close();
       }
     }
+    for (const n of ARCHIVE_SIZES) {
+      try {
+        browserResults[`archive${n}`] = await archiveBenchmarks(
+          browser,
+          newPage,
+          server.url,
+          n,
+          Math.max(1, Number(values['archive-runs'])),
+        );
+      } catch (error) {
+        browserResults[`archive${n}`] = { error: String(error).split('\n')[0] };
+        console.log(`Browser archive ${n} failed:`, browserResults[`archive${n}`]);
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -264,64 +257,90 @@ async function browserBenchmarks() {
   results.browser = browserResults;
 }
 
+/**
+ * In the page: records every change of the progress bar's label (the import's stages) and of the dashboard's
+ * pending state, as `[seconds since the call, what]`, into `window.__benchStages`, checking four times a second.
+ */
+function watchStages() {
+  const stages: [number, string][] = [];
+  (window as unknown as { __benchStages: unknown }).__benchStages = stages;
+  const t0 = performance.now();
+  let last = '';
+  setInterval(() => {
+    const bar = document.querySelector('.progress[role="progressbar"]')?.getAttribute('aria-label');
+    const pending = document.querySelector('.app')?.getAttribute('data-pending');
+    const now = `${bar ?? 'no progress bar'} | pending ${pending}`;
+    if (now !== last) stages.push([Math.round(performance.now() - t0) / 1000, now]);
+    last = now;
+  }, 250);
+}
+
 /** Moves the time brush `moves` times through the store; times index-served updates and naive re-queries. */
-async function brushSequence(page: Page, moves: number) {
-  return page.evaluate(async (n) => {
-    type Hook = {
-      store: {
-        getState(): {
-          updateView(p: unknown): void;
-          datasets: Record<string, { firstMonth: string; monthCount: number }>;
-          active: string;
+async function brushSequence(page: Page, moves: number, naiveMoves: number) {
+  return page.evaluate(
+    async ([n, naiveN]) => {
+      type Hook = {
+        store: {
+          getState(): {
+            updateView(p: unknown): void;
+            datasets: Record<string, { firstMonth: string; monthCount: number }>;
+            active: string;
+          };
         };
+        naiveBrush(t: { from: string; to: string }): Promise<number>;
       };
-      naiveBrush(t: { from: string; to: string }): Promise<number>;
-    };
-    const hook = (window as unknown as { cviAtlas: Hook }).cviAtlas;
-    const state = hook.store.getState();
-    const ds = state.datasets[state.active]!;
-    const [y0, m0] = ds.firstMonth.split('-').map(Number) as [number, number];
-    const label = (i: number) => {
-      const t = y0 * 12 + m0 - 1 + i;
-      return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-    };
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const idle = async () => {
-      while (document.querySelector('.app')?.getAttribute('data-pending') !== 'false')
-        await new Promise((r) => setTimeout(r, 5));
-    };
-    const width = Math.max(6, Math.floor(ds.monthCount / 4));
-    const ranges = Array.from({ length: n }, (_, i) => {
-      const from = Math.floor(((ds.monthCount - width) * i) / Math.max(1, n - 1));
-      return { from: label(from), to: label(from + width - 1) };
-    });
-    // Indexed path: the store update re-renders every view from the brush indexes; "data" is when React has
-    // committed (next task), "frame" when the browser has presented the new frame (two animation frames).
-    const indexed: number[] = [];
-    const indexedData: number[] = [];
-    for (const time of ranges) {
-      const t0 = performance.now();
-      hook.store.getState().updateView({ time });
-      await new Promise((r) => setTimeout(r, 0));
-      await idle();
-      indexedData.push(performance.now() - t0);
-      await frames();
-      indexed.push(performance.now() - t0);
-    }
-    const naive: number[] = [];
-    for (const time of ranges) naive.push(await hook.naiveBrush(time));
-    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-    const q = (xs: number[], f: number) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(f * xs.length) - 1)]!;
-    return {
-      brushMoves: n,
-      brushDataMedianMs: q(indexedData, 0.5),
-      brushDataP95Ms: q(indexedData, 0.95),
-      brushFrameMedianMs: q(indexed, 0.5),
-      brushFrameP95Ms: q(indexed, 0.95),
-      naiveMedianMs: q(naive, 0.5),
-      naiveP95Ms: q(naive, 0.95),
-    };
-  }, moves);
+      const hook = (window as unknown as { cviAtlas: Hook }).cviAtlas;
+      const state = hook.store.getState();
+      const ds = state.datasets[state.active]!;
+      const [y0, m0] = ds.firstMonth.split('-').map(Number) as [number, number];
+      const label = (i: number) => {
+        const t = y0 * 12 + m0 - 1 + i;
+        return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+      };
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const idle = async () => {
+        while (document.querySelector('.app')?.getAttribute('data-pending') !== 'false')
+          await new Promise((r) => setTimeout(r, 5));
+      };
+      const width = Math.max(6, Math.floor(ds.monthCount / 4));
+      const ranges = Array.from({ length: n }, (_, i) => {
+        const from = Math.floor(((ds.monthCount - width) * i) / Math.max(1, n - 1));
+        return { from: label(from), to: label(from + width - 1) };
+      });
+      // Indexed path: the store update re-renders every view from the brush indexes; "data" is when React has
+      // committed (next task), "frame" when the browser has presented the new frame (two animation frames).
+      const indexed: number[] = [];
+      const indexedData: number[] = [];
+      for (const time of ranges) {
+        const t0 = performance.now();
+        hook.store.getState().updateView({ time });
+        await new Promise((r) => setTimeout(r, 0));
+        await idle();
+        indexedData.push(performance.now() - t0);
+        await frames();
+        indexed.push(performance.now() - t0);
+      }
+      const naive: number[] = [];
+      // Spread over the whole sweep when only some positions are timed.
+      const every = Math.max(1, Math.ceil(n / Math.max(1, naiveN)));
+      const naiveRanges = ranges.filter((_, i) => i % every === 0).slice(0, naiveN);
+      for (const time of naiveRanges) naive.push(await hook.naiveBrush(time));
+      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      const q = (xs: number[], f: number) =>
+        sorted(xs)[Math.min(xs.length - 1, Math.ceil(f * xs.length) - 1)]!;
+      return {
+        brushMoves: n,
+        brushDataMedianMs: q(indexedData, 0.5),
+        brushDataP95Ms: q(indexedData, 0.95),
+        brushFrameMedianMs: q(indexed, 0.5),
+        brushFrameP95Ms: q(indexed, 0.95),
+        naiveMoves: naive.length,
+        naiveMedianMs: naive.length > 0 ? q(naive, 0.5) : null,
+        naiveP95Ms: naive.length > 0 ? q(naive, 0.95) : null,
+      };
+    },
+    [moves, naiveMoves] as const,
+  );
 }
 
 /** Gzip size of the JavaScript loaded by index.html before any lazy import (workers and wasm excluded). */
