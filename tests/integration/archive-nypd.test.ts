@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { cellToParent, latLngToCell } from 'h3-js';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishWithDuckDB } from '../../scripts/archive-with-duckdb';
 import type { ArchiveManifest } from '../../src/data/archive/manifest';
 import { runCli, runCliJson } from '../support/cli';
+import { nativeRows } from '../support/native-duckdb';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
@@ -38,20 +38,6 @@ interface LoadReport {
 interface Series {
   total: number;
   series: { period: string; total: number; fatal: number; nonfatal: number }[];
-}
-
-async function nativeRows(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-  const connection = await instance.connect();
-  try {
-    const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
-    return rows.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
-    );
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
 }
 
 describe.runIf(sharedDataAvailable(NYPD, PRECINCTS))('an archive of the NYPD file', () => {

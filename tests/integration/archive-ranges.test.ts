@@ -9,7 +9,6 @@
 import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderArchiveLocation } from '../../src/data/archive/folder-location';
 import type { ArchiveManifest, ArchivePartition } from '../../src/data/archive/manifest';
@@ -19,6 +18,7 @@ import { createNodeConnector } from '../../src/data/engine-node';
 import { ImportError } from '../../src/data/loaders/sniff';
 import { arrowRows } from '../../src/data/rows';
 import { runCliJson } from '../support/cli';
+import { nativeRows, plainRow } from '../support/native-duckdb';
 import { sharedDataAvailable, sharedDataPath } from '../support/shared-data';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
@@ -30,29 +30,13 @@ const COLUMNS = `row_id, incident_id, CAST(occurred_at AS VARCHAR) AS occurred_a
   CAST(occurred_date AS VARCHAR) AS occurred_date, round(lon, 9) AS lon, round(lat, 9) AS lat, fatal,
   precinct, "attr:PERP_SEX" AS perp_sex, CAST(h3 AS VARCHAR) AS h3`;
 
-async function nativeRows(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  try {
-    const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
-    return rows.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
-    );
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
-
 /** The engine's rows of `table` in `range`, as plain values ordered by row id. */
 async function engineRows(db: Connector, table: string, range = MONTH) {
   const rows = arrowRows(
     await db.query(`SELECT ${COLUMNS} FROM "${table}"
       WHERE occurred_date BETWEEN DATE '${range.from}' AND DATE '${range.to}' ORDER BY row_id`),
   );
-  return rows.map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
-  );
+  return rows.map(plainRow);
 }
 
 async function rowCount(db: Connector, table: string): Promise<number> {
