@@ -240,7 +240,6 @@ export async function importIncidents(
     let stagedRows = 0;
     let rowsRead = 0;
     let badLineSamples: RejectSample[] = [];
-    let stagingIsTable = false;
     if (sniff.format === 'csv') {
       const text = sniff.encoding === 'utf-8' ? null : utf8Of(await sourceBytes(source), sniff.encoding!);
       if (text) await db.registerFile(names.file, text);
@@ -256,7 +255,7 @@ export async function importIncidents(
         () => (text ? oneChunk(text) : source.blob ? blobChunks(source.blob) : oneChunk(source.bytes!)),
         text ? text.length : size,
       );
-      ({ badLineCount, stagedRows, rowsRead, badLineSamples, stagingIsTable } = staged);
+      ({ badLineCount, stagedRows, rowsRead, badLineSamples } = staged);
       notes.push(...staged.notes);
     } else {
       try {
@@ -393,7 +392,7 @@ export async function importIncidents(
       notes.push(msg('data:note.antarctic', { south: Number(quality.antarctic), total: Number(quality.n) }));
     const unrecognisedAges = Number(quality.ages ?? 0);
     // Large files: free the text copy before the canonical table is written, halving peak memory.
-    await db.query(stagingIsTable ? dropTablesQuery([names.staging]) : dropViewsQuery([names.staging]));
+    await db.query(dropViewsQuery([names.staging]));
     await db.query(dropTablesQuery([names.splitRead, names.linesRead]));
     await db.query(dropTablesQuery([names.raw]));
     await db.query(canonicalIncidentsQuery(names.parsed, names.result, today, attributes));

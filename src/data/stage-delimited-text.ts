@@ -19,7 +19,6 @@ import {
   aliasViewQuery,
   badLineSamplesQuery,
   badLinesQuery,
-  copyToTempTableQuery,
   dropTablesQuery,
   editorRejectLinesQuery,
   engineRejectCountQuery,
@@ -131,15 +130,14 @@ export interface StagedDelimitedText {
   /** Records the engine could not read or that could not be split. */
   badLineCount: number;
   badLineSamples: BadLineSample[];
-  /** Whether `names.staging` is a table (small files) or a view streaming from the file. */
-  stagingIsTable: boolean;
   notes: Message[];
 }
 
 /**
  * Stages the registered text file `names.file` (UTF-8) as `names.staging`: one text column per header name
- * plus the record and line number columns. Small files (up to `uncompressedScratchMaxRows` records) are split
- * once into a temporary table; larger ones stream from the file at every scan. `fileChunks` reads the same
+ * plus the record and line number columns. Small files (up to `uncompressedScratchMaxRows` records) are read
+ * into memory once and split into a temporary table; larger ones are read from the file by the scans that
+ * number the lines and find multi-line records, then split once into a compressed table. `fileChunks` reads the same
  * bytes from the start; it is used only when the engine reads empty lines (to number lines after CR LF).
  */
 export async function stageDelimitedText(
@@ -234,8 +232,8 @@ export async function stageDelimitedText(
       maxRecordBytes: limits.maxLineBytes,
     }),
   );
-  if (inMemory) await db.query(readSplitOnceQuery(names.splitRead, names.split));
-  const split = inMemory ? names.splitRead : names.split;
+  await db.query(readSplitOnceQuery(names.splitRead, names.split, inMemory));
+  const split = names.splitRead;
   // Scan 2: the lines that cannot be split, kept (few) for the report.
   await db.query(badLinesQuery(names.badLines, split));
   await db.query(stageFieldsQuery(names.fields, split, sniff.columns!, headerLine));
@@ -253,14 +251,8 @@ export async function stageDelimitedText(
   const dataLines = nonblank - (headerReadable ? 1 : 0) - multi.nonblank + multi.records;
   const rowsRead = dataLines + engineRejects;
   const stagedRows = dataLines - splitProblems;
-  // Records split in memory are only given their column names (no second copy); larger files are split once
-  // into a scratch table when they have few enough records, else stream from the file at every scan.
-  const stagingIsTable = !inMemory && stagedRows <= uncompressedScratchMaxRows;
-  await db.query(
-    stagingIsTable
-      ? copyToTempTableQuery(names.staging, names.fields)
-      : aliasViewQuery(names.staging, names.fields),
-  );
+  // The split records are only given their column names (no second copy).
+  await db.query(aliasViewQuery(names.staging, names.fields));
   const badLineSamples = samples.map((r) => {
     const detailMessage = badLineDetail(String(r.problem), r.found, sniff.columns!.length, limits);
     return {
@@ -286,7 +278,7 @@ export async function stageDelimitedText(
     notes.push(msg('data:note.badLines', { count: badLineCount, samples: { list, join: '; ' } }));
   }
   if (multi.records > 0) notes.push(msg('data:note.multiLine', { count: multi.records }));
-  return { rowsRead, stagedRows, badLineCount, badLineSamples, stagingIsTable, notes };
+  return { rowsRead, stagedRows, badLineCount, badLineSamples, notes };
 }
 
 /** Why a record could not be split, as a message. */

@@ -134,11 +134,13 @@ FROM ${id(split)} WHERE problem IS NULL`;
 }
 
 /**
- * The split records of {@link splitRecordsQuery} read once into a temporary table; the text of a record is kept
- * only when it cannot be split (for the report), since the fields hold the rest.
+ * The split records of {@link splitRecordsQuery} read once into a table; the text of a record is kept only when
+ * it cannot be split (for the report), since the fields hold the rest. A temporary table is uncompressed (fast
+ * for small files); a plain one is compressed by the engine, so a large file's records fit in memory once
+ * instead of being read and split from the file again at every later scan.
  */
-export function readSplitOnceQuery(table: string, split: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${id(table)} AS
+export function readSplitOnceQuery(table: string, split: string, temporary: boolean): string {
+  return `CREATE OR REPLACE ${temporary ? 'TEMP ' : ''}TABLE ${id(table)} AS
 SELECT line, CASE WHEN problem IS NOT NULL THEN text END AS text, f, problem FROM ${id(split)}`;
 }
 
@@ -150,11 +152,6 @@ export function stageNumberedQuery(view: string, source: string): string {
 /** A view that is another view under a second name. */
 export function aliasViewQuery(view: string, source: string): string {
   return `CREATE OR REPLACE VIEW ${id(view)} AS SELECT * FROM ${id(source)}`;
-}
-
-/** Copies a view into a temporary (uncompressed) table, so later scans do not recompute it. */
-export function copyToTempTableQuery(table: string, source: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${id(table)} AS SELECT * FROM ${id(source)}`;
 }
 
 /** Number of data rows a staged view yields. */
