@@ -4,11 +4,10 @@
  * machine shows less in it), the time of each progress stage, and the slowest statements.
  * Usage: `npx tsx scripts/profile-import.ts FILE [--top 12] [--runs 1]`.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createNodeConnector } from '../src/data/engine-node';
+import { createNodeConnector, openFileBlob } from '../src/data/engine-node';
 import { importIncidents } from '../src/data/import-incidents';
 
 const { values, positionals } = parseArgs({
@@ -17,7 +16,8 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file) throw new Error('usage: npx tsx scripts/profile-import.ts FILE [--top 12] [--runs 1]');
-const bytes = new Uint8Array(readFileSync(file));
+// Read in place, as the browser reads a chosen file.
+const blob = await openFileBlob(file);
 const db = await createNodeConnector();
 let timed: { ms: number; sql: string }[] = [];
 const query = db.query.bind(db);
@@ -37,7 +37,7 @@ for (let run = 0; run < Number(values.runs); run++) {
   const c0 = process.cpuUsage();
   const { report } = await importIncidents(
     db,
-    { name: basename(file), bytes },
+    { name: basename(file), blob },
     {
       table: 'profiled',
       onProgress: (stage) => {

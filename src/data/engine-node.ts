@@ -2,9 +2,15 @@
  * The Node runtime of the engine: DuckDB-WASM's blocking bundle, in-process. Used by tests, the command line
  * and benchmarks, so they run the very same database build and SQL as the browser.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { openAsBlob, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createDuckDB, type DuckDBBindings, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import {
+  createDuckDB,
+  type DuckDBBindings,
+  DuckDBDataProtocol,
+  NODE_RUNTIME,
+  VoidLogger,
+} from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import { ParquetFile } from 'parquet-wasm/node';
 import type { Connector, SqlParam } from './connector';
@@ -12,6 +18,21 @@ import { type ByteSource, type RowGroupOptions, readRowGroups } from './parquet-
 import { SESSION_SETUP_SQL } from './sql/engine-queries';
 
 const require = createRequire(import.meta.url);
+
+/** The paths of the Blobs made by {@link openFileBlob}, so the engine can read those files in place. */
+const blobPaths = new WeakMap<Blob, string>();
+
+/**
+ * A file on disk as a Blob, like a file chosen in the browser: the engine reads it in place
+ * (`registerFileHandle`) rather than from a copy of the whole file in its memory.
+ * @throws Error when the path is not a regular file.
+ */
+export async function openFileBlob(path: string): Promise<Blob> {
+  assertRegularFile(path);
+  const blob = await openAsBlob(path);
+  blobPaths.set(blob, path);
+  return blob;
+}
 
 /** Starts DuckDB-WASM in this Node process and returns a connector to it. */
 export async function createNodeConnector(): Promise<Connector> {
@@ -44,6 +65,11 @@ export async function createNodeConnector(): Promise<Connector> {
     },
     async registerFile(name: string, bytes: Uint8Array) {
       db.registerFileBuffer(name, bytes);
+    },
+    async registerFileHandle(name: string, file: Blob) {
+      const path = blobPaths.get(file);
+      if (path) db.registerFileURL(name, path, DuckDBDataProtocol.NODE_FS, false);
+      else db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
     },
     async dropFile(name: string) {
       db.dropFile(name);
