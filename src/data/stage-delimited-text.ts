@@ -232,7 +232,7 @@ export async function stageDelimitedText(
       maxRecordBytes: limits.maxLineBytes,
     }),
   );
-  await db.query(readSplitOnceQuery(names.splitRead, names.split, inMemory));
+  await db.query(readSplitOnceQuery(names.splitRead, names.split, sniff.columns!.length, inMemory));
   const split = names.splitRead;
   // Scan 2: the lines that cannot be split, kept (few) for the report.
   await db.query(badLinesQuery(names.badLines, split));

@@ -61,6 +61,9 @@ export function fitFocus(
   };
   map.on('moveend', onEnd);
   move();
+  // How many selections the map has begun to fit (`data-fits`), so that a test can act while one is under way.
+  const container = map.getContainer();
+  container.dataset.fits = String(Number(container.dataset.fits ?? 0) + 1);
   return () => {
     clearTimeout(timer);
     map.off('moveend', onEnd);

@@ -132,6 +132,18 @@ export async function basemapPixel(page: Page, x = 2, y = 2): Promise<string> {
   );
 }
 
+/**
+ * The overlay's drawn share once it exceeds `min` (the map draws on a later animation frame than the one the
+ * app turns idle in, later still on a loaded machine), or the last share read after `timeoutMs`.
+ */
+export function overlayDrawnShareAbove(page: Page, min: number, timeoutMs = 30_000): Promise<number> {
+  return pollUntil(
+    () => overlayDrawnShare(page),
+    (v) => v > min,
+    timeoutMs,
+  );
+}
+
 /** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
 export async function pollUntil<T>(
   read: () => Promise<T>,

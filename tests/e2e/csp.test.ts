@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { FeatureCollection } from 'geojson';
-import { ARTIFACTS, type E2eContext, openApp, overlayDrawnShare, waitForIdle } from './browser';
+import { ARTIFACTS, type E2eContext, openApp, overlayDrawnShareAbove, waitForIdle } from './browser';
 
 /** Doubles quotes for a CSV field. */
 const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -55,7 +55,7 @@ describe('Content-Security-Policy and planted payloads', () => {
     assert.ok(policy);
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
     assert.doesNotMatch(policy, /'unsafe-eval'/);
-    assert.ok((await overlayDrawnShare(ctx.page)) > 0, 'deck.gl draws');
+    assert.ok((await overlayDrawnShareAbove(ctx.page, 0)) > 0, 'deck.gl draws');
     await ctx.page.screenshot({ path: `${ARTIFACTS}/csp-demo.png` });
   });
 

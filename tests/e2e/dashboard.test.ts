@@ -18,7 +18,7 @@ import {
   headline,
   openApp,
   openDemo,
-  overlayDrawnShare,
+  overlayDrawnShareAbove,
   waitForIdle,
 } from './browser';
 
@@ -48,7 +48,7 @@ describe('dashboard on the demo city', () => {
   });
 
   it('draws data on the map canvas (pixels, not just a canvas)', async () => {
-    const share = await overlayDrawnShare(ctx.page);
+    const share = await overlayDrawnShareAbove(ctx.page, 0.05);
     assert.ok(share > 0.05, `only ${(share * 100).toFixed(2)}% of the map's overlay pixels are drawn`);
   });
 

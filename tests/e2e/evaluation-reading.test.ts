@@ -225,8 +225,15 @@ describe('orientation on the map (demo city)', () => {
     await page.click('[data-testid="area-table"] tbody tr >> nth=0');
     const fitted = await settledZoom(page);
     await clearAndZoomOut(page);
+    const fitsBefore = await page.$eval('.maplibregl-map', (m) =>
+      Number((m as HTMLElement).dataset.fits ?? 0),
+    );
     await page.click('[data-testid="area-table"] tbody tr >> nth=0');
-    await page.waitForTimeout(150);
+    // the fit has begun (on a busy machine the selection's effect can come later than any fixed wait)
+    await page.waitForFunction((n) => {
+      const map = document.querySelector('.maplibregl-map') as HTMLElement;
+      return Number(map.dataset.fits ?? 0) > n;
+    }, fitsBefore);
     await page.mouse.move(700, 400);
     await page.mouse.wheel(0, 600); // zoom out while the fit is under way
     const after = await settledZoom(page);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
-import { ARTIFACTS, type E2eContext, openDemo, overlayDrawnShare, waitForIdle } from './browser';
+import { ARTIFACTS, type E2eContext, openDemo, overlayDrawnShareAbove, waitForIdle } from './browser';
 
 const K = 11;
 
@@ -88,7 +88,7 @@ describe('publish mode in every output', () => {
         .count(),
       0,
     );
-    assert.ok((await overlayDrawnShare(page)) > 0.2, 'the choropleth is drawn');
+    assert.ok((await overlayDrawnShareAbove(page, 0.2)) > 0.2, 'the choropleth is drawn');
     const description = (await page.textContent('[data-testid="map-description"]'))!;
     assert.deepEqual(smallNumbers(description), []);
     await page.screenshot({ path: join(ARTIFACTS, 'publish-screen.png') });

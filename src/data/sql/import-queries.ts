@@ -111,37 +111,55 @@ export function editorRejectLinesQuery(
 SELECT r.line - ${shift} AS line, r.error_type, r.error_message, r.csv_line FROM ${id(engineRejects)} AS r`;
 }
 
-/** The data lines that cannot be split (line, problem, field count, start of the text), materialised once. */
-export function badLinesQuery(target: string, split: string): string {
+/** The data lines that cannot be split (line, problem, field count, start of the text), from {@link readSplitOnceQuery}'s table. */
+export function badLinesQuery(target: string, splitRead: string): string {
   return `CREATE OR REPLACE TABLE ${id(target)} AS
-SELECT line, problem, len(f) AS found, left(text, 200) AS text FROM ${id(split)} WHERE problem IS NOT NULL`;
+SELECT line, problem, found, left(text, 200) AS text FROM ${id(splitRead)} WHERE problem IS NOT NULL`;
 }
 
 /**
- * A view of the good data lines with one text column per header name, plus {@link ROW_COLUMN} (the data
- * line number: physical line − header line) and {@link LINE_COLUMN} (the physical line). Streams the file.
+ * A view of the good data lines of {@link readSplitOnceQuery}'s table with one text column per header name,
+ * plus {@link ROW_COLUMN} (the data line number: physical line − header line) and {@link LINE_COLUMN} (the
+ * physical line). Copies nothing.
  */
 export function stageFieldsQuery(
   view: string,
-  split: string,
+  splitRead: string,
   columns: readonly string[],
   headerLine: number,
 ): string {
-  const fields = columns.map((c, i) => `f[${i + 1}] AS ${id(c)}`).join(', ');
+  const fields = columns.map((c, i) => `${id(splitField(i))} AS ${id(c)}`).join(', ');
   return `CREATE OR REPLACE VIEW ${id(view)} AS
 SELECT line - ${Math.floor(headerLine)} AS ${id(ROW_COLUMN)}, line AS ${id(LINE_COLUMN)}, ${fields}
-FROM ${id(split)} WHERE problem IS NULL`;
+FROM ${id(splitRead)} WHERE problem IS NULL`;
+}
+
+/** The column of {@link readSplitOnceQuery}'s table that holds the field at `index` (from 0). */
+function splitField(index: number): string {
+  return `f${Math.floor(index) + 1}`;
 }
 
 /**
- * The split records of {@link splitRecordsQuery} read once into a table; the text of a record is kept only when
- * it cannot be split (for the report), since the fields hold the rest. A temporary table is uncompressed (fast
- * for small files); a plain one is compressed by the engine, so a large file's records fit in memory once
- * instead of being read and split from the file again at every later scan.
+ * The split records of {@link splitRecordsQuery} read once into a table: `line`, `problem`, `found` (the
+ * number of fields) and one text column per field of the header (`f1` … `fN`, so that a scan reads only the
+ * fields it needs). The text of a record is kept only when it cannot be split (for the report), since the
+ * fields hold the rest. A temporary table is uncompressed (fast for small files); a plain one is compressed by
+ * the engine, so a large file's records fit in memory once instead of being read and split from the file again
+ * at every later scan.
  */
-export function readSplitOnceQuery(table: string, split: string, temporary: boolean): string {
+export function readSplitOnceQuery(
+  table: string,
+  split: string,
+  columnCount: number,
+  temporary: boolean,
+): string {
+  const fields = Array.from(
+    { length: Math.floor(columnCount) },
+    (_, i) => `f[${i + 1}] AS ${id(splitField(i))}`,
+  );
   return `CREATE OR REPLACE ${temporary ? 'TEMP ' : ''}TABLE ${id(table)} AS
-SELECT line, CASE WHEN problem IS NOT NULL THEN text END AS text, f, problem FROM ${id(split)}`;
+SELECT line, problem, CASE WHEN problem IS NOT NULL THEN text END AS text, len(f) AS found, ${fields.join(', ')}
+FROM ${id(split)}`;
 }
 
 /** A view adding {@link ROW_COLUMN} to a table inserted from Arrow (Parquet, Arrow IPC, GeoJSON), copying nothing. */
