@@ -32,6 +32,7 @@ import {
 } from './sql/import-queries';
 import {
   multiLineCountsQuery,
+  oddQuoteLinesAggregate,
   oddQuoteLinesQuery,
   recordMembersQuery,
   recordsQuery,
@@ -167,7 +168,10 @@ export async function stageDelimitedText(
   );
   // Scan 1: counts the non-blank lines and collects the lines the engine cannot read at all.
   const lines = names.lines;
-  const counts = arrowRows(await db.query(lineCountsQuery(lines)))[0] ?? {};
+  const counts =
+    arrowRows(
+      await db.query(lineCountsQuery(lines, oddQuoteLinesAggregate(headerLine, sniff.delimiter!))),
+    )[0] ?? {};
   await db.query(engineRejectsSnapshotQuery(names.engineRejectLines, names.csvRejects));
   // An empty line may be the engine's reading of a CR LF: only then are the bytes read to tell.
   const blankLines = Number(counts.readable ?? 0) - Number(counts.nonblank ?? 0);
@@ -189,17 +193,25 @@ export async function stageDelimitedText(
   await db.query(
     numberedLinesQuery(names.numbered, lines, anyEngineReject ? names.engineRejectLines : null, crLfTable),
   );
-  // Quoted fields with line breaks: which lines form one record (an extra scan of the lines).
-  const odd = arrowRows(
-    await db.query(
-      oddQuoteLinesQuery({
-        lines: names.numbered,
-        rejects: anyEngineReject ? names.csvRejectLines : null,
-        headerLine,
-        delimiter: sniff.delimiter!,
-      }),
-    ),
-  ).map((r) => ({ line: Number(r.line), opens: r.opens === null ? null : Boolean(r.opens) }));
+  // Quoted fields with line breaks: which lines form one record. The first scan found them in the engine's
+  // numbering; when that is not an editor's, they are found again in the editor's (an extra scan).
+  const oddRows =
+    anyEngineReject || crLfTable
+      ? arrowRows(
+          await db.query(
+            oddQuoteLinesQuery({
+              lines: names.numbered,
+              rejects: anyEngineReject ? names.csvRejectLines : null,
+              headerLine,
+              delimiter: sniff.delimiter!,
+            }),
+          ),
+        )
+      : oddListRows(counts.odd);
+  const odd = oddRows.map((r) => ({
+    line: Number(r.line),
+    opens: r.opens === null ? null : Boolean(r.opens),
+  }));
   const plan = planRecords(odd, limits.maxRecordLines);
   const multi = { records: 0, nonblank: 0 };
   const grouped = plan.ranges.length + plan.runaways.length > 0;
@@ -279,6 +291,12 @@ export async function stageDelimitedText(
   }
   if (multi.records > 0) notes.push(msg('data:note.multiLine', { count: multi.records }));
   return { rowsRead, stagedRows, badLineCount, badLineSamples, notes };
+}
+
+/** The `{line, opens}` items of a list the engine returned (an Arrow vector of structs, or NULL). */
+function oddListRows(list: unknown): { line: unknown; opens: unknown }[] {
+  if (list === null || list === undefined) return [];
+  return [...(list as Iterable<{ toJSON(): { line: unknown; opens: unknown } }>)].map((r) => r.toJSON());
 }
 
 /** Why a record could not be split, as a message. */

@@ -68,9 +68,15 @@ SELECT line, any_value(error_type) AS error_type, any_value(error_message) AS er
   any_value(csv_line) AS csv_line FROM ${id(rejectsTable)} GROUP BY line`;
 }
 
-/** One scan of the lines: how many are not blank, and the engine's rejects (`lines` view from {@link stageLinesQuery}). */
-export function lineCountsQuery(lines: string): string {
-  return `SELECT count(*) FILTER (WHERE text IS NOT NULL AND trim(text) <> '') AS nonblank, max(n) AS readable FROM ${id(lines)}`;
+/**
+ * One scan of the lines (`lines` view from {@link stageLinesQuery}): how many are not blank and how many the
+ * engine read (it collects the lines it cannot read on the way), and as `odd` any other aggregate over the
+ * lines (`n`, `text`) to be computed in the same scan.
+ */
+export function lineCountsQuery(lines: string, odd: string | null = null): string {
+  return `SELECT count(*) FILTER (WHERE text IS NOT NULL AND trim(text) <> '') AS nonblank, max(n) AS readable${
+    odd ? `, ${odd} AS odd` : ''
+  } FROM ${id(lines)}`;
 }
 
 /**
