@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path';
 import { folderArchiveLocation } from '../data/archive/folder-location';
 import { loadArchive, urlArchiveLocation } from '../data/archive/open-archive';
 import type { Connector } from '../data/connector';
-import { assertRegularFile, createNodeConnector, readFileBytes } from '../data/engine-node';
+import { assertRegularFile, createNodeConnector, openFileBlob } from '../data/engine-node';
 import { type ImportOptions, type ImportReport, importIncidents } from '../data/import-incidents';
 import { type BoundaryLayer, parseBoundaries } from '../data/loaders/boundaries';
 import { UsageError } from './options';
@@ -59,9 +59,9 @@ export async function openSession(
       throw error;
     }
   }
-  let bytes: Uint8Array;
+  let blob: Blob;
   try {
-    bytes = readFileBytes(path);
+    blob = await openFileBlob(path);
   } catch (error) {
     throw new UsageError(
       `Cannot read --input ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -70,7 +70,7 @@ export async function openSession(
   const db = await createNodeConnector();
   const { report } = await importIncidents(
     db,
-    { name: basename(path), bytes },
+    { name: basename(path), blob },
     { ...options, table: 'incidents' },
   );
   return { db, table: 'incidents', report };

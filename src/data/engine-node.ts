@@ -2,7 +2,7 @@
  * The Node runtime of the engine: DuckDB-WASM's blocking bundle, in-process. Used by tests, the command line
  * and benchmarks, so they run the very same database build and SQL as the browser.
  */
-import { openAsBlob, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, openAsBlob, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   createDuckDB,
@@ -68,7 +68,7 @@ export async function createNodeConnector(): Promise<Connector> {
     },
     async registerFileHandle(name: string, file: Blob) {
       const path = blobPaths.get(file);
-      if (path) db.registerFileURL(name, path, DuckDBDataProtocol.NODE_FS, false);
+      if (path && engineCanOpen(path)) db.registerFileURL(name, path, DuckDBDataProtocol.NODE_FS, false);
       else db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
     },
     async dropFile(name: string) {
@@ -86,6 +86,19 @@ export async function createNodeConnector(): Promise<Connector> {
       db.reset();
     },
   };
+}
+
+/**
+ * Whether DuckDB-WASM's Node runtime can open `path` in place: it opens every file for reading and writing
+ * (it never writes to an input), so a file the user may only read is copied into the engine instead.
+ */
+function engineCanOpen(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK | constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a file from disk as bytes (Node only). */

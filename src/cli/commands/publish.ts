@@ -6,7 +6,7 @@ import { formatCount } from '../../analysis/privacy/count-format';
 import type { ArchiveSource } from '../../data/archive/manifest';
 import { folderArchiveWriter } from '../../data/archive/node-writer';
 import { type PublishBoundary, publishArchive } from '../../data/archive/publish';
-import { createNodeConnector, readFileBytes } from '../../data/engine-node';
+import { createNodeConnector, openFileBlob } from '../../data/engine-node';
 import { importIncidents } from '../../data/import-incidents';
 import { arrowRows } from '../../data/rows';
 import { rowIdRangeQuery, unionSourcesQuery } from '../../data/sql/archive-queries';
@@ -81,9 +81,9 @@ export const publishCommand: CliCommand = {
       const shifted: { table: string; shift: bigint }[] = [];
       let previousMax: bigint | null = null;
       for (const [k, path] of inputs.entries()) {
-        let bytes: Uint8Array;
+        let blob: Blob;
         try {
-          bytes = readFileBytes(path);
+          blob = await openFileBlob(path);
         } catch (error) {
           throw new UsageError(
             `Cannot read --input ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -92,7 +92,7 @@ export const publishCommand: CliCommand = {
         const table = `source_${k}`;
         const { report } = await importIncidents(
           db,
-          { name: basename(path), bytes },
+          { name: basename(path), blob },
           { ...importOptions, table },
         );
         const range = arrowRows(await db.query(rowIdRangeQuery(table)))[0]!;
@@ -101,7 +101,7 @@ export const publishCommand: CliCommand = {
         const shift: bigint = previousMax === null ? 0n : previousMax - lo + 1n;
         previousMax = hi + shift;
         shifted.push({ table, shift });
-        sources.push({ name: basename(path), bytes: bytes.length, rowIdShift: Number(shift), report });
+        sources.push({ name: basename(path), bytes: blob.size, rowIdShift: Number(shift), report });
       }
       let table = shifted[0]!.table;
       if (shifted.length > 1) {
