@@ -9,19 +9,8 @@
  *   until every view is ready, and the bytes the server sent for partitions against the bytes of all of them.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  type WriteStream,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import type { ArchiveManifest } from '../src/data/archive/manifest';
 import { startStaticServer } from '../tests/support/static-server';
@@ -37,61 +26,6 @@ export interface PublishCost {
   summaryBytes: number;
   firstScreenBytes: number;
   csvBytes: number;
-  /** Files the CSV was split into for publishing (see {@link PART_INCIDENTS}). */
-  inputs: number;
-}
-
-/**
- * Most incidents in one input file of `publish`. The command imports each input with DuckDB-WASM, whose heap
- * is at most 4 GB; the whole 10M-incident file (773 MB) imported at once ran out of it, so larger files are
- * split at incident boundaries and given as several inputs (the archive holds the same rows; each part's row
- * ids are shifted past the previous part's).
- */
-export const PART_INCIDENTS = 2_500_000;
-
-/** Splits `csv` into files of at most `perPart` incidents each (whole incidents; the header in every part). */
-export async function splitByIncidents(csv: string, perPart: number): Promise<string[]> {
-  const lines = createInterface({ input: createReadStream(csv), crlfDelay: Number.POSITIVE_INFINITY });
-  const parts: string[] = [];
-  let header = '';
-  let out: WriteStream | null = null;
-  let count = 0;
-  let last = '';
-  let chunk = '';
-  const flush = async () => {
-    const stream = out;
-    if (stream && chunk && !stream.write(chunk))
-      await new Promise<void>((r) => stream.once('drain', () => r()));
-    chunk = '';
-  };
-  const close = async () => {
-    await flush();
-    const stream = out;
-    if (stream) await new Promise<void>((r) => stream.end(() => r()));
-  };
-  for await (const line of lines) {
-    if (!header) {
-      header = line;
-      continue;
-    }
-    const id = line.slice(0, line.indexOf(','));
-    if (id !== last) {
-      last = id;
-      if (!out || count === perPart) {
-        await close();
-        const path = csv.replace(/\.csv$/, `.part-${parts.length}.csv`);
-        parts.push(path);
-        out = createWriteStream(path);
-        chunk = `${header}\n`;
-        count = 0;
-      }
-      count++;
-    }
-    chunk += `${line}\n`;
-    if (chunk.length > 1 << 20) await flush();
-  }
-  await close();
-  return parts;
 }
 
 /** A page's new tab, given by the caller (so that it shares its init script). */
@@ -114,7 +48,6 @@ export async function generatedArchive(
   const costFile = join(BENCH_OUT, `archive-${incidents}.publish.json`);
   if (!existsSync(join(dir, 'manifest.json')) || !existsSync(costFile)) {
     const csv = await generatedCsv(incidents);
-    const inputs = incidents > PART_INCIDENTS ? await splitByIncidents(csv, PART_INCIDENTS) : [csv];
     const scratch = `${dir}.partial`;
     rmSync(scratch, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
@@ -129,7 +62,7 @@ export async function generatedArchive(
         'src/cli/main.ts',
         'publish',
         '--input',
-        ...inputs,
+        csv,
         '--out',
         scratch,
         '--summaries',
@@ -149,10 +82,8 @@ export async function generatedArchive(
       summaryBytes: (manifest.summaries?.tables ?? []).reduce((s, t) => s + t.bytes, 0),
       firstScreenBytes: manifest.summaries?.firstScreen?.bytes ?? 0,
       csvBytes: statSync(csv).size,
-      inputs: inputs.length,
     };
     writeFileSync(costFile, `${JSON.stringify(cost, null, 2)}\n`);
-    if (inputs.length > 1) for (const part of inputs) rmSync(part);
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ArchiveManifest;
   const publish = JSON.parse(readFileSync(costFile, 'utf8')) as PublishCost;
